@@ -1,0 +1,66 @@
+/**
+ * The one entry every host and the ui call: detect what a sheet holds, and build a report plan.
+ * Hosts read cells, call these, and apply the plan; they know nothing about grades.
+ */
+import type { ColumnInfo, ColumnMappingOverride, Grid, Problem, Settings, SubjectCode } from './types';
+import type { ReportPlan } from './report/plan';
+
+/** A rectangle read from a host: the sheet's name, its values, and where values[0][0] sits. */
+export interface SheetData {
+  sheet: string;
+  values: Grid;
+  /** 0-based position of values[0][0] on the sheet (a selection need not start at A1). */
+  origin?: { row: number; col: number };
+}
+
+export type DataKind = 'grades' | 'tests' | 'attendance' | 'lessons' | 'survey' | 'unknown';
+
+/** What the pane shows after reading a sheet: what it is, what was mapped, and what is wrong. */
+export interface Detection {
+  sheet: string;
+  kind: DataKind;
+  /** 1-based header row, null for headerless SCB files. */
+  headerRow: number | null;
+  layout: string;
+  /** Number of pupils (or respondents) found. */
+  pupils: number;
+  subjects: SubjectCode[];
+  columns: ColumnInfo[];
+  unmapped: string[];
+  problems: Problem[];
+}
+
+export interface DetectOptions {
+  mapping?: ColumnMappingOverride;
+  settings?: Settings;
+  /** Today's date, for the century of 10-digit personnummer; core reads no clock. */
+  now?: Date;
+}
+
+export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression';
+export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression'];
+
+export interface ReportInputs {
+  grades: SheetData;
+  /** SCB national-test file (or a sheet with test grades). */
+  tests?: SheetData;
+  attendance?: SheetData;
+  /** The earlier term's or year's grades, for progression and the "previous" column. */
+  previous?: SheetData;
+  survey?: SheetData;
+  /** Column mapping overrides for the grades sheet. */
+  mapping?: ColumnMappingOverride;
+  /** Source names shown on the Nämndrapport (file or sheet names). */
+  sources?: string[];
+  /** Period label, e.g. `Vårterminen 2026`. */
+  period?: string;
+  /** National reference figures the user entered or chose (sourced only), by indicator key. */
+  reference?: { label: string; source: string; values: Record<string, number> };
+}
+
+export interface ReportResult {
+  plan: ReportPlan;
+  problems: Problem[];
+}
+
+export { detect, buildReport } from './report/build';

@@ -1,0 +1,57 @@
+/**
+ * One catalogue for user-facing words (sv default, en). Each area of core and the ui keeps its
+ * messages in `messages/<area>.ts`; this file merges them. Keys are `area.name`; parameters are
+ * written `{name}` in the text.
+ */
+import type { Lang } from '../types';
+import { common } from './messages/common';
+import { table } from './messages/table';
+import { grades } from './messages/grades';
+import { attendance } from './messages/attendance';
+import { progression } from './messages/progression';
+import { survey } from './messages/survey';
+import { report } from './messages/report';
+import { functions } from './messages/functions';
+import { ui } from './messages/ui';
+import { cli } from './messages/cli';
+
+export type Catalogue = { sv: Record<string, string>; en: Record<string, string> };
+
+const ALL: Catalogue[] = [common, table, grades, attendance, progression, survey, report, functions, ui, cli];
+
+export const MESSAGES: Record<Lang, Record<string, string>> = { sv: {}, en: {} };
+for (const c of ALL) {
+  Object.assign(MESSAGES.sv, c.sv);
+  Object.assign(MESSAGES.en, c.en);
+}
+
+/**
+ * Looks up a message and fills in `{param}` placeholders. Falls back to Swedish, then to the key
+ * itself, so a missing translation shows up as text rather than a crash.
+ * @example t('sv', 'common.pupils', { n: 3 }) // '3 elever'
+ */
+export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const text = MESSAGES[lang][key] ?? MESSAGES.sv[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/**
+ * Formats a number the Swedish way (decimal comma, space as thousands separator) or the English way.
+ * @example formatNumber('sv', 1234.5, 1) // '1 234,5'
+ */
+export function formatNumber(lang: Lang, value: number, decimals = 0): string {
+  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  })
+    .format(value)
+    .replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
+}
+
+/**
+ * Formats a share 0–1 as percent text.
+ * @example formatPercent('sv', 0.853) // '85,3 %'
+ */
+export function formatPercent(lang: Lang, share: number, decimals = 1): string {
+  return `${formatNumber(lang, share * 100, decimals)}${lang === 'sv' ? ' %' : '%'}`;
+}
