@@ -1,0 +1,131 @@
+/**
+ * The report model: every figure the report sheets show, already computed and suppressed by the
+ * engines (grades, stats, attendance, progression, survey). Sheet builders only lay it out, so
+ * they can be tested with a hand-made model and stay free of rules.
+ */
+import type { AbsenceLevel, Figure, Lang, PupilEvaluation, ProgramCode, Settings, SubjectCode } from '../types';
+
+/** The §5 indicators for one group, suppressed per cell. */
+export interface GroupFigures {
+  label: string;
+  pupils: number;
+  eligibleShare: Record<ProgramCode, Figure>;
+  meanMeritValue16: Figure;
+  meanMeritValue17: Figure;
+  allSubjectsPassedShare: Figure;
+}
+
+export type DistributionKey = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+
+export interface SubjectFigures {
+  subject: SubjectCode;
+  /** Pupils with A–F in the subject. */
+  graded: number;
+  /** Share of the graded pupils with each mark (suppressed when graded < threshold). */
+  shares: Record<DistributionKey, Figure>;
+  streck: number;
+  notStudied: number;
+  passShare: Figure;
+  meanPoints: Figure;
+  meanPointsGirls: Figure;
+  meanPointsBoys: Figure;
+}
+
+export interface TestFigures {
+  subject: SubjectCode;
+  n: number;
+  lower: Figure;
+  same: Figure;
+  higher: Figure;
+}
+
+/** One pupil's absence as the lists show it. */
+export interface PupilAbsenceView {
+  id: string;
+  /** Name and class as the attendance export has them (used when the pupil is not in the grade file). */
+  name?: string;
+  className?: string | null;
+  scheduledMinutes: number;
+  absenceShare: number | null;
+  validShare: number | null;
+  invalidShare: number | null;
+  level: AbsenceLevel;
+  invalidFlag: boolean;
+  longestAbsentStreakDays: number | null;
+  absentDays: number | null;
+  reportingRate: number | null;
+}
+
+export interface AbsenceGroupFigures {
+  label: string;
+  pupils: number;
+  meanAbsence: Figure;
+  meanInvalid: Figure;
+  shareProblematic: Figure;
+  shareHigh: Figure;
+  shareVeryHigh: Figure;
+}
+
+export interface ProgressionView {
+  label: string;
+  matched: number;
+  new: number;
+  left: number;
+  eligibleYrkBefore: Figure;
+  eligibleYrkAfter: Figure;
+  meanMerit17Before: Figure;
+  meanMerit17After: Figure;
+  subjects: {
+    subject: SubjectCode;
+    compared: number;
+    raised: Figure;
+    unchanged: Figure;
+    lowered: Figure;
+    failToPass: number;
+    passToFail: number;
+  }[];
+  pupils: {
+    id: string;
+    firstName?: string;
+    lastName?: string;
+    className: string | null;
+    status: 'matched' | 'new' | 'left';
+    passedBefore: number | null;
+    passedAfter: number | null;
+    meritBefore: number | null;
+    meritAfter: number | null;
+    yrkBefore: boolean | null;
+    yrkAfter: boolean | null;
+  }[];
+}
+
+export interface SurveyAreaView {
+  area: string;
+  respondents: number;
+  index: Figure;
+  positiveShare: Figure;
+}
+
+export interface ReportModel {
+  lang: Lang;
+  settings: Settings;
+  /** Date the report was made (YYYY-MM-DD). */
+  madeOn: string;
+  period: string;
+  sources: string[];
+  pupils: PupilEvaluation[];
+  total: GroupFigures;
+  girls: GroupFigures;
+  boys: GroupFigures;
+  previous?: { label: string; total: GroupFigures };
+  reference?: { label: string; source: string; values: Record<string, number> };
+  schools: GroupFigures[];
+  subjects: SubjectFigures[];
+  tests?: TestFigures[];
+  absence?: {
+    byPupil: Map<string, PupilAbsenceView>;
+    groups: AbsenceGroupFigures[];
+  };
+  progression?: ProgressionView;
+  survey?: SurveyAreaView[];
+}
