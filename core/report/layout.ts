@@ -141,7 +141,8 @@ export class SheetBuilder {
           row: this.row + 1 + start,
           col,
           values: rows.slice(start, end),
-          columnFormats: header.map((_, i) => (i === 0 ? null : fmt)),
+          // With rowFormats, a non-null entry of `formats` overrides the row's format in that column.
+          columnFormats: header.map((_, i) => options.formats?.[i] ?? (i === 0 ? null : fmt)),
           styles: runStyles,
         });
         start = end;

@@ -1,0 +1,208 @@
+/**
+ * The principal's pupil-level sheets: Elevlista, Åtgärdslista, Närvaro and Progression. They hold
+ * personal data and say so in their title row; the Nämndrapport never draws on them.
+ */
+import { t } from '../i18n';
+import type { AbsenceLevel, EligibilityResult, Lang, ProgramCode, PupilEvaluation } from '../types';
+import { PROGRAM_CODES } from '../types';
+import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
+import type { PupilAbsenceView, ReportModel } from './model';
+import type { PlanValue, SheetPlan } from './plan';
+
+/**
+ * What a pupil must still pass for a target, as short Swedish text: the named subjects, then how
+ * many further passes of any subject. Empty when eligible.
+ * @example missingText('sv', { eligible: false, missing: ['Ma'], morePassesNeeded: 2, missingCore: ['Ma'], missingRequired: [] }) // 'Ma + 1 ämne till'
+ */
+export function missingText(lang: Lang, e: EligibilityResult): string {
+  if (e.eligible) return '';
+  const extra = Math.max(0, e.morePassesNeeded - e.missing.length);
+  const named = e.missing.join(', ');
+  const more = extra === 0 ? '' : lang === 'sv' ? `${extra} ${extra === 1 ? 'ämne' : 'ämnen'} till` : `${extra} more ${extra === 1 ? 'subject' : 'subjects'}`;
+  return named && more ? `${named} + ${more}` : named || more;
+}
+
+function levelText(lang: Lang, level: AbsenceLevel): string {
+  return t(lang, `report.level.${level}`);
+}
+
+/** Stable pupil order for lists: class, last name, first name, id. */
+function byClassAndName(a: PupilEvaluation, b: PupilEvaluation): number {
+  const ka = `${a.pupil.className ?? ''}\u0000${a.pupil.lastName ?? ''}\u0000${a.pupil.firstName ?? ''}\u0000${a.pupil.id}`;
+  const kb = `${b.pupil.className ?? ''}\u0000${b.pupil.lastName ?? ''}\u0000${b.pupil.firstName ?? ''}\u0000${b.pupil.id}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function levelHighlights(b: SheetBuilder, lang: Lang, row: number, col: number, rows: number): void {
+  if (rows <= 0) return;
+  const range = { row, col, rows, cols: 1 };
+  b.highlight({ range, when: { equals: levelText(lang, 'problematic') }, fill: COLORS.warn, fontColor: COLORS.warnText });
+  b.highlight({ range, when: { equals: levelText(lang, 'high') }, fill: COLORS.severe });
+  b.highlight({ range, when: { equals: levelText(lang, 'veryHigh') }, fill: COLORS.bad, fontColor: COLORS.badText });
+}
+
+/**
+ * Elevlista: one row per pupil with eligibility per programme, what is missing, passes,
+ * meritvärde and absence. A filterable table.
+ * @example buildElevlista(model).personalData // true
+ */
+export function buildElevlista(m: ReportModel): SheetPlan {
+  const L = (k: string, p: Record<string, string | number> = {}) => t(m.lang, k, p);
+  const b = new SheetBuilder('elevlista', L('report.sheet.elevlista'), true);
+  b.title(L('report.title.elevlista', { year: m.settings.finalYear }));
+  b.line('privacy', [L('report.meta.personalData')], { italic: true, fill: COLORS.personalFill });
+  b.blank();
+  const yes = L('report.yes');
+  const no = L('report.no');
+  const header = [L('report.col.class'), L('report.col.school'), L('report.col.lastName'), L('report.col.firstName'), L('report.col.id'), L('report.col.gender'),
+    L('report.col.passed'), L('report.col.merit16'), L('report.col.merit17'), ...PROGRAM_CODES,
+    L('report.col.missingFor', { program: L('report.program.YRK') }), L('report.col.missingFor', { program: 'NA/TE' }), L('report.col.near')];
+  const withAbsence = !!m.absence;
+  if (withAbsence) header.push(L('report.col.absence'), L('report.col.invalidAbsence'), L('report.col.level'));
+  const pupils = [...m.pupils].sort(byClassAndName);
+  const rows: PlanValue[][] = pupils.map((e) => {
+    const p = e.pupil;
+    const row: PlanValue[] = [p.className ?? '', p.school ?? '', p.lastName ?? '', p.firstName ?? '', p.id, p.gender ? L(`report.gender.${p.gender}`) : '',
+      e.passed, e.meritValue16, e.meritValue17, ...PROGRAM_CODES.map((c: ProgramCode) => (e.eligibility[c].eligible ? yes : no)),
+      missingText(m.lang, e.eligibility.YRK), missingText(m.lang, e.eligibility.NA), e.nearEligible ? yes : ''];
+    if (withAbsence) {
+      const a = m.absence!.byPupil.get(p.id);
+      row.push(a?.absenceShare ?? '.', a?.invalidShare ?? '.', a ? levelText(m.lang, a.level) : '.');
+    }
+    return row;
+  });
+  const formats: (string | null)[] = header.map(() => null);
+  formats[4] = FMT.text;
+  formats[6] = FMT.integer;
+  formats[7] = FMT.oneDecimal;
+  formats[8] = FMT.oneDecimal;
+  if (withAbsence) {
+    formats[header.length - 3] = FMT.percent;
+    formats[header.length - 2] = FMT.percent;
+  }
+  const start = b.cursor;
+  b.table('pupils', header, rows, { formats, tableName: 'Skolanalys_Elevlista' });
+  const progCol = 9;
+  const body = { row: start + 1, col: progCol, rows: rows.length, cols: PROGRAM_CODES.length };
+  if (rows.length) {
+    b.highlight({ range: body, when: { equals: no }, fill: COLORS.bad, fontColor: COLORS.badText });
+    b.highlight({ range: body, when: { equals: yes }, fill: COLORS.good, fontColor: COLORS.goodText });
+    if (withAbsence) levelHighlights(b, m.lang, start + 1, header.length - 1, rows.length);
+  }
+  const widths = header.map((h, i) => (i === 4 ? 15 : i >= progCol && i < progCol + PROGRAM_CODES.length ? 7 : Math.min(30, Math.max(10, h.length + 2))));
+  return b.build({ frozenRows: start + 1, frozenColumns: 4, columnWidths: widths });
+}
+
+/** Why a pupil is on the Åtgärdslista (empty when not). */
+function actionReasons(m: ReportModel, e: PupilEvaluation, a: PupilAbsenceView | undefined): string[] {
+  const reasons: string[] = [];
+  if (e.nearEligible) reasons.push(t(m.lang, 'report.reason.near', { n: e.shortOfYrk }));
+  if (a && (a.level === 'high' || a.level === 'veryHigh')) reasons.push(t(m.lang, 'report.reason.absence', { level: levelText(m.lang, a.level).toLowerCase() }));
+  if (a && a.longestAbsentStreakDays !== null && a.longestAbsentStreakDays >= m.settings.absence.longAbsenceDays) {
+    reasons.push(t(m.lang, 'report.reason.longAbsence', { n: a.longestAbsentStreakDays }));
+  }
+  return reasons;
+}
+
+/**
+ * Åtgärdslista: pupils not eligible for yrkesprogram but at most 2 subjects short, and pupils
+ * with high absence or a long absence run — with the subjects to work on and their absence.
+ * The rektor's list for resultatdialoger and the närvaroteam.
+ * @example buildAtgardslista(model).key // 'atgardslista'
+ */
+export function buildAtgardslista(m: ReportModel): SheetPlan {
+  const L = (k: string, p: Record<string, string | number> = {}) => t(m.lang, k, p);
+  const b = new SheetBuilder('atgardslista', L('report.sheet.atgardslista'), true);
+  b.title(L('report.title.atgardslista'));
+  b.line('privacy', [L('report.meta.personalData')], { italic: true, fill: COLORS.personalFill });
+  b.blank();
+  const header = [L('report.col.class'), L('report.col.lastName'), L('report.col.firstName'), L('report.col.id'), L('report.col.reason'),
+    L('report.col.workOn'), L('report.col.subjectsShort'), L('report.col.merit17'), L('report.col.absence'), L('report.col.invalidAbsence'), L('report.col.level'), L('report.col.streak')];
+  const rows: PlanValue[][] = [];
+  for (const e of [...m.pupils].sort(byClassAndName)) {
+    const a = m.absence?.byPupil.get(e.pupil.id);
+    const reasons = actionReasons(m, e, a);
+    if (!reasons.length) continue;
+    const p = e.pupil;
+    rows.push([p.className ?? '', p.lastName ?? '', p.firstName ?? '', p.id, reasons.join('; '),
+      e.eligibility.YRK.eligible ? '' : missingText(m.lang, e.eligibility.YRK), e.shortOfYrk, e.meritValue17,
+      a?.absenceShare ?? '.', a?.invalidShare ?? '.', a ? levelText(m.lang, a.level) : '.', a?.longestAbsentStreakDays ?? '.']);
+  }
+  const start = b.cursor;
+  b.table('actions', header, rows, {
+    formats: [null, null, null, FMT.text, null, null, FMT.integer, FMT.oneDecimal, FMT.percent, FMT.percent, null, FMT.integer],
+    tableName: 'Skolanalys_Atgardslista',
+  });
+  levelHighlights(b, m.lang, start + 1, 10, rows.length);
+  return b.build({ frozenRows: start + 1, frozenColumns: 3, columnWidths: [8, 16, 14, 15, 44, 30, 12, 12, 10, 12, 13, 14] });
+}
+
+/**
+ * Närvaro detail sheet: group figures (suppressed) and one row per pupil of the attendance export.
+ * @example buildNarvaro(model)?.key // 'narvaro'
+ */
+export function buildNarvaro(m: ReportModel): SheetPlan | null {
+  if (!m.absence) return null;
+  const L = (k: string, p: Record<string, string | number> = {}) => t(m.lang, k, p);
+  const b = new SheetBuilder('narvaro', L('report.sheet.narvaro'), true);
+  b.title(L('report.title.narvaro'));
+  b.line('privacy', [L('report.meta.personalData')], { italic: true, fill: COLORS.personalFill });
+  b.blank();
+  b.table('groups', [L('report.col.group'), L('report.col.pupils'), L('report.col.meanAbsence'), L('report.col.meanInvalid'),
+    L('report.level.problematic'), L('report.level.high'), L('report.level.veryHigh')],
+  m.absence.groups.map((g) => [g.label, g.pupils, figureCell(g.meanAbsence), figureCell(g.meanInvalid), figureCell(g.shareProblematic), figureCell(g.shareHigh), figureCell(g.shareVeryHigh)]),
+  { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true });
+  b.blank();
+  const byId = new Map(m.pupils.map((e) => [e.pupil.id, e.pupil]));
+  const views = [...m.absence.byPupil.values()];
+  const rows: PlanValue[][] = views.map((a) => {
+    const p = byId.get(a.id);
+    const name = p ? `${p.lastName ?? ''}${p.lastName && p.firstName ? ', ' : ''}${p.firstName ?? ''}` : (a.name ?? '');
+    return [p?.className ?? a.className ?? '', name, a.id, Math.round((a.scheduledMinutes / 60) * 10) / 10, a.absenceShare ?? '.', a.validShare ?? '.', a.invalidShare ?? '.',
+      levelText(m.lang, a.level), a.absentDays ?? '.', a.longestAbsentStreakDays ?? '.', a.reportingRate ?? '.'];
+  });
+  rows.sort((x, y) => (String(x[0]) + String(x[1]) < String(y[0]) + String(y[1]) ? -1 : 1));
+  const start = b.cursor;
+  b.table('pupils', [L('report.col.class'), L('report.col.lastName'), L('report.col.id'), L('report.col.scheduled'), L('report.col.absence'), L('report.col.valid'),
+    L('report.col.invalidAbsence'), L('report.col.level'), L('report.col.absentDays'), L('report.col.streak'), L('report.col.reportingRate')], rows,
+  { formats: [null, null, FMT.text, FMT.oneDecimal, FMT.percent, FMT.percent, FMT.percent, null, FMT.integer, FMT.integer, FMT.percent], tableName: 'Skolanalys_Narvaro' });
+  levelHighlights(b, m.lang, start + 1, 7, rows.length);
+  return b.build({ frozenRows: start + 1, columnWidths: [26, 26, 15, 12, 10, 10, 12, 13, 11, 14, 13] });
+}
+
+/**
+ * Progression detail sheet: cohort over the same pupils, per subject, per pupil.
+ * @example buildProgressionSheet(model)?.key // 'progression'
+ */
+export function buildProgressionSheet(m: ReportModel): SheetPlan | null {
+  const p = m.progression;
+  if (!p) return null;
+  const L = (k: string, q: Record<string, string | number> = {}) => t(m.lang, k, q);
+  const b = new SheetBuilder('progression', L('report.sheet.progression'), true);
+  b.title(L('report.title.progression'));
+  b.line('privacy', [L('report.meta.personalData')], { italic: true, fill: COLORS.personalFill });
+  b.line('label', [p.label]);
+  b.blank();
+  b.table('counts', [L('report.col.status'), L('report.col.count')], [
+    [L('report.status.matched'), p.matched], [L('report.status.new'), p.new], [L('report.status.left'), p.left]], { formats: [null, FMT.integer] });
+  b.blank();
+  b.table('cohort', [L('report.col.indicator'), L('report.col.before'), L('report.col.after')], [
+    [L('report.ind.YRK'), figureCell(p.eligibleYrkBefore), figureCell(p.eligibleYrkAfter)],
+    [L('report.ind.merit17'), figureCell(p.meanMerit17Before), figureCell(p.meanMerit17After)],
+  ], { rowFormats: [FMT.percent, FMT.oneDecimal], boldFirstColumn: true });
+  b.blank();
+  b.table('subjects', [L('report.col.subject'), L('report.col.matchedGrades'), L('report.col.raised'), L('report.col.unchanged'), L('report.col.lowered'), L('report.col.failToPass'), L('report.col.passToFail')],
+    p.subjects.map((s) => [s.subject, s.compared, figureCell(s.raised), figureCell(s.unchanged), figureCell(s.lowered), s.failToPass, s.passToFail]),
+    { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer] });
+  b.blank();
+  const yes = L('report.yes');
+  const no = L('report.no');
+  const yn = (v: boolean | null) => (v === null ? '.' : v ? yes : no);
+  const start = b.cursor;
+  b.table('pupils', [L('report.col.class'), L('report.col.lastName'), L('report.col.firstName'), L('report.col.id'), L('report.col.status'),
+    L('report.col.passedBefore'), L('report.col.passedAfter'), L('report.col.meritBefore'), L('report.col.meritAfter'), L('report.col.yrkBefore'), L('report.col.yrkAfter')],
+  p.pupils.map((x) => [x.className ?? '', x.lastName ?? '', x.firstName ?? '', x.id, L(`report.status.${x.status}`),
+    x.passedBefore ?? '.', x.passedAfter ?? '.', x.meritBefore ?? '.', x.meritAfter ?? '.', yn(x.yrkBefore), yn(x.yrkAfter)]),
+  { formats: [null, null, null, FMT.text, null, FMT.integer, FMT.integer, FMT.oneDecimal, FMT.oneDecimal, null, null], tableName: 'Skolanalys_Progression' });
+  return b.build({ frozenRows: start + 1, columnWidths: [8, 16, 14, 15, 10, 12, 12, 14, 14, 14, 14] });
+}

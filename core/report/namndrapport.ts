@@ -1,0 +1,198 @@
+/**
+ * The board's summary sheet (Nämndrapport). No personal data at all: group figures only, each
+ * already suppressed below the threshold, plus definitions so a board member can read it alone.
+ */
+import { t, formatPercent } from '../i18n';
+import { subjectInfo } from '../grades/subjects';
+import type { Figure, ProgramCode } from '../types';
+import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
+import type { GroupFigures, ReportModel } from './model';
+import type { PlanValue, SheetPlan } from './plan';
+
+/** Headline rows: indicator key → how to read it from a group, and whether it is a share. */
+type Indicator = { key: string; share: boolean; get: (g: GroupFigures) => Figure };
+
+const elig = (p: ProgramCode) => (g: GroupFigures) => g.eligibleShare[p];
+
+export const HEADLINE: readonly Indicator[] = [
+  { key: 'YRK', share: true, get: elig('YRK') },
+  { key: 'EKHUSA', share: true, get: elig('EK') },
+  { key: 'NATE', share: true, get: elig('NA') },
+  { key: 'ES', share: true, get: elig('ES') },
+  { key: 'PRIV', share: true, get: elig('PRIV') },
+  { key: 'merit17', share: false, get: (g) => g.meanMeritValue17 },
+  { key: 'merit16', share: false, get: (g) => g.meanMeritValue16 },
+  { key: 'allPassed', share: true, get: (g) => g.allSubjectsPassedShare },
+];
+
+/** Difference now − before: percentage points for shares, points for merit; `.` when either is missing. */
+function change(now: Figure, before: Figure, share: boolean): PlanValue {
+  if (typeof now !== 'number' || typeof before !== 'number') return typeof now === 'number' || typeof before === 'number' ? '..' : '.';
+  const d = share ? (now - before) * 100 : now - before;
+  return Math.round(d * 10) / 10;
+}
+
+function subjectName(m: ReportModel, code: string): string {
+  const info = subjectInfo(code as never);
+  return m.lang === 'sv' ? info.sv : info.en;
+}
+
+/**
+ * Builds the Nämndrapport sheet plan from a report model.
+ * @example buildNamndrapport(model).blocks[0].values[0][0] // 'Nämndrapport – skolresultat årskurs 9'
+ */
+export function buildNamndrapport(m: ReportModel): SheetPlan {
+  const L = (key: string, params: Record<string, string | number> = {}) => t(m.lang, key, params);
+  const threshold = m.settings.suppressionThreshold;
+  const b = new SheetBuilder('namndrapport', L('report.sheet.namndrapport'), false);
+
+  b.title(L('report.title.namndrapport', { year: m.settings.finalYear }));
+  b.line('meta-period', [L('report.meta.period'), m.period || L('report.meta.periodUnknown')]);
+  b.line('meta-sources', [L('report.meta.sources'), m.sources.join(', ')]);
+  b.line('meta-pupils', [L('report.meta.pupils'), m.total.pupils]);
+  b.line('meta-made', [L('report.meta.made'), L('report.meta.madeBy', { date: m.madeOn, ruleSet: m.settings.ruleSet })]);
+  b.line('meta-privacy', [L('report.meta.noPersonalData', { n: threshold })], { italic: true });
+  b.blank();
+
+  // Headline: Totalt / Flickor / Pojkar, previous period and change, national reference.
+  b.heading('h-headline', L('report.section.headline'));
+  const header = [L('report.col.indicator'), L('report.col.total'), L('report.col.girls'), L('report.col.boys')];
+  if (m.previous) header.push(L('report.col.previous', { label: m.previous.label }), `${L('report.col.change')}`);
+  if (m.reference) header.push(m.reference.label);
+  const rows: PlanValue[][] = [];
+  const rowFormats: (string | null)[] = [];
+  const countRow: PlanValue[] = [L('report.ind.pupils'), m.total.pupils, m.girls.pupils, m.boys.pupils];
+  if (m.previous) countRow.push(m.previous.total.pupils, '.');
+  if (m.reference) countRow.push('.');
+  rows.push(countRow);
+  rowFormats.push(FMT.integer);
+  for (const ind of HEADLINE) {
+    const row: PlanValue[] = [L(`report.ind.${ind.key}`), figureCell(ind.get(m.total)), figureCell(ind.get(m.girls)), figureCell(ind.get(m.boys))];
+    if (m.previous) {
+      row.push(figureCell(ind.get(m.previous.total)), change(ind.get(m.total), ind.get(m.previous.total), ind.share));
+    }
+    if (m.reference) row.push(m.reference.values[ind.key] ?? '.');
+    rows.push(row);
+    rowFormats.push(ind.share ? FMT.percent : FMT.oneDecimal);
+  }
+  const headlineStart = b.cursor;
+  // The change column holds percentage points or points, signed, whatever the row's format.
+  const overrides = header.map((_, i) => (m.previous && i === 5 ? FMT.points : null));
+  b.table('headline', header, rows, { rowFormats, formats: overrides, boldFirstColumn: true });
+  if (m.previous) {
+    b.line('headline-change-note', [`${L('report.col.change')}: ${L('report.ind.changeUnitPp')} / ${L('report.ind.changeUnitPoints')}`], { italic: true, fontColor: '#595959' });
+  }
+  b.blank();
+
+  // Chart data for eligibility by group, beside the headline (only shares, suppressed as blank).
+  const sideCol = header.length + 2;
+  const eligKeys = ['YRK', 'EKHUSA', 'NATE', 'ES', 'PRIV'] as const;
+  const chartRows: PlanValue[][] = eligKeys.map((k) => {
+    const ind = HEADLINE.find((i) => i.key === k)!;
+    const v = (g: GroupFigures) => {
+      const f = ind.get(g);
+      return typeof f === 'number' ? f : null;
+    };
+    return [L(`report.chart.groupShort.${k}`), v(m.total), v(m.girls), v(m.boys)];
+  });
+  const eligData = b.sideTable('chart-eligibility-data', headlineStart, sideCol,
+    [L('report.section.chartData'), L('report.col.total'), L('report.col.girls'), L('report.col.boys')], chartRows,
+    [null, FMT.percent, FMT.percent, FMT.percent]);
+  b.chart('chart-eligibility', 'column', L('report.chart.eligibility'), eligData, { percentAxis: true });
+
+  // Per school.
+  if (m.schools.length > 1) {
+    b.heading('h-schools', L('report.section.schools'));
+    b.table('schools',
+      [L('report.col.school'), L('report.col.pupils'), L('report.ind.YRK'), L('report.ind.NATE'), L('report.ind.merit17'), L('report.ind.allPassed')],
+      m.schools.map((s) => [s.label, s.pupils, figureCell(s.eligibleShare.YRK), figureCell(s.eligibleShare.NA), figureCell(s.meanMeritValue17), figureCell(s.allSubjectsPassedShare)]),
+      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.oneDecimal, FMT.percent], boldFirstColumn: true });
+    b.blank();
+  }
+
+  // Subjects: distribution and mean points.
+  if (m.subjects.length) {
+    b.heading('h-subjects', L('report.section.subjects'));
+    const subjStart = b.cursor;
+    b.table('subjects',
+      [L('report.col.subject'), L('report.col.graded'), 'A', 'B', 'C', 'D', 'E', 'F', L('report.col.streck'), L('report.col.notStudied'),
+        L('report.col.passShare'), L('report.col.meanPoints'), L('report.col.meanPointsGirls'), L('report.col.meanPointsBoys')],
+      m.subjects.map((s) => [subjectName(m, s.subject), s.graded,
+        figureCell(s.shares.A), figureCell(s.shares.B), figureCell(s.shares.C), figureCell(s.shares.D), figureCell(s.shares.E), figureCell(s.shares.F),
+        s.streck, s.notStudied, figureCell(s.passShare), figureCell(s.meanPoints), figureCell(s.meanPointsGirls), figureCell(s.meanPointsBoys)]),
+      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer, FMT.percent, FMT.oneDecimal, FMT.oneDecimal, FMT.oneDecimal], boldFirstColumn: true });
+    b.blank();
+    const gradeRows: PlanValue[][] = m.subjects.map((s) => [s.subject, ...(['A', 'B', 'C', 'D', 'E', 'F'] as const).map((k) => (typeof s.shares[k] === 'number' ? s.shares[k] : null))]);
+    const gradeData = b.sideTable('chart-grades-data', subjStart, 16, [L('report.section.chartData'), 'A', 'B', 'C', 'D', 'E', 'F'], gradeRows,
+      [null, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent]);
+    b.chart('chart-grades', 'percentStackedBar', L('report.chart.grades'), gradeData, { percentAxis: true, height: Math.max(300, 22 * m.subjects.length + 80) });
+  }
+
+  if (m.tests && m.tests.length) {
+    b.heading('h-tests', L('report.section.tests'));
+    b.table('tests', [L('report.col.subject'), L('report.col.bothGrades'), L('report.col.lower'), L('report.col.same'), L('report.col.higher')],
+      m.tests.map((x) => [subjectName(m, x.subject), x.n, figureCell(x.lower), figureCell(x.same), figureCell(x.higher)]),
+      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true });
+    b.blank();
+  }
+
+  if (m.absence && m.absence.groups.length) {
+    const a = m.settings.absence;
+    b.heading('h-absence', L('report.section.attendance'));
+    const absStart = b.cursor;
+    b.table('absence', [L('report.col.group'), L('report.col.pupils'), L('report.col.meanAbsence'), L('report.col.meanInvalid'),
+      L('report.col.levelProblematic', { p: formatPercent(m.lang, a.problematic, 0) }), L('report.col.levelHigh', { p: formatPercent(m.lang, a.high, 0) }),
+      L('report.col.levelVeryHigh', { p: formatPercent(m.lang, a.veryHigh, 0) })],
+    m.absence.groups.map((g) => [g.label, g.pupils, figureCell(g.meanAbsence), figureCell(g.meanInvalid), figureCell(g.shareProblematic), figureCell(g.shareHigh), figureCell(g.shareVeryHigh)]),
+    { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true });
+    b.blank();
+    const levelRows: PlanValue[][] = m.absence.groups.slice(0, 3).map((g) => [g.label, ...[g.shareProblematic, g.shareHigh, g.shareVeryHigh].map((f) => (typeof f === 'number' ? f : null))]);
+    const absData = b.sideTable('chart-absence-data', absStart, 16, [L('report.section.chartData'), L('report.level.problematic'), L('report.level.high'), L('report.level.veryHigh')],
+      levelRows, [null, FMT.percent, FMT.percent, FMT.percent]);
+    b.chart('chart-absence', 'column', L('report.chart.absence'), absData, { percentAxis: true });
+  }
+
+  if (m.progression) {
+    const p = m.progression;
+    b.heading('h-progression', `${L('report.section.progression')}: ${p.label}`);
+    b.table('progression-cohort', [L('report.col.indicator'), L('report.col.before'), L('report.col.after'), L('report.col.change')], [
+      [L('report.ind.YRK'), figureCell(p.eligibleYrkBefore), figureCell(p.eligibleYrkAfter), change(p.eligibleYrkAfter, p.eligibleYrkBefore, true)],
+      [L('report.ind.merit17'), figureCell(p.meanMerit17Before), figureCell(p.meanMerit17After), change(p.meanMerit17After, p.meanMerit17Before, false)],
+    ], { rowFormats: [FMT.percent, FMT.oneDecimal], boldFirstColumn: true });
+    b.line('progression-counts', [`${L('report.status.matched')}: ${p.matched}`, `${L('report.status.new')}: ${p.new}`, `${L('report.status.left')}: ${p.left}`], { italic: true });
+    b.blank();
+    b.table('progression-subjects', [L('report.col.subject'), L('report.col.matchedGrades'), L('report.col.raised'), L('report.col.unchanged'), L('report.col.lowered'), L('report.col.failToPass'), L('report.col.passToFail')],
+      p.subjects.map((s) => [subjectName(m, s.subject), s.compared, figureCell(s.raised), figureCell(s.unchanged), figureCell(s.lowered), s.failToPass, s.passToFail]),
+      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer], boldFirstColumn: true });
+    b.blank();
+  }
+
+  if (m.survey && m.survey.length) {
+    b.heading('h-survey', L('report.section.survey'));
+    b.table('survey', [L('report.col.area'), L('report.col.respondents'), L('report.col.index'), L('report.col.positiveShare')],
+      m.survey.map((s) => [s.area, s.respondents, figureCell(s.index), figureCell(s.positiveShare)]),
+      { formats: [null, FMT.integer, FMT.oneDecimal, FMT.percent], boldFirstColumn: true });
+    b.blank();
+  }
+
+  // Definitions and symbols: the board reads this report without us in the room.
+  b.heading('h-definitions', L('report.section.definitions'));
+  const a = m.settings.absence;
+  const defs = [
+    L('report.def.suppressed', { n: threshold }),
+    L('report.def.noData'),
+    L('report.def.eligibility'),
+    L('report.def.merit'),
+    L('report.def.allPassed'),
+    L('report.def.streck'),
+  ];
+  if (m.previous) defs.push(L('report.def.change'));
+  if (m.tests) defs.push(L('report.def.tests'));
+  if (m.absence) defs.push(L('report.def.absence', { p1: formatPercent(m.lang, a.problematic, 0), p2: formatPercent(m.lang, a.high, 0), p3: formatPercent(m.lang, a.veryHigh, 0) }));
+  if (m.progression) defs.push(L('report.def.progression'));
+  if (m.survey) defs.push(L('report.def.survey'));
+  if (m.reference) defs.push(L('report.def.reference', { source: m.reference.source }));
+  defs.forEach((d, i) => b.line(`def-${i + 1}`, [d], { wrap: false, fontColor: '#404040' }));
+
+  return b.build({ columnWidths: [62, 14, 12, 12, 16, 14, 16, 12, 12, 12, 12, 14, 14, 14, 4, 4, 18, 10, 10, 10, 10, 10, 10], tabColor: COLORS.title });
+}
