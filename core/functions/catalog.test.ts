@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { FUNCTIONS, functionByName, missingText } from './catalog';
+import type { FunctionArg, FunctionError, FunctionResult } from './types';
+import { MESSAGES } from '../i18n';
+
+const ctx = { lang: 'sv' as const, referenceYear: 2026 };
+function call(name: string, ...args: FunctionArg[]): FunctionResult | FunctionResult[][] {
+  const f = functionByName(name);
+  if (!f) throw new Error(name);
+  return f.impl(args, ctx);
+}
+function err(r: unknown): FunctionError {
+  expect(r).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+  return r as FunctionError;
+}
+
+// Domain §11 example 1, as one row under a header row (C1:S1 / C2:S2 in the sheet).
+const HEADER = ['Sv', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Tk', 'Ge', 'Hi', 'Re', 'Sh', 'Bl', 'Hkk', 'Idh', 'Mu', 'Sl', 'M2 SPA'];
+const EX1 = ['C', 'B', 'D', 'E', 'F', 'E', 'D', 'C', 'C', 'D', 'C', 'A', 'B', 'A', 'B', 'A', 'C'];
+const EX2 = EX1.map((g, i) => (HEADER[i] === 'Fy' ? 'E' : g));
+// Example 4: Sv, En, Ma, Bi, Ke, Idh, Bl E; every other subject F; no M2 (blank).
+const EX4 = HEADER.map((h) => (['Sv', 'En', 'Ma', 'Bi', 'Ke', 'Idh', 'Bl'].includes(h) ? 'E' : h === 'M2 SPA' ? '' : 'F'));
+const EX4MU = EX4.map((g, i) => (HEADER[i] === 'Mu' ? 'E' : g));
+
+describe('MERITVARDE', () => {
+  it('example 1: M2 as the 17th; 16 best of all drop Fy F', () => {
+    // Non-M2: 15+17.5+12.5+10+0+10+12.5+15+15+12.5+15+20+17.5+20+17.5+20 = 230; +15 (M2 C) = 245.
+    expect(call('MERITVARDE', [EX1], [HEADER], 17)).toBe(245);
+    // 16 best of 17: 230 + 15 − 0 (Fy F drops) = 245.
+    expect(call('MERITVARDE', [EX1], [HEADER], 16)).toBe(245);
+    // Default with subjects is 17.
+    expect(call('MERITVARDE', [EX1], [HEADER])).toBe(245);
+  });
+  it('example 2: Fy E gives 255 (17) and 245 (16)', () => {
+    // Non-M2 sum 230 + 10 = 240; 17: 240 + 15 = 255; 16: 255 − 10 (one E drops) = 245.
+    expect(call('MERITVARDE', [EX2], [HEADER], 17)).toBe(255);
+    expect(call('MERITVARDE', [EX2], [HEADER], 16)).toBe(245);
+  });
+  it('example 3: modersmål is never the 17th', () => {
+    const header = [...HEADER.slice(0, 16), 'ML ARA'];
+    const row = [...new Array(16).fill('D'), 'A'];
+    // 16: 20 + 15 × 12.5 = 207.5; 17: no M2, so the same.
+    expect(call('MERITVARDE', [row], [header], 16)).toBe(207.5);
+    expect(call('MERITVARDE', [row], [header], 17)).toBe(207.5);
+  });
+  it('example 4 with Mu E: 8 × 10 = 80', () => {
+    expect(call('MERITVARDE', [EX4MU], [HEADER], 17)).toBe(80);
+  });
+  it('without subjects: the 16 best points of the values (variant 16)', () => {
+    // Same as example 1's 16: the F is the 17th best and drops: 245.
+    expect(call('MERITVARDE', [EX1])).toBe(245);
+    // A column works too: A, B, streck, F = 20 + 17.5 + 0 + 0 = 37.5.
+    expect(call('MERITVARDE', [['A'], ['b'], ['-'], ['F']])).toBe(37.5);
+  });
+  it('errors name what was wrong', () => {
+    expect(err(call('MERITVARDE', [EX1], undefined, 17)).error).toBe('#VALUE!');
+    expect(err(call('MERITVARDE', [EX1], undefined, 17)).message).toMatch(/M2/);
+    expect(err(call('MERITVARDE', [EX1], [HEADER], 18)).message).toBe('variant ska vara 16 eller 17, inte ”18”');
+    const bad = [...EX1];
+    bad[2] = 'G';
+    const e = err(call('MERITVARDE', [bad], [HEADER]));
+    expect(e.error).toBe('#VALUE!');
+    expect(e.message).toBe('betyg, kolumn 3: ”G” är inget betyg (väntade A–F, eller - för streck)');
+    expect(err(call('MERITVARDE', [EX1], [HEADER.slice(1)])).message).toBe('betyg har 17 celler men ämnen 16; områdena ska vara lika stora');
+    expect(err(call('MERITVARDE', [EX1], [[...HEADER.slice(0, 16), 'Frukt']])).message).toMatch(/^ämnen, kolumn 17: ”Frukt” är inget känt ämne/);
+    expect(err(call('MERITVARDE', undefined)).error).toBe('#N/A');
+    const en = functionByName('MERITVARDE')!.impl([[bad], [HEADER]], { lang: 'en', referenceYear: 2026 }) as FunctionError;
+    expect(en.message).toBe('betyg, column 3: "G" is not a grade (expected A–F, or - for streck)');
+  });
+});
+
+describe('BEHORIG and SAKNAS', () => {
+  it('example 1: eligible for YRK, ES, EK, HU, SA, PRIV; not NA, TE — missing Fy', () => {
+    for (const p of ['YRK', 'ES', 'EK', 'HU', 'SA', 'PRIV']) expect(call('BEHORIG', [EX1], [HEADER], p)).toBe(true);
+    expect(call('BEHORIG', [EX1], [HEADER], 'NA')).toBe(false);
+    expect(call('BEHORIG', [EX1], [HEADER], 'te')).toBe(false);
+    expect(call('SAKNAS', [EX1], [HEADER], 'NA')).toBe('Saknar godkänt i Fy');
+    expect(call('SAKNAS', [EX1], [HEADER])).toBe('Behörig');
+  });
+  it('example 2: eligible everywhere', () => {
+    for (const p of ['YRK', 'ES', 'EK', 'HU', 'SA', 'NA', 'TE', 'PRIV']) expect(call('BEHORIG', [EX2], [HEADER], p)).toBe(true);
+  });
+  it('example 4: 7 passes, 4 other → not YRK (one more pass), PRIV yes; with Mu E → YRK', () => {
+    expect(call('BEHORIG', [EX4], [HEADER])).toBe(false);
+    expect(call('SAKNAS', [EX4], [HEADER], 'YRK')).toBe('Saknar 1 godkänt ämne');
+    expect(call('BEHORIG', [EX4], [HEADER], 'PRIV')).toBe(true);
+    expect(call('BEHORIG', [EX4MU], [HEADER], 'YRK')).toBe(true);
+  });
+  it('example 5: Sv 2 and Sva C meet the Swedish requirement', () => {
+    const header = ['Sv', 'Sva', ...HEADER.slice(1, 16)];
+    const row = ['2', 'C', ...new Array(15).fill('E')];
+    expect(call('BEHORIG', [row], [header], 'YRK')).toBe(true);
+    expect(call('SAKNAS', [row], [header], 'ES')).toBe('Behörig');
+  });
+  it('example 6: streck in Ma is not a pass: missing Ma; PRIV yes', () => {
+    const row = HEADER.map((h) => (h === 'Ma' ? '-' : h === 'M2 SPA' ? '' : 'E'));
+    expect(call('BEHORIG', [row], [HEADER], 'YRK')).toBe(false);
+    expect(call('SAKNAS', [row], [HEADER], 'YRK')).toBe('Saknar godkänt i Ma');
+    expect(call('BEHORIG', [row], [HEADER], 'PRIV')).toBe(true);
+  });
+  it('names subjects and the extra passes still needed', () => {
+    // NA needs 12 passes incl. Bi, Fy, Ke: missing Ma (core) and Fy (required); with 8 other passes the
+    // 9 others need one more beyond Fy.
+    expect(missingText('sv', ['Ma', 'Fy'], 3)).toBe('Saknar godkänt i Ma, Fy (1 ämne till)');
+    expect(missingText('sv', ['Ma'], 4)).toBe('Saknar godkänt i Ma (3 ämnen till)');
+    expect(missingText('en', ['Ma', 'Fy'], 3)).toBe('Needs a pass in Ma, Fy (1 more subject)');
+    expect(missingText('sv', [], 2)).toBe('Saknar 2 godkända ämnen');
+  });
+  it('needs subjects; rejects unknown programmes', () => {
+    expect(err(call('BEHORIG', [EX1])).message).toMatch(/Ange ämnen/);
+    expect(err(call('SAKNAS', [EX1], [HEADER], 'XY')).message).toBe('Okänt program ”XY”; använd YRK, ES, EK, HU, SA, NA, TE eller PRIV');
+  });
+});
+
+describe('BETYGSPOANG', () => {
+  it('gives the points of one grade', () => {
+    expect(call('BETYGSPOANG', 'A')).toBe(20);
+    expect(call('BETYGSPOANG', ' b ')).toBe(17.5);
+    expect(call('BETYGSPOANG', 'E')).toBe(10);
+    expect(call('BETYGSPOANG', 'F')).toBe(0);
+    expect(call('BETYGSPOANG', '–')).toBe(0); // streck: 0 points, like F
+    expect(call('BETYGSPOANG', [['C']])).toBe(15);
+  });
+  it('errors for non-grades', () => {
+    expect(err(call('BETYGSPOANG', 'G')).error).toBe('#VALUE!');
+    expect(err(call('BETYGSPOANG', 'G')).message).toMatch(/”G” är inget betyg/);
+    expect(err(call('BETYGSPOANG', '')).error).toBe('#N/A');
+    expect(err(call('BETYGSPOANG', 3)).error).toBe('#N/A'); // code 3: not studied, no points
+  });
+});
+
+describe('ANDELBEHORIGA', () => {
+  it('divides eligible pupils by all pupil rows; blank rows are no pupils', () => {
+    const blank = new Array(17).fill('');
+    const m = [EX1, EX2, blank, EX4, EX4MU];
+    // YRK: ex1 yes, ex2 yes, ex4 no, ex4+Mu yes → 3 / 4 = 0.75.
+    expect(call('ANDELBEHORIGA', m, [HEADER])).toBe(0.75);
+    // NA: only ex2 → 1 / 4 = 0.25.
+    expect(call('ANDELBEHORIGA', m, [HEADER], 'NA')).toBe(0.25);
+  });
+  it('names the cell that held a non-grade', () => {
+    const row = [...EX1];
+    row[2] = 'G';
+    const e = err(call('ANDELBEHORIGA', [EX1, row], [HEADER]));
+    expect(e.message).toBe('betygsmatris, rad 2 kolumn 3: ”G” är inget betyg (väntade A–F, eller - för streck)');
+    expect(err(call('ANDELBEHORIGA', [new Array(17).fill('')], [HEADER])).error).toBe('#DIV/0!');
+    expect(err(call('ANDELBEHORIGA', [EX1], [HEADER.slice(2)])).error).toBe('#VALUE!');
+  });
+});
+
+describe('FRANVARO and FRANVARONIVA', () => {
+  it('absence share = absent / scheduled', () => {
+    expect(call('FRANVARO', 120, 1000)).toBe(0.12);
+    expect(call('FRANVARO', '30,5', 61)).toBe(0.5); // 30.5 / 61
+    expect(call('FRANVARO', 0, 10)).toBe(0);
+  });
+  it('errors', () => {
+    expect(err(call('FRANVARO', 1, 0)).error).toBe('#DIV/0!');
+    expect(err(call('FRANVARO', 'x', 10)).message).toBe('frånvaro: ”x” är inget tal');
+    expect(err(call('FRANVARO', 11, 10)).error).toBe('#NUM!');
+    expect(err(call('FRANVARO', -1, 10)).error).toBe('#NUM!');
+    expect(err(call('FRANVARO', 5, undefined)).error).toBe('#N/A');
+  });
+  it('levels at 10 / 20 / 50 % (≥)', () => {
+    expect(call('FRANVARONIVA', 0.099)).toBe('Ingen');
+    expect(call('FRANVARONIVA', 0.1)).toBe('Problematisk');
+    expect(call('FRANVARONIVA', 0.2)).toBe('Hög');
+    expect(call('FRANVARONIVA', 0.5)).toBe('Mycket hög');
+    expect(functionByName('FRANVARONIVA')!.impl([0.25], { lang: 'en', referenceYear: 2026 })).toBe('High');
+    expect(err(call('FRANVARONIVA', 12)).error).toBe('#NUM!');
+  });
+});
+
+describe('KON and PERSONNUMMER', () => {
+  it('reads legal gender from the second-to-last digit', () => {
+    expect(call('KON', '19121212-1212')).toBe('M'); // …1212: 1 is odd
+    // 121212-122?: Luhn over 121212122: 2+2+2+2+2+2+2+2+4 = 20 → check 0; …1220: 2 is even.
+    expect(call('KON', '121212-1220')).toBe('F');
+  });
+  it('normalises to 12 characters', () => {
+    expect(call('PERSONNUMMER', '121212-1212')).toBe('201212121212');
+    expect(call('PERSONNUMMER', '121212+1212')).toBe('191212121212');
+    expect(call('PERSONNUMMER', 201212121212)).toBe('201212121212');
+  });
+  it('errors on invalid numbers', () => {
+    expect(err(call('PERSONNUMMER', '121212-1213')).message).toBe('Kontrollsiffran stämmer inte i personnumret ”121212-1213”');
+    expect(err(call('PERSONNUMMER', 'abc')).error).toBe('#VALUE!');
+    expect(err(call('KON', '121212-1213')).error).toBe('#VALUE!');
+    expect(err(call('KON', '')).error).toBe('#N/A');
+  });
+});
+
+describe('ENKATINDEX', () => {
+  it('maps four steps to 10, 6.67, 3.33, 0 and leaves out vet ej and blanks', () => {
+    // (10 + 6.667 + 0) / 3 = 5.556
+    expect(call('ENKATINDEX', [[4], [3], ['Vet ej'], [''], [1]])).toBeCloseTo(50 / 9, 10);
+    // (10 + 0) / 2 = 5
+    expect(call('ENKATINDEX', [['Stämmer helt och hållet', 'Stämmer inte alls']])).toBe(5);
+  });
+  it('errors', () => {
+    expect(err(call('ENKATINDEX', [['Ja']])).message).toMatch(/^svar: ”Ja” är inget svar/);
+    expect(err(call('ENKATINDEX', [['Vet ej']])).error).toBe('#DIV/0!');
+  });
+});
+
+describe('FUNCTIONS table', () => {
+  it('has the required functions with complete metadata', () => {
+    const names = FUNCTIONS.map((f) => f.name);
+    for (const n of ['MERITVARDE', 'BEHORIG', 'SAKNAS', 'BETYGSPOANG', 'ANDELBEHORIGA', 'FRANVARO', 'FRANVARONIVA', 'KON', 'PERSONNUMMER', 'ENKATINDEX']) {
+      expect(names).toContain(n);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    for (const f of FUNCTIONS) {
+      expect(f.name).toMatch(/^[A-Z][A-Z0-9]*$/);
+      expect(f.description.sv.length).toBeGreaterThan(10);
+      expect(f.description.en.length).toBeGreaterThan(10);
+      expect(f.example.formula.startsWith(`=SKOLA.${f.name}(`)).toBe(true);
+      // Optional parameters come last (Excel requires it).
+      const firstOptional = f.params.findIndex((p) => p.optional);
+      if (firstOptional >= 0) expect(f.params.slice(firstOptional).every((p) => p.optional)).toBe(true);
+    }
+  });
+  it('examples with literal arguments give the stated result', () => {
+    let checked = 0;
+    for (const f of FUNCTIONS) {
+      const m = /^=SKOLA\.\w+\((.*)\)$/.exec(f.example.formula)!;
+      const parts = m[1].split(';').map((s) => s.trim());
+      if (parts.some((s) => /^\$?[A-Z]+\$?\d+/.test(s))) continue; // range examples are checked above
+      const args = parts.map((s) => (s.startsWith('"') ? s.slice(1, -1) : Number(s.replace(',', '.'))));
+      const r = f.impl(args, ctx);
+      const shown = typeof r === 'number' ? String(r).replace('.', ',') : String(r);
+      expect(shown, f.name).toBe(f.example.result);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
+  });
+  it('every message key used exists in sv and en', () => {
+    const keys = Object.keys(MESSAGES.sv).filter((k) => k.startsWith('functions.'));
+    expect(keys.length).toBeGreaterThan(20);
+    for (const k of keys) expect(MESSAGES.en[k], k).toBeTruthy();
+  });
+});

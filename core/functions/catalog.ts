@@ -1,0 +1,389 @@
+/**
+ * The one metadata table of custom functions (HyperFormula-style): name, descriptions,
+ * parameters, an example and a host-free implementation for each. Excel's functions.json
+ * (excel-addin/functions-meta.mjs), the Apps Script stubs and the pane's function catalogue are
+ * generated from it. Errors are values (formulajs-style): `#VALUE!`/`#N/A`/`#NUM!`/`#DIV/0!`
+ * with a message that names the argument and cell that was wrong.
+ */
+import type { CellValue, Lang, ProgramCode, SubjectGrade } from '../types';
+import { DEFAULT_SETTINGS, PROGRAM_CODES } from '../types';
+import { parsePersonnummer } from '../personnummer';
+import { t } from '../i18n';
+import { fnError, isBlank, isFunctionError, show, toNumber, toRows, toScalar, where } from './args';
+import { gradeEngine } from './grades-bridge';
+import type { FunctionArg, FunctionError, FunctionParam, FunctionResult, FunctionSpec } from './types';
+
+type Ctx = { lang: Lang; referenceYear: number };
+
+const p = (name: string, sv: string, en: string, dimensionality: FunctionParam['dimensionality'], type: FunctionParam['type'], optional = false): FunctionParam =>
+  ({ name, description: { sv, en }, dimensionality, type, ...(optional ? { optional: true } : {}) });
+
+// ---------------------------------------------------------------- grades
+
+/** Grades of one pupil: cells in `betyg`, subjects from the matching cells of `ämnen`. */
+function readPupilGrades(
+  grades: CellValue[],
+  subjects: ({ subject: SubjectGrade['subject']; language?: string } | null)[] | null,
+  label: (i: number) => string,
+  lang: Lang,
+): SubjectGrade[] | FunctionError {
+  const out: SubjectGrade[] = [];
+  for (let i = 0; i < grades.length; i++) {
+    const v = grades[i];
+    const entry = gradeEngine.parse(v);
+    if (entry === null) return fnError('#VALUE!', lang, 'functions.grade.invalid', { where: label(i), value: show(v) });
+    const s = subjects ? subjects[i] : null;
+    if (subjects && !s) continue; // a blank header cell: not a subject column
+    out.push({ subject: s?.subject ?? 'OVR', ...(s?.language ? { language: s.language } : {}), entry });
+  }
+  return out;
+}
+
+/** Subjects of a header range, flattened in the same order as a grade range. */
+function readSubjects(arg: FunctionArg | undefined, lang: Lang) {
+  const rows = toRows(arg);
+  if (!rows) return null;
+  const flat: CellValue[] = rows.flat();
+  const out: ({ subject: SubjectGrade['subject']; language?: string } | null)[] = [];
+  for (let i = 0; i < flat.length; i++) {
+    const v = flat[i];
+    if (isBlank(v)) { out.push(null); continue; }
+    const s = gradeEngine.subject(v);
+    if (!s) {
+      const r = Math.floor(i / rows[0].length);
+      return fnError('#VALUE!', lang, 'functions.subject.unknown', { where: where(lang, 'ämnen', r, i % rows[0].length, rows.length, rows[0].length), value: show(v) });
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+function sizeMismatch(lang: Lang, a: number, b: number): FunctionError {
+  return fnError('#VALUE!', lang, 'functions.size.mismatch', { grades: a, subjects: b });
+}
+
+function readProgram(arg: FunctionArg | undefined, lang: Lang): ProgramCode | FunctionError {
+  const v = toScalar(arg);
+  if (isBlank(v)) return 'YRK';
+  const code = String(v).trim().toUpperCase();
+  return (PROGRAM_CODES as readonly string[]).includes(code) ? (code as ProgramCode) : fnError('#VALUE!', lang, 'functions.program.invalid', { value: show(v) });
+}
+
+/** One pupil's grades from `betyg` (+ `ämnen`), with errors naming the bad cell. */
+function pupilFromArgs(betyg: FunctionArg | undefined, amnen: FunctionArg | undefined, lang: Lang, needSubjects: boolean): SubjectGrade[] | FunctionError {
+  const rows = toRows(betyg);
+  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: 'betyg' });
+  const cols = rows[0].length;
+  const flat = rows.flat();
+  const subjects = readSubjects(amnen, lang);
+  if (isFunctionError(subjects)) return subjects;
+  if (needSubjects && !subjects) return fnError('#VALUE!', lang, 'functions.subjects.required');
+  if (subjects && subjects.length !== flat.length) return sizeMismatch(lang, flat.length, subjects.length);
+  return readPupilGrades(flat, subjects, (i) => where(lang, 'betyg', Math.floor(i / cols), i % cols, rows.length, cols), lang);
+}
+
+function meritvarde(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const variantRaw = toScalar(args[2]);
+  const hasSubjects = toRows(args[1]) !== null;
+  let variant: 16 | 17 = hasSubjects ? 17 : 16;
+  if (!isBlank(variantRaw)) {
+    const n = toNumber(variantRaw);
+    if (n !== 16 && n !== 17) return fnError('#VALUE!', lang, 'functions.variant.invalid', { value: show(variantRaw) });
+    variant = n;
+  }
+  if (variant === 17 && !hasSubjects) return fnError('#VALUE!', lang, 'functions.merit17.needsSubjects');
+  const grades = pupilFromArgs(args[0], args[1], lang, false);
+  if (isFunctionError(grades)) return grades;
+  if (!hasSubjects) {
+    // Without headers: the 16 best grade points of the values alone (no M2 to set aside).
+    const pts = grades.map((g) => gradeEngine.points(g.entry)).sort((a, b) => b - a);
+    return pts.slice(0, 16).reduce((s, x) => s + x, 0);
+  }
+  return variant === 16 ? gradeEngine.merit16(grades) : gradeEngine.merit17(grades);
+}
+
+function behorig(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const program = readProgram(args[2], ctx.lang);
+  if (isFunctionError(program)) return program;
+  const grades = pupilFromArgs(args[0], args[1], ctx.lang, true);
+  if (isFunctionError(grades)) return grades;
+  return gradeEngine.eligibility(grades)[program].eligible;
+}
+
+/**
+ * The principal's action text: which subjects must be passed and how many more passes beyond
+ * them, e.g. `Saknar godkänt i Ma, Fy (1 ämne till)`; `Behörig` when nothing is missing.
+ */
+export function missingText(lang: Lang, missing: readonly string[], morePassesNeeded: number): string {
+  const extra = Math.max(0, morePassesNeeded - missing.length);
+  if (missing.length === 0 && morePassesNeeded === 0) return t(lang, 'functions.missing.none');
+  if (missing.length === 0) return t(lang, morePassesNeeded === 1 ? 'functions.missing.count1' : 'functions.missing.countN', { n: morePassesNeeded });
+  const head = t(lang, 'functions.missing.subjects', { subjects: missing.join(', ') });
+  if (extra === 0) return head;
+  return `${head} ${t(lang, extra === 1 ? 'functions.missing.more1' : 'functions.missing.moreN', { n: extra })}`;
+}
+
+function saknas(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const program = readProgram(args[2], ctx.lang);
+  if (isFunctionError(program)) return program;
+  const grades = pupilFromArgs(args[0], args[1], ctx.lang, true);
+  if (isFunctionError(grades)) return grades;
+  const e = gradeEngine.eligibility(grades)[program];
+  return missingText(ctx.lang, e.eligible ? [] : e.missing, e.eligible ? 0 : e.morePassesNeeded);
+}
+
+function betygspoang(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const v = toScalar(args[0]);
+  if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: 'betyg' });
+  const entry = gradeEngine.parse(v);
+  if (entry === null) return fnError('#VALUE!', ctx.lang, 'functions.grade.invalid', { where: 'betyg', value: show(v) });
+  if (entry.kind !== 'grade' && entry.kind !== 'streck') return fnError('#N/A', ctx.lang, 'functions.grade.noPoints', { value: show(v) });
+  return gradeEngine.points(entry);
+}
+
+function andelBehoriga(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const program = readProgram(args[2], lang);
+  if (isFunctionError(program)) return program;
+  const rows = toRows(args[0]);
+  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: 'betygsmatris' });
+  const subjects = readSubjects(args[1], lang);
+  if (isFunctionError(subjects)) return subjects;
+  if (!subjects) return fnError('#VALUE!', lang, 'functions.subjects.required');
+  const cols = rows[0].length;
+  if (subjects.length !== cols) return sizeMismatch(lang, cols, subjects.length);
+  let pupils = 0;
+  let eligible = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    // A wholly blank row is no pupil (ranges are often drawn larger than the list).
+    if (row.every(isBlank)) continue;
+    const grades = readPupilGrades(row, subjects, (c) => where(lang, 'betygsmatris', r, c, rows.length, cols), lang);
+    if (isFunctionError(grades)) return grades;
+    pupils++;
+    if (gradeEngine.eligibility(grades)[program].eligible) eligible++;
+  }
+  if (pupils === 0) return fnError('#DIV/0!', lang, 'functions.matrix.noPupils');
+  return eligible / pupils;
+}
+
+// ---------------------------------------------------------------- attendance
+
+function numberArg(arg: FunctionArg | undefined, name: string, lang: Lang): number | FunctionError {
+  const v = toScalar(arg);
+  if (isBlank(v)) return fnError('#N/A', lang, 'functions.empty', { arg: name });
+  const n = toNumber(v);
+  if (n === null) return fnError('#VALUE!', lang, 'functions.notNumber', { arg: name, value: show(v) });
+  return n;
+}
+
+function franvaro(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const absent = numberArg(args[0], 'frånvaro', lang);
+  if (isFunctionError(absent)) return absent;
+  const scheduled = numberArg(args[1], 'schemalagd', lang);
+  if (isFunctionError(scheduled)) return scheduled;
+  if (absent < 0) return fnError('#NUM!', lang, 'functions.negative', { arg: 'frånvaro', value: absent });
+  if (scheduled < 0) return fnError('#NUM!', lang, 'functions.negative', { arg: 'schemalagd', value: scheduled });
+  if (scheduled === 0) return fnError('#DIV/0!', lang, 'functions.divZero', { arg: 'schemalagd' });
+  if (absent > scheduled) return fnError('#NUM!', lang, 'functions.absenceOverScheduled', { absent, scheduled });
+  return absent / scheduled;
+}
+
+function franvaroniva(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const share = numberArg(args[0], 'andel', lang);
+  if (isFunctionError(share)) return share;
+  if (share < 0 || share > 1) return fnError('#NUM!', lang, 'functions.shareRange', { value: share });
+  const a = DEFAULT_SETTINGS.absence;
+  const level = share >= a.veryHigh ? 'veryHigh' : share >= a.high ? 'high' : share >= a.problematic ? 'problematic' : 'none';
+  return t(lang, `functions.level.${level}`);
+}
+
+// ---------------------------------------------------------------- personnummer
+
+function readPnr(args: FunctionArg[], ctx: Ctx) {
+  const v = toScalar(args[0]);
+  if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: 'personnummer' });
+  const p = parsePersonnummer(v, ctx.referenceYear);
+  if (!p) return fnError('#VALUE!', ctx.lang, 'functions.pnr.invalid', { value: show(v) });
+  if (!p.checksumValid) return fnError('#VALUE!', ctx.lang, 'functions.pnr.checksum', { value: show(v) });
+  if (!p.dateValid) return fnError('#VALUE!', ctx.lang, 'functions.pnr.date', { value: show(v) });
+  return p;
+}
+
+function kon(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const p = readPnr(args, ctx);
+  if (isFunctionError(p)) return p;
+  return p.gender ?? fnError('#N/A', ctx.lang, 'functions.pnr.invalid', { value: show(toScalar(args[0])) });
+}
+
+function personnummer(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const p = readPnr(args, ctx);
+  return isFunctionError(p) ? p : p.normalized;
+}
+
+// ---------------------------------------------------------------- survey
+
+function enkatindex(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const rows = toRows(args[0]);
+  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: 'svar' });
+  const cols = rows[0].length;
+  let sum = 0;
+  let n = 0;
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < rows[r].length; c++) {
+      const v = rows[r][c];
+      if (isBlank(v)) continue;
+      const score = gradeEngine.likert(v);
+      if (score === undefined) return fnError('#VALUE!', lang, 'functions.survey.invalid', { where: where(lang, 'svar', r, c, rows.length, cols), value: show(v) });
+      if (score === null) continue; // vet ej
+      sum += score;
+      n++;
+    }
+  }
+  if (n === 0) return fnError('#DIV/0!', lang, 'functions.survey.noAnswers');
+  return sum / n;
+}
+
+// ---------------------------------------------------------------- the table
+
+const BETYG_ROW = p('betyg', 'Elevens betyg, en rad (eller kolumn) med A–F, - för streck', "The pupil's grades: one row (or column) of A–F, - for streck", 'matrix', 'any');
+const AMNEN = (optional: boolean) =>
+  p('ämnen', 'Ämnena för betygen, lika stort område (t.ex. rubrikraden: Sv, En, Ma, M2 …)', 'Subjects of the grades, a range of the same size (e.g. the header row: Sv, En, Ma, M2 …)', 'matrix', 'any', optional);
+const PROGRAM = p('program', 'YRK (standard), ES, EK, HU, SA, NA, TE eller PRIV', 'YRK (default), ES, EK, HU, SA, NA, TE or PRIV', 'scalar', 'string', true);
+
+export const FUNCTIONS: FunctionSpec[] = [
+  {
+    name: 'MERITVARDE',
+    description: {
+      sv: 'Meritvärde (16 eller 17 ämnen) ur en elevs betyg. Utan ämnen: summan av de 16 bästa betygspoängen.',
+      en: 'Merit value (16 or 17 subjects) from one pupil’s grades. Without subjects: the sum of the 16 best grade points.',
+    },
+    params: [
+      BETYG_ROW,
+      AMNEN(true),
+      p('variant', '16 eller 17 (standard 17 med ämnen, annars 16)', '16 or 17 (default 17 with subjects, else 16)', 'scalar', 'number', true),
+    ],
+    result: { type: 'number', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.MERITVARDE(C2:S2; $C$1:$S$1; 17)', result: '245' },
+    impl: meritvarde,
+  },
+  {
+    name: 'BEHORIG',
+    description: {
+      sv: 'SANT om eleven är behörig till programmet (regelverk gy11).',
+      en: 'TRUE if the pupil is eligible for the programme (rule set gy11).',
+    },
+    params: [BETYG_ROW, AMNEN(false), PROGRAM],
+    result: { type: 'boolean', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.BEHORIG(C2:S2; $C$1:$S$1; "NA")', result: 'FALSKT' },
+    impl: behorig,
+  },
+  {
+    name: 'SAKNAS',
+    description: {
+      sv: 'Vad eleven saknar för behörighet till programmet, som text.',
+      en: 'What the pupil lacks for eligibility for the programme, as text.',
+    },
+    params: [BETYG_ROW, AMNEN(false), PROGRAM],
+    result: { type: 'string', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.SAKNAS(C2:S2; $C$1:$S$1; "NA")', result: 'Saknar godkänt i Fy' },
+    impl: saknas,
+  },
+  {
+    name: 'BETYGSPOANG',
+    description: {
+      sv: 'Betygspoäng för ett betyg: A 20, B 17,5, C 15, D 12,5, E 10, F och streck 0.',
+      en: 'Grade points of one grade: A 20, B 17.5, C 15, D 12.5, E 10, F and streck 0.',
+    },
+    params: [p('betyg', 'Ett betyg A–F eller - (streck)', 'One grade A–F or - (streck)', 'scalar', 'any')],
+    result: { type: 'number', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.BETYGSPOANG("B")', result: '17,5' },
+    impl: betygspoang,
+  },
+  {
+    name: 'ANDELBEHORIGA',
+    description: {
+      sv: 'Andel behöriga elever (0–1) i en betygsmatris, en rad per elev; tomma rader räknas inte.',
+      en: 'Share of eligible pupils (0–1) in a grade matrix, one row per pupil; blank rows are skipped.',
+    },
+    params: [
+      p('betygsmatris', 'Betygen, en rad per elev', 'The grades, one row per pupil', 'matrix', 'any'),
+      p('ämnen', 'Ämnena för kolumnerna (rubrikraden)', 'Subjects of the columns (the header row)', 'matrix', 'any'),
+      PROGRAM,
+    ],
+    result: { type: 'number', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.ANDELBEHORIGA(C2:S101; C1:S1; "YRK")', result: '0,85' },
+    impl: andelBehoriga,
+  },
+  {
+    name: 'FRANVARO',
+    description: {
+      sv: 'Frånvaroandel: frånvarande tid delat med schemalagd tid (samma enhet, t.ex. minuter).',
+      en: 'Absence share: absent time divided by scheduled time (same unit, e.g. minutes).',
+    },
+    params: [
+      p('frånvaro', 'Frånvarande tid', 'Absent time', 'scalar', 'number'),
+      p('schemalagd', 'Schemalagd (erbjuden) undervisningstid', 'Scheduled (offered) teaching time', 'scalar', 'number'),
+    ],
+    result: { type: 'number', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.FRANVARO(120; 1000)', result: '0,12' },
+    impl: franvaro,
+  },
+  {
+    name: 'FRANVARONIVA',
+    description: {
+      sv: 'Frånvaronivå för en andel: Ingen, Problematisk (≥ 10 %), Hög (≥ 20 %), Mycket hög (≥ 50 %).',
+      en: 'Absence level of a share: None, Problematic (≥ 10%), High (≥ 20%), Very high (≥ 50%).',
+    },
+    params: [p('andel', 'Frånvaroandel 0–1', 'Absence share 0–1', 'scalar', 'number')],
+    result: { type: 'string', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.FRANVARONIVA(0,12)', result: 'Problematisk' },
+    impl: franvaroniva,
+  },
+  {
+    name: 'KON',
+    description: {
+      sv: 'Juridiskt kön ur personnumret: F (flicka) eller M (pojke).',
+      en: 'Legal gender from the personnummer: F (girl) or M (boy).',
+    },
+    params: [p('personnummer', 'Personnummer i valfri form', 'Personnummer in any form', 'scalar', 'any')],
+    result: { type: 'string', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.KON("19121212-1212")', result: 'M' },
+    impl: kon,
+  },
+  {
+    name: 'PERSONNUMMER',
+    description: {
+      sv: 'Personnumret normaliserat till 12 tecken (ÅÅÅÅMMDDNNNN), eller fel om det är ogiltigt.',
+      en: 'The personnummer normalised to 12 characters (YYYYMMDDNNNN), or an error when invalid.',
+    },
+    params: [p('värde', 'Personnummer i valfri form', 'Personnummer in any form', 'scalar', 'any')],
+    result: { type: 'string', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.PERSONNUMMER("121212-1212")', result: '201212121212' },
+    impl: personnummer,
+  },
+  {
+    name: 'ENKATINDEX',
+    description: {
+      sv: 'Index 0–10 (Skolenkäten-modell) ur svar i fyra steg; vet ej och tomma räknas inte.',
+      en: 'Index 0–10 (Skolenkäten model) from four-step answers; don’t know and blanks are excluded.',
+    },
+    params: [p('svar', 'Svaren: 1–4 (4 = stämmer helt och hållet) eller svarstexterna', 'The answers: 1–4 (4 = fully agree) or the answer texts', 'matrix', 'any')],
+    result: { type: 'number', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.ENKATINDEX(B2:B31)', result: '6,67' },
+    impl: enkatindex,
+  },
+];
+
+/**
+ * Looks up a function by name (without namespace, any case).
+ * @example functionByName('meritvarde')?.params.length // 3
+ */
+export function functionByName(name: string): FunctionSpec | undefined {
+  const n = name.toUpperCase();
+  return FUNCTIONS.find((f) => f.name === n);
+}
