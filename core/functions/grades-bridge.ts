@@ -51,8 +51,20 @@ for (const s of SUBJECTS) {
   BY_NAME.set(normalizeHeader(s.en), s.code);
 }
 
+// Header ranges repeat on every row's formula ($C$1:$S$1): remember recent answers.
+const SUBJECT_CACHE = new Map<string, { subject: SubjectCode; language?: string } | null>();
+
 function subject(header: CellValue): { subject: SubjectCode; language?: string } | null {
   if (typeof header !== 'string') return null;
+  const hit = SUBJECT_CACHE.get(header);
+  if (hit !== undefined) return hit;
+  const r = subjectUncached(header);
+  if (SUBJECT_CACHE.size > 2000) SUBJECT_CACHE.clear();
+  SUBJECT_CACHE.set(header, r);
+  return r;
+}
+
+function subjectUncached(header: string): { subject: SubjectCode; language?: string } | null {
   const h = normalizeHeader(header);
   const direct = BY_NAME.get(h);
   if (direct) return { subject: direct };
