@@ -158,3 +158,15 @@ describe('FakeExcel', () => {
     expect(fx.syncs).toBe(1);
   });
 });
+
+describe('sheet names', () => {
+  it('replaces characters Excel forbids and keeps 31 characters', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Blad1');
+    const plan = fixturePlan(1);
+    plan.sheets[0].name = 'Betyg 9A/9B: vt? [2026]';
+    plan.sheets[1].name = 'En mycket lång rubrik som inte får plats';
+    const res = await applyPlanExcel(ctx(fx), plan);
+    expect(res.sheets).toEqual(['Betyg 9A-9B- vt- -2026-', 'En mycket lång rubrik som inte ']);
+  });
+});

@@ -88,7 +88,8 @@ export function widthToPoints(chars: number): number {
 }
 
 function uniqueName(wanted: string, taken: Set<string>): string {
-  const base = wanted.slice(0, 31);
+  // Excel forbids []:*?/\ in sheet names and allows 31 characters.
+  const base = (wanted.replace(/[[\]:*?/\\]/g, '-').trim() || 'Skolanalys').slice(0, 31);
   if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
