@@ -14,10 +14,11 @@ import { report } from './messages/report';
 import { functions } from './messages/functions';
 import { ui } from './messages/ui';
 import { cli } from './messages/cli';
+import { sheets } from './messages/sheets';
 
 export type Catalogue = { sv: Record<string, string>; en: Record<string, string> };
 
-const ALL: Catalogue[] = [common, table, grades, attendance, progression, survey, report, functions, ui, cli];
+const ALL: Catalogue[] = [common, table, grades, attendance, progression, survey, report, functions, ui, cli, sheets];
 
 export const MESSAGES: Record<Lang, Record<string, string>> = { sv: {}, en: {} };
 for (const c of ALL) {

@@ -1,0 +1,31 @@
+/** Messages of the Google Sheets add-on (menu, toasts, alerts). Keys: `sheets.*`. Keep sv and en in step (a test checks). */
+export const sheets = {
+  sv: {
+    'sheets.menu.open': 'Öppna panelen',
+    'sheets.menu.elevlista': 'Skapa elevlista',
+    'sheets.menu.atgardslista': 'Skapa åtgärdslista',
+    'sheets.menu.namndrapport': 'Skapa nämndrapport',
+    'sheets.sidebar.title': 'Skolanalys',
+    'sheets.noGrades': 'Hittade inget blad med betyg. Öppna bladet med betygen och försök igen.',
+    'sheets.done': 'Klart: {sheets}.',
+    'sheets.doneProblems': 'Klart: {sheets}. {n} celler i indata behöver granskas – öppna panelen för att se dem.',
+    'sheets.failed': 'Skolanalys kunde inte skapa rapporten: {message}',
+    'sheets.noSheet': 'Bladet {sheet} finns inte.',
+    'sheets.badAddress': 'Ogiltig celladress: {address}',
+    'sheets.noActiveCell': 'Markera en cell först.',
+  } as Record<string, string>,
+  en: {
+    'sheets.menu.open': 'Open the panel',
+    'sheets.menu.elevlista': 'Create pupil list',
+    'sheets.menu.atgardslista': 'Create action list',
+    'sheets.menu.namndrapport': 'Create board report',
+    'sheets.sidebar.title': 'Skolanalys',
+    'sheets.noGrades': 'No sheet with grades was found. Open the sheet with the grades and try again.',
+    'sheets.done': 'Done: {sheets}.',
+    'sheets.doneProblems': 'Done: {sheets}. {n} input cells need a look – open the panel to see them.',
+    'sheets.failed': 'Skolanalys could not create the report: {message}',
+    'sheets.noSheet': 'The sheet {sheet} does not exist.',
+    'sheets.badAddress': 'Invalid cell address: {address}',
+    'sheets.noActiveCell': 'Select a cell first.',
+  } as Record<string, string>,
+};
