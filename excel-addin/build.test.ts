@@ -121,3 +121,43 @@ describe('built pane page', () => {
     expect(ready).toBeTypeOf('function');
   });
 });
+
+describe('built pane page in Chromium', () => {
+  // office.js comes from Microsoft's CDN; here the request is answered with a small stand-in.
+  const FAKE_OFFICE = `
+    window.__ids = [];
+    window.CustomFunctions = { associate: (id) => window.__ids.push(id), Error: class { constructor(c, m) { this.code = c; this.message = m; } }, ErrorCode: {} };
+    window.Office = { context: { displayLanguage: 'sv-SE', document: { settings: { get: () => null } } }, onReady: (cb) => { setTimeout(cb, 0); return Promise.resolve(); } };`;
+
+  async function open(withOffice: boolean) {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(`${OFFICE_JS}*`, (r) => (withOffice ? r.fulfill({ contentType: 'text/javascript', body: FAKE_OFFICE }) : r.abort()));
+    await page.goto(`file://${OUT}/taskpane.html`);
+    return { browser, page, errors };
+  }
+
+  it('with Office: registers every function and mounts the pane', async () => {
+    const { browser, page, errors } = await open(true);
+    try {
+      await page.waitForFunction(() => (document.getElementById('root')?.childNodes.length ?? 0) > 0, undefined, { timeout: 10_000 });
+      expect(((await page.evaluate('window.__ids')) as string[]).sort()).toEqual(FUNCTIONS.map((f) => f.name).sort());
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('without office.js: says so instead of failing', async () => {
+    const { browser, page, errors } = await open(false);
+    try {
+      expect(await page.textContent('#root')).toContain('office.js kunde inte laddas');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -14,7 +14,10 @@ export function isFunctionError(x: unknown): x is FunctionError {
   return typeof x === 'object' && x !== null && !(x instanceof Date) && 'error' in x && 'message' in x;
 }
 
-/** A spreadsheet error with a message from the functions catalogue. */
+/**
+ * A spreadsheet error value with a message from the functions catalogue (formulajs-style).
+ * @example fnError('#N/A', 'sv', 'functions.empty', { arg: 'betyg' }) // { error: '#N/A', message: 'betyg är tomt' }
+ */
 export function fnError(code: ErrorCode, lang: Lang, key: string, params: Record<string, string | number> = {}): FunctionError {
   return { error: code, message: t(lang, key, params) };
 }
@@ -27,7 +30,10 @@ export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-/** A range argument as rows; a scalar becomes a 1×1 range; omitted or blank scalar → null. */
+/**
+ * A range argument as rows; a scalar becomes a 1×1 range; omitted or blank scalar → null.
+ * @example toRows('A') // [['A']]
+ */
 export function toRows(arg: FunctionArg | undefined): CellValue[][] | null {
   if (arg === undefined || arg === null) return null;
   if (Array.isArray(arg)) return arg.length === 0 ? null : (arg as CellValue[][]);
@@ -35,7 +41,10 @@ export function toRows(arg: FunctionArg | undefined): CellValue[][] | null {
   return [[arg as CellValue]];
 }
 
-/** A single value from a scalar argument, or the only cell of a 1×1 range. */
+/**
+ * A single value from a scalar argument, or the only cell of a 1×1 range.
+ * @example toScalar([['B']]) // 'B'
+ */
 export function toScalar(arg: FunctionArg | undefined): CellValue {
   if (Array.isArray(arg)) return arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : (arg as unknown as CellValue);
   return arg as CellValue;
@@ -44,6 +53,7 @@ export function toScalar(arg: FunctionArg | undefined): CellValue {
 /**
  * Human position of a cell in an argument range (1-based), for error messages: a single row
  * names the column, a single column the row, otherwise both.
+ * @example where('sv', 'betyg', 0, 2, 1, 17) // 'betyg, kolumn 3'
  */
 export function where(lang: Lang, arg: string, r: number, c: number, rows: number, cols: number): string {
   if (rows === 1 && cols === 1) return arg;
@@ -52,7 +62,10 @@ export function where(lang: Lang, arg: string, r: number, c: number, rows: numbe
   return t(lang, 'functions.where.cell', { arg, row: r + 1, col: c + 1 });
 }
 
-/** Text of a value for messages. */
+/**
+ * Text of a value for messages.
+ * @example show(null) // ''
+ */
 export function show(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -74,7 +87,10 @@ export function toNumber(v: CellValue): number | null {
   return null;
 }
 
-/** Flattens a function result's rows for hosts that want one error check. */
+/**
+ * True when a whole function result is one error value.
+ * @example resultIsError({ error: '#N/A', message: 'tom' }) // true
+ */
 export function resultIsError(r: FunctionResult | FunctionResult[][]): r is FunctionError {
   return !Array.isArray(r) && isFunctionError(r);
 }

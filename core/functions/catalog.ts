@@ -82,6 +82,7 @@ function pupilFromArgs(betyg: FunctionArg | undefined, amnen: FunctionArg | unde
   return readPupilGrades(flat, subjects, (i) => where(lang, 'betyg', Math.floor(i / cols), i % cols, rows.length, cols), lang);
 }
 
+/** Meritvärde 16/17 [C: Skolverket "17 ämnen ger nytt meritvärde"; D: without ämnen, 16 from the values]. */
 function meritvarde(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
   const variantRaw = toScalar(args[2]);
@@ -103,6 +104,7 @@ function meritvarde(args: FunctionArg[], ctx: Ctx): FunctionResult {
   return variant === 16 ? gradeEngine.merit16(grades) : gradeEngine.merit17(grades);
 }
 
+/** Eligibility, rule set gy11 [C: Skolverket "Behörighetskrav till gymnasieskolan"]. */
 function behorig(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const program = readProgram(args[2], ctx.lang);
   if (isFunctionError(program)) return program;
@@ -113,7 +115,9 @@ function behorig(args: FunctionArg[], ctx: Ctx): FunctionResult {
 
 /**
  * The principal's action text: which subjects must be passed and how many more passes beyond
- * them, e.g. `Saknar godkänt i Ma, Fy (1 ämne till)`; `Behörig` when nothing is missing.
+ * them; `Behörig` when nothing is missing. [C: Skolverket "Behörighetskrav till gymnasieskolan";
+ * D: the wording, domain §3 "what is missing"]
+ * @example missingText('sv', ['Ma', 'Fy'], 3) // 'Saknar godkänt i Ma, Fy (1 ämne till)'
  */
 export function missingText(lang: Lang, missing: readonly string[], morePassesNeeded: number): string {
   const extra = Math.max(0, morePassesNeeded - missing.length);
@@ -133,6 +137,7 @@ function saknas(args: FunctionArg[], ctx: Ctx): FunctionResult {
   return missingText(ctx.lang, e.eligible ? [] : e.missing, e.eligible ? 0 : e.morePassesNeeded);
 }
 
+/** Grade points A 20 … E 10, F and streck 0 [C: Skolverket; prop. 2008/09:66 for streck]. */
 function betygspoang(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const v = toScalar(args[0]);
   if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: 'betyg' });
@@ -142,6 +147,7 @@ function betygspoang(args: FunctionArg[], ctx: Ctx): FunctionResult {
   return gradeEngine.points(entry);
 }
 
+/** Andel behöriga: eligible / all pupil rows [C: Skolverket, national figures use all leavers]. */
 function andelBehoriga(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
   const program = readProgram(args[2], lang);
@@ -178,6 +184,7 @@ function numberArg(arg: FunctionArg | undefined, name: string, lang: Lang): numb
   return n;
 }
 
+/** Frånvaroandel = absent / scheduled time [C: Skola24, LearnPoint definitions]. */
 function franvaro(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
   const absent = numberArg(args[0], 'frånvaro', lang);
@@ -191,6 +198,7 @@ function franvaro(args: FunctionArg[], ctx: Ctx): FunctionResult {
   return absent / scheduled;
 }
 
+/** Levels at ≥ 10 / 20 / 50 % of scheduled time [D: domain §7 defaults]. */
 function franvaroniva(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
   const share = numberArg(args[0], 'andel', lang);
@@ -213,12 +221,14 @@ function readPnr(args: FunctionArg[], ctx: Ctx) {
   return p;
 }
 
+/** Legal gender: second-to-last digit odd = man [C: Skatteverket]. */
 function kon(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const p = readPnr(args, ctx);
   if (isFunctionError(p)) return p;
   return p.gender ?? fnError('#N/A', ctx.lang, 'functions.pnr.invalid', { value: show(toScalar(args[0])) });
 }
 
+/** Normalised 12-character personnummer; Luhn check [C: Skatteverket SKV 704; SCB temporary ids]. */
 function personnummer(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const p = readPnr(args, ctx);
   return isFunctionError(p) ? p : p.normalized;
@@ -226,6 +236,7 @@ function personnummer(args: FunctionArg[], ctx: Ctx): FunctionResult {
 
 // ---------------------------------------------------------------- survey
 
+/** Index 0–10, four steps 10/6.67/3.33/0, vet ej excluded [S: Skolenkäten technical report; domain §10]. */
 function enkatindex(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
   const rows = toRows(args[0]);
@@ -255,6 +266,11 @@ const AMNEN = (optional: boolean) =>
   p('ämnen', 'Ämnena för betygen, lika stort område (t.ex. rubrikraden: Sv, En, Ma, M2 …)', 'Subjects of the grades, a range of the same size (e.g. the header row: Sv, En, Ma, M2 …)', 'matrix', 'any', optional);
 const PROGRAM = p('program', 'YRK (standard), ES, EK, HU, SA, NA, TE eller PRIV', 'YRK (default), ES, EK, HU, SA, NA, TE or PRIV', 'scalar', 'string', true);
 
+/**
+ * Every custom function, declared once. Hosts register `name` under their namespace
+ * (Excel `SKOLA.MERITVARDE`, Sheets `SKOLA_MERITVARDE`) and call `impl`.
+ * @example FUNCTIONS.find((f) => f.name === 'BETYGSPOANG')!.impl(['B'], { lang: 'sv', referenceYear: 2026 }) // 17.5
+ */
 export const FUNCTIONS: FunctionSpec[] = [
   {
     name: 'MERITVARDE',

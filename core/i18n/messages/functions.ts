@@ -34,6 +34,7 @@ export const functions = {
     'functions.matrix.noPupils': 'betygsmatris har inga elevrader',
     'functions.survey.invalid': '{where}: ”{value}” är inget svar (väntade 1–4 eller svarstexten, t.ex. ”Stämmer ganska bra”)',
     'functions.survey.noAnswers': 'Inga svar att räkna (vet ej och tomma räknas inte)',
+    'functions.excel.noOffice': 'Skolanalys körs i Excel: office.js kunde inte laddas.',
   } as Record<string, string>,
   en: {
     'functions.where.column': '{arg}, column {col}',
@@ -69,5 +70,6 @@ export const functions = {
     'functions.matrix.noPupils': 'the grade matrix has no pupil rows',
     'functions.survey.invalid': '{where}: "{value}" is not an answer (expected 1–4 or the answer text, e.g. "Stämmer ganska bra")',
     'functions.survey.noAnswers': 'No answers to count (don’t know and blanks are excluded)',
+    'functions.excel.noOffice': 'Skolanalys runs inside Excel: office.js did not load.',
   } as Record<string, string>,
 };
