@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../core/types';
+import type { Problem } from '../core/types';
+import {
+  formToSettings, formulaForHost, functionNameForHost, inputSheets, mappingKey, mergeSettings, parseNumber,
+  roleOptions, roleToValue, settingsToForm, summarizeProblems, valueToRole, withOverride,
+} from './logic';
+
+describe('formulas per host', () => {
+  it('keeps SKOLA. for Excel and writes SKOLA_ for Sheets', () => {
+    const f = '=SKOLA.MERITVARDE(C2:S2; $C$1:$S$1; 17)';
+    expect(formulaForHost(f, 'excel')).toBe(f);
+    expect(formulaForHost(f, 'sheets')).toBe('=SKOLA_MERITVARDE(C2:S2; $C$1:$S$1; 17)');
+    // Both calls of a nested formula change; a sheet name that happens to read SKOLA does not.
+    expect(formulaForHost('=SKOLA.FRANVARONIVA(SKOLA.FRANVARO(A1; B1))', 'sheets')).toBe('=SKOLA_FRANVARONIVA(SKOLA_FRANVARO(A1; B1))');
+    expect(functionNameForHost('KON', 'sheets')).toBe('SKOLA_KON');
+    expect(functionNameForHost('KON', 'memory')).toBe('SKOLA.KON');
+  });
+});
+
+describe('column roles', () => {
+  it('round-trips every kind of role through the option value', () => {
+    expect(valueToRole(roleToValue({ role: 'subject', subject: 'M2', language: 'SPA' }), 'M2 SPA')).toEqual({ role: 'subject', subject: 'M2', language: 'SPA' });
+    expect(valueToRole(roleToValue({ role: 'language', subject: 'ML' }), '')).toEqual({ role: 'language', subject: 'ML' });
+    expect(valueToRole(roleToValue({ role: 'class' }), 'Klass')).toEqual({ role: 'class' });
+    expect(valueToRole(roleToValue(null), 'x')).toBeNull();
+    expect(valueToRole('other', 'Mentor')).toEqual({ role: 'other', name: 'Mentor' });
+    expect(valueToRole('nonsense', 'x')).toBeNull();
+  });
+  it('offers the current value even when it is not a standard option', () => {
+    expect(roleOptions('subject:M2:SPA')).toContain('subject:M2:SPA');
+    expect(roleOptions('class').filter((v) => v === 'class')).toHaveLength(1);
+  });
+  it('keys overrides by header, or by letter when there is none', () => {
+    expect(mappingKey({ header: ' Klass ', letter: 'C' })).toBe('Klass');
+    expect(mappingKey({ header: '', letter: 'F' })).toBe('F');
+    const m = withOverride({}, { index: 5, letter: 'F', header: 'Sl', mapping: null }, 'subject:Sl');
+    expect(m).toEqual({ Sl: { role: 'subject', subject: 'Sl' } });
+  });
+});
+
+describe('sheets offered as input', () => {
+  it('leaves out the sheets Skolanalys wrote', () => {
+    expect(inputSheets([{ name: 'Betyg', generated: false }, { name: 'Nämndrapport', generated: true }])).toEqual(['Betyg']);
+  });
+});
+
+describe('problem summary', () => {
+  it('counts by severity and by code, largest first', () => {
+    const p = (code: string, severity: Problem['severity']): Problem => ({ cell: 'B!A1', value: null, message: '', code, severity });
+    const s = summarizeProblems([p('grade.invalid', 'error'), p('pnr.checksum', 'warning'), p('grade.invalid', 'error'), p('grade.missing', 'warning')]);
+    // 2 errors (both grade.invalid), 4 − 2 = 2 warnings.
+    expect(s.errors).toBe(2);
+    expect(s.warnings).toBe(2);
+    expect(s.byCode).toEqual([{ code: 'grade.invalid', n: 2 }, { code: 'grade.missing', n: 1 }, { code: 'pnr.checksum', n: 1 }]);
+  });
+});
+
+describe('settings', () => {
+  it('fills a partial save from the defaults', () => {
+    const s = mergeSettings({ suppressionThreshold: 5, absence: { high: 0.3 } as never }, 'en');
+    expect(s.suppressionThreshold).toBe(5);
+    expect(s.lang).toBe('en');
+    expect(s.absence.high).toBe(0.3);
+    expect(s.absence.problematic).toBe(0.1);
+    expect(mergeSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+  it('a saved language beats the host language', () => {
+    expect(mergeSettings({ lang: 'sv' }, 'en').lang).toBe('sv');
+  });
+  it('reads Swedish decimal commas', () => {
+    expect(parseNumber('12,5')).toBe(12.5);
+    expect(parseNumber(' 10 ')).toBe(10);
+    expect(parseNumber('tio')).toBeNaN();
+  });
+  it('turns the form into settings: percent 0–100 shown, 0–1 stored', () => {
+    const form = { ...settingsToForm(DEFAULT_SETTINGS), problematic: '12,5', suppressionThreshold: '5' };
+    expect(settingsToForm(DEFAULT_SETTINGS).problematic).toBe('10');
+    const r = formToSettings(form, DEFAULT_SETTINGS, 'sv');
+    expect(r.errors).toEqual({});
+    expect(r.settings?.absence.problematic).toBe(0.125); // 12,5 % = 0,125
+    expect(r.settings?.suppressionThreshold).toBe(5);
+  });
+  it('rejects bad values instead of clamping them', () => {
+    const base = settingsToForm(DEFAULT_SETTINGS);
+    expect(formToSettings({ ...base, suppressionThreshold: '0' }, DEFAULT_SETTINGS, 'sv').errors.suppressionThreshold).toBe('Ange ett heltal från 1.');
+    expect(formToSettings({ ...base, veryHigh: '150' }, DEFAULT_SETTINGS, 'sv').errors.veryHigh).toBeDefined();
+    const order = formToSettings({ ...base, high: '60' }, DEFAULT_SETTINGS, 'en');
+    expect(order.settings).toBeUndefined();
+    expect(order.errors.high).toMatch(/must rise/);
+  });
+});

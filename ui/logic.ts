@@ -1,0 +1,185 @@
+/**
+ * The panel's decisions that need no React: formula prefixes per host, column-role encoding for
+ * the mapping dropdowns, problem grouping and settings parsing. Unit-tested in logic.test.ts.
+ */
+import type { ColumnInfo, ColumnMappingOverride, ColumnRole, Lang, Problem, Settings, SubjectCode } from '../core/types';
+import { DEFAULT_SETTINGS } from '../core/types';
+import { SUBJECT_ORDER } from '../core/grades/subjects';
+import { t } from '../core/i18n';
+import type { Host, SheetInfo } from './host';
+
+/**
+ * The catalogue's examples are written for Excel (`SKOLA.NAME`); Sheets names its custom
+ * functions `SKOLA_NAME` because Apps Script function names cannot hold a dot.
+ */
+export function formulaForHost(formula: string, kind: Host['kind']): string {
+  return kind === 'sheets' ? formula.replace(/\bSKOLA\.(?=[A-ZÅÄÖ_]+\s*\()/g, 'SKOLA_') : formula;
+}
+
+/** `SKOLA.MERITVARDE` or `SKOLA_MERITVARDE`. */
+export function functionNameForHost(name: string, kind: Host['kind']): string {
+  return `${kind === 'sheets' ? 'SKOLA_' : 'SKOLA.'}${name}`;
+}
+
+/** Sheets a user can read as input: the add-in's own output sheets are left out. */
+export function inputSheets(sheets: readonly SheetInfo[]): string[] {
+  return sheets.filter((s) => !s.generated).map((s) => s.name);
+}
+
+const SIMPLE_ROLES = ['id', 'personnummer', 'firstName', 'lastName', 'name', 'class', 'school', 'gender', 'englishExemption', 'subjectName', 'grade'] as const;
+const LANGUAGE_SUBJECTS = ['M1', 'M2', 'ML'] as const;
+
+/** Encodes a role as the value of a <select> option: `none`, `class`, `subject:M2:SPA`, `language:M2`, `other`. */
+export function roleToValue(role: ColumnRole | null): string {
+  if (!role) return 'none';
+  switch (role.role) {
+    case 'subject':
+      return role.language ? `subject:${role.subject}:${role.language}` : `subject:${role.subject}`;
+    case 'language':
+      return `language:${role.subject}`;
+    default:
+      return role.role;
+  }
+}
+
+/** Decodes an option value back to a role; `other` keeps the column's header as its name. */
+export function valueToRole(value: string, header: string): ColumnRole | null {
+  const [head, a, b] = value.split(':');
+  if (head === 'none' || !head) return null;
+  if (head === 'subject' && a) return b ? { role: 'subject', subject: a as SubjectCode, language: b } : { role: 'subject', subject: a as SubjectCode };
+  if (head === 'language' && (LANGUAGE_SUBJECTS as readonly string[]).includes(a)) return { role: 'language', subject: a as 'M1' | 'M2' | 'ML' };
+  if (head === 'other') return { role: 'other', name: header };
+  if ((SIMPLE_ROLES as readonly string[]).includes(head)) return { role: head } as ColumnRole;
+  return null;
+}
+
+/** Human label of an option value in the mapping dropdown. */
+export function roleLabel(lang: Lang, value: string, header = ''): string {
+  const [head, a, b] = value.split(':');
+  if (head === 'subject') return t(lang, 'ui.role.subject', { subject: b ? `${a} ${b}` : a });
+  if (head === 'language') return t(lang, 'ui.role.language', { subject: a });
+  if (head === 'other') return t(lang, 'ui.role.other', { name: header });
+  return t(lang, `ui.role.${head}`);
+}
+
+/** Every option of a column's mapping dropdown, with the column's current value included. */
+export function roleOptions(current: string): string[] {
+  const opts = ['none', ...SIMPLE_ROLES, ...SUBJECT_ORDER.map((s) => `subject:${s}`), ...LANGUAGE_SUBJECTS.map((s) => `language:${s}`), 'other'];
+  if (!opts.includes(current)) opts.splice(1, 0, current);
+  return opts;
+}
+
+/** The key a mapping override uses for a column: its header text, or its letter when headerless. */
+export function mappingKey(column: Pick<ColumnInfo, 'header' | 'letter'>): string {
+  return column.header.trim() || column.letter;
+}
+
+/** Adds (or replaces) one column's override; a copy, so React sees a new object. */
+export function withOverride(mapping: ColumnMappingOverride, column: ColumnInfo, value: string): ColumnMappingOverride {
+  return { ...mapping, [mappingKey(column)]: valueToRole(value, column.header) };
+}
+
+export interface ProblemSummary {
+  errors: number;
+  warnings: number;
+  /** Counts by problem code, largest first (ties by code, for a stable list). */
+  byCode: { code: string; n: number }[];
+}
+
+/** Counts problems by severity and by code, for the collapsed view of a long list. */
+export function summarizeProblems(problems: readonly Problem[]): ProblemSummary {
+  const counts = new Map<string, number>();
+  let errors = 0;
+  for (const p of problems) {
+    if (p.severity === 'error') errors++;
+    counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  }
+  const byCode = [...counts].map(([code, n]) => ({ code, n })).sort((x, y) => y.n - x.n || x.code.localeCompare(y.code));
+  return { errors, warnings: problems.length - errors, byCode };
+}
+
+/** Saved settings over the defaults; a partial or stale save never leaves a field undefined. */
+export function mergeSettings(saved: Partial<Settings> | null | undefined, lang?: Lang): Settings {
+  const s = saved ?? {};
+  return {
+    ...DEFAULT_SETTINGS,
+    ...(lang ? { lang } : {}),
+    ...s,
+    absence: { ...DEFAULT_SETTINGS.absence, ...(s.absence ?? {}) },
+  };
+}
+
+/** The settings form holds text as typed; percentages are shown 0–100 and stored 0–1. */
+export interface SettingsForm {
+  suppressionThreshold: string;
+  finalYear: string;
+  problematic: string;
+  high: string;
+  veryHigh: string;
+  invalidHoursFlag: string;
+  longAbsenceDays: string;
+}
+
+const pct = (share: number) => String(Math.round(share * 1000) / 10);
+
+export function settingsToForm(s: Settings): SettingsForm {
+  return {
+    suppressionThreshold: String(s.suppressionThreshold),
+    finalYear: String(s.finalYear),
+    problematic: pct(s.absence.problematic),
+    high: pct(s.absence.high),
+    veryHigh: pct(s.absence.veryHigh),
+    invalidHoursFlag: String(s.absence.invalidHoursFlag),
+    longAbsenceDays: String(s.absence.longAbsenceDays),
+  };
+}
+
+/** Reads a number typed the Swedish (`12,5`) or English (`12.5`) way; NaN when it is not one. */
+export function parseNumber(text: string): number {
+  const s = text.trim().replace(/\s/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+}
+
+/**
+ * Checks the form and returns settings, or messages per field. Never clamps silently: a value out
+ * of range is shown to the user instead.
+ */
+export function formToSettings(form: SettingsForm, base: Settings, lang: Lang): { settings?: Settings; errors: Partial<Record<keyof SettingsForm, string>> } {
+  const errors: Partial<Record<keyof SettingsForm, string>> = {};
+  const int = (k: keyof SettingsForm, min: number) => {
+    const n = parseNumber(form[k]);
+    if (!Number.isInteger(n) || n < min) errors[k] = t(lang, 'ui.settings.invalid.integer', { min });
+    return n;
+  };
+  const percent = (k: keyof SettingsForm) => {
+    const n = parseNumber(form[k]);
+    if (!(n >= 0 && n <= 100)) errors[k] = t(lang, 'ui.settings.invalid.percent');
+    return n / 100;
+  };
+  const suppressionThreshold = int('suppressionThreshold', 1);
+  const finalYear = int('finalYear', 1);
+  const longAbsenceDays = int('longAbsenceDays', 1);
+  const problematic = percent('problematic');
+  const high = percent('high');
+  const veryHigh = percent('veryHigh');
+  const invalidHoursFlag = parseNumber(form.invalidHoursFlag);
+  if (!(invalidHoursFlag >= 0)) errors.invalidHoursFlag = t(lang, 'ui.settings.invalid.number');
+  if (!errors.problematic && !errors.high && !errors.veryHigh && !(problematic < high && high < veryHigh)) {
+    errors.high = t(lang, 'ui.settings.invalid.order');
+  }
+  if (Object.keys(errors).length) return { errors };
+  return {
+    errors,
+    settings: {
+      ...base,
+      suppressionThreshold,
+      finalYear,
+      absence: { ...base.absence, problematic, high, veryHigh, invalidHoursFlag, longAbsenceDays },
+    },
+  };
+}
+
+/** Text of an unknown thrown value, for the error bar. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

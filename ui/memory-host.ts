@@ -1,0 +1,181 @@
+/**
+ * A Host over an in-memory workbook: the playground runs the panel on it, and tests use it to see
+ * exactly what the panel asked for. It applies plans like the real hosts do (a sheet made by
+ * Skolanalys is found by its marker and replaced; a user's sheet is never overwritten) and records
+ * every call.
+ */
+import type { SheetData } from '../core/app';
+import type { ReportPlan, SheetPlan } from '../core/report/plan';
+import type { CellValue, Settings } from '../core/types';
+import { parseAddress } from '../core/table/address';
+import type { ApplyProgress, ApplyResult, Host, SheetInfo } from './host';
+
+export interface MemorySheet {
+  name: string;
+  values: CellValue[][];
+  /** The plan key of a sheet Skolanalys wrote (the marker real hosts keep in metadata). */
+  generatedKey?: string;
+}
+
+export interface MemoryWorkbook {
+  sheets: MemorySheet[];
+}
+
+/** A rectangle of one sheet, 0-based. */
+export interface MemorySelection {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface MemoryCall {
+  method: keyof Host;
+  args: unknown[];
+}
+
+/** Writes a plan's blocks into a fresh grid (values only; formatting is the real hosts' business). */
+export function planSheetValues(plan: SheetPlan): CellValue[][] {
+  const grid: CellValue[][] = [];
+  for (const b of plan.blocks) {
+    b.values.forEach((row, r) => {
+      const target = (grid[b.row + r] ??= []);
+      row.forEach((v, c) => {
+        target[b.col + c] = v;
+      });
+    });
+  }
+  // Fill holes so every row is a plain array (a sparse row would read back as `undefined` gaps).
+  for (let r = 0; r < grid.length; r++) {
+    const row = (grid[r] ??= []);
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  }
+  return grid;
+}
+
+export class MemoryHost implements Host {
+  readonly kind: Host['kind'];
+  readonly workbook: MemoryWorkbook;
+  /** Every call in order, with its arguments. */
+  readonly calls: MemoryCall[] = [];
+  readonly appliedPlans: ReportPlan[] = [];
+  /** Addresses passed to selectCell, in order. */
+  readonly selected: string[] = [];
+  /** Formulas passed to insertFormula, in order. */
+  readonly inserted: string[] = [];
+  activeSheet: string | null;
+  selection: MemorySelection | null = null;
+  settings: Settings | null = null;
+  /** Milliseconds each applyPlan sheet takes, so the playground can show progress. */
+  delayMs = 0;
+
+  constructor(workbook: MemoryWorkbook, options: { kind?: Host['kind']; settings?: Settings | null } = {}) {
+    this.workbook = workbook;
+    this.kind = options.kind ?? 'memory';
+    this.settings = options.settings ?? null;
+    this.activeSheet = workbook.sheets[0]?.name ?? null;
+  }
+
+  private record(method: keyof Host, ...args: unknown[]): void {
+    this.calls.push({ method, args });
+  }
+
+  private sheet(name: string): MemorySheet {
+    const s = this.workbook.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`Bladet ${name} finns inte / no sheet ${name}`);
+    return s;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    this.record('listSheets');
+    return this.workbook.sheets.map((s) => ({ name: s.name, generated: s.generatedKey !== undefined }));
+  }
+
+  async read(source: { sheet?: string; selection?: boolean }): Promise<SheetData> {
+    this.record('read', source);
+    if (source.selection) {
+      const sel = this.selection;
+      if (!sel) throw new Error('Ingen markering / nothing selected');
+      const values = this.sheet(sel.sheet).values;
+      const rect: CellValue[][] = [];
+      for (let r = 0; r < sel.rows; r++) {
+        const row = values[sel.row + r] ?? [];
+        rect.push(Array.from({ length: sel.cols }, (_, c) => row[sel.col + c] ?? null));
+      }
+      return { sheet: sel.sheet, values: rect, origin: { row: sel.row, col: sel.col } };
+    }
+    const name = source.sheet ?? this.activeSheet;
+    if (!name) throw new Error('Arbetsboken är tom / the workbook is empty');
+    // A copy: the caller may keep it while the workbook changes.
+    return { sheet: name, values: this.sheet(name).values.map((r) => [...r]), origin: { row: 0, col: 0 } };
+  }
+
+  async applyPlan(plan: ReportPlan, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
+    this.record('applyPlan', plan);
+    this.appliedPlans.push(plan);
+    const written: string[] = [];
+    const total = plan.sheets.length;
+    for (let i = 0; i < total; i++) {
+      const sp = plan.sheets[i];
+      onProgress?.({ done: i, total, sheet: sp.name });
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+      const values = planSheetValues(sp);
+      const own = this.workbook.sheets.find((s) => s.generatedKey === sp.key);
+      if (own) {
+        // Replaced by marker; it takes the plan's name unless a user's sheet holds that name.
+        own.values = values;
+        if (!this.workbook.sheets.some((s) => s !== own && s.name === sp.name)) own.name = sp.name;
+        written.push(own.name);
+      } else {
+        const name = this.freeName(sp.name);
+        this.workbook.sheets.push({ name, values, generatedKey: sp.key });
+        written.push(name);
+      }
+    }
+    onProgress?.({ done: total, total });
+    return { sheets: written };
+  }
+
+  /** `Nämndrapport`, or `Nämndrapport (2)` when a user's sheet already has the name. */
+  private freeName(name: string): string {
+    const taken = new Set(this.workbook.sheets.map((s) => s.name));
+    if (!taken.has(name)) return name;
+    for (let n = 2; ; n++) {
+      const suffix = ` (${n})`;
+      const candidate = name.slice(0, 31 - suffix.length) + suffix;
+      if (!taken.has(candidate)) return candidate;
+    }
+  }
+
+  async selectCell(address: string): Promise<void> {
+    this.record('selectCell', address);
+    const a = parseAddress(address);
+    if (!a) throw new Error(`Ogiltig adress / invalid address ${address}`);
+    const sheet = a.sheet ?? this.activeSheet;
+    if (!sheet) throw new Error(`Ogiltig adress / invalid address ${address}`);
+    this.sheet(sheet);
+    this.selected.push(address);
+    this.activeSheet = sheet;
+    this.selection = { sheet, row: a.row, col: a.col, rows: 1, cols: 1 };
+  }
+
+  async insertFormula(formula: string): Promise<void> {
+    this.record('insertFormula', formula);
+    this.inserted.push(formula);
+    const sel = this.selection;
+    if (!sel) return;
+    const values = this.sheet(sel.sheet).values;
+    (values[sel.row] ??= [])[sel.col] = formula;
+  }
+
+  async loadSettings(): Promise<Partial<Settings> | null> {
+    this.record('loadSettings');
+    return this.settings ? structuredClone(this.settings) : null;
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    this.record('saveSettings', settings);
+    this.settings = structuredClone(settings);
+  }
+}
