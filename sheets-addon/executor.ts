@@ -26,7 +26,7 @@ export interface MarkedSheet {
 /** Every sheet marked by Skolanalys, found by developer metadata (one finder call). */
 export function findMarkedSheets(ss: Spreadsheet): MarkedSheet[] {
   const found = ss
-    .getDeveloperMetadataFinder()
+    .createDeveloperMetadataFinder()
     .withKey(MARKER_KEY)
     .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
     .find();
@@ -45,10 +45,13 @@ export function findMarkedSheets(ss: Spreadsheet): MarkedSheet[] {
  */
 const CONVERTIBLE = /^\s*(?:[=+'@]|-\S|[-+]?[\d\s.,:/]+%?\s*$|(?:true|false|sant|falskt)\s*$)/i;
 
-/** A plan value as written to Sheets (strings that would be converted are kept as text). */
-export function sheetsValue(v: PlanValue): string | number | boolean {
+/**
+ * A plan value as written to Sheets: strings Sheets would convert get a leading `'`, unless the
+ * cell's format is already text (`@`), which keeps them as they are.
+ */
+export function sheetsValue(v: PlanValue, format: string | null = null): string | number | boolean {
   if (v === null) return '';
-  if (typeof v === 'string' && v !== '' && CONVERTIBLE.test(v)) return `'${v}`;
+  if (typeof v === 'string' && v !== '' && format !== '@' && CONVERTIBLE.test(v)) return `'${v}`;
   return v;
 }
 
@@ -103,11 +106,12 @@ function writeBlock(sheet: Sheet, block: PlanBlock): void {
   const rows = block.values.length;
   const cols = block.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  for (const run of formatRuns(block.columnFormats ?? [])) {
+  const formats = block.columnFormats ?? [];
+  for (const run of formatRuns(formats)) {
     const fmtRow = new Array<string>(run.cols).fill(run.fmt);
     sheet.getRange(block.row + 1, block.col + run.col + 1, rows, run.cols).setNumberFormats(Array.from({ length: rows }, () => fmtRow));
   }
-  const values = block.values.map((r) => r.map(sheetsValue));
+  const values = block.values.map((r) => r.map((v, c) => sheetsValue(v, formats[c] ?? null)));
   sheet.getRange(block.row + 1, block.col + 1, rows, cols).setValues(values);
 }
 
