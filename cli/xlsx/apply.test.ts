@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { applyPlan, findMarkedSheets, saveWorkbook, loadWorkbook, uniqueSheetName, MARKER_PREFIX } from './index';
+import { samplePlan } from '../fixtures/sample-plan';
+
+/** A user's workbook with values of every kind the writer must leave alone. */
+function userWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Betyg VT2026');
+  ws.addRow(['Personnummer', 'Namn', 'Sv', 'Ma', 'Datum', 'Summa']);
+  ws.addRow(['201001152384', 'Ada', 'A', 'C', new Date(Date.UTC(2026, 5, 10)), { formula: 'LEN(B2)', result: 3 }]);
+  ws.addRow(['20100216-2391', { richText: [{ text: 'Be' }, { text: 'rit', font: { bold: true } }] }, 'F', 2, null, 0.5]);
+  ws.getCell('A2').numFmt = '@';
+  const other = wb.addWorksheet('Anteckningar');
+  other.getCell('B3').value = 'behåll mig';
+  return wb;
+}
+
+/** Every non-empty cell of a sheet, address → value, for cell-by-cell comparison. */
+function cells(ws: ExcelJS.Worksheet): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (c) => {
+      out[c.address] = c.value instanceof Date ? c.value.toISOString() : JSON.parse(JSON.stringify(c.value));
+    });
+  });
+  return out;
+}
+
+function wellFormed(xml: string): void {
+  const p = new SaxesParser({ xmlns: true });
+  let error: Error | null = null;
+  p.on('error', (e) => {
+    error = e;
+  });
+  p.write(xml).close();
+  expect(error).toBeNull();
+}
+
+async function writeSample(wb = userWorkbook()): Promise<Buffer> {
+  const applied = applyPlan(wb, samplePlan());
+  return saveWorkbook(wb, applied);
+}
+
+async function open(buf: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe('applyPlan + saveWorkbook', () => {
+  it('writes values, formats, styles, panes, widths, tables, highlights and markers', async () => {
+    const wb = await open(await writeSample());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Betyg VT2026', 'Anteckningar', 'Nämndrapport', 'Elevlista']);
+    const nr = wb.getWorksheet('Nämndrapport')!;
+    expect(nr.getCell('A1').value).toBe('Nämndrapport – skolresultat årskurs 9');
+    expect(nr.getCell('A1').font.bold).toBe(true);
+    expect(nr.getCell('A1').font.size).toBe(14);
+    expect(nr.getCell('A1').font.color?.argb).toBe('FF1F4E79');
+    // headline block at row 2 (0-based) → sheet row 3; '..' and '.' stay text, shares keep 0.0%.
+    expect(nr.getCell('A3').value).toBe('Indikator');
+    expect(nr.getCell('A3').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
+    expect(nr.getCell('A3').border?.top?.style).toBe('thin');
+    expect(nr.getCell('B3').alignment?.horizontal).toBe('center');
+    expect(nr.getCell('B4').value).toBe(0.881);
+    expect(nr.getCell('B4').numFmt).toBe('0.0%');
+    expect(nr.getCell('D4').value).toBe('..');
+    expect(nr.getCell('A4').alignment?.wrapText).toBe(true);
+    expect(nr.getCell('A4').font.italic).toBe(true);
+    expect(nr.getCell('B5').value).toBe(231.5);
+    expect(nr.getCell('B5').numFmt).toBe('0.0');
+    expect(nr.getCell('D5').value).toBe('.');
+    expect(nr.getColumn(1).width).toBe(34);
+    expect(nr.getColumn(6).width).toBe(14);
+    expect(nr.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(nr.properties.tabColor?.argb).toBe('FF1F4E79');
+
+    const el = wb.getWorksheet('Elevlista')!;
+    expect(el.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 2 });
+    // Pupils table: header row 2, 12 pupils below; personnummer kept as text with format '@'.
+    expect(el.getCell('A2').value).toBe('Personnummer');
+    expect(el.getCell('A3').value).toBe('20100115-0000');
+    expect(el.getCell('A3').numFmt).toBe('@');
+    expect(el.getCell('D4').value).toBe(0.12);
+    expect(el.getCell('F8').value).toBeNull(); // the plan's null stays empty
+    const zip = await JSZip.loadAsync(await writeSample());
+    const tables = await Promise.all(zip.file(/^xl\/tables\/table\d+\.xml$/).map((f) => f.async('string')));
+    expect(tables.some((x) => /name="Headline"/.test(x) && /ref="A3:D4"/.test(x) && /TableStyleMedium2/.test(x))).toBe(true);
+    // 12 pupils + header from A2 → A2:F14, with a filter over it.
+    expect(tables.some((x) => /name="Elevlista"/.test(x) && /ref="A2:F14"/.test(x) && /<autoFilter ref="A2:F14"/.test(x))).toBe(true);
+
+    const elXml = await zip.file('xl/worksheets/sheet4.xml')!.async('string');
+    expect(elXml).toContain('<conditionalFormatting sqref="E3:E14"><cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><formula>&quot;Hög&quot;</formula>');
+    expect(elXml).toMatch(/sqref="D3:D14"><cfRule type="cellIs" dxfId="\d+" priority="2" operator="greaterThanOrEqual"><formula>0.5<\/formula>/);
+    expect(elXml).toMatch(/sqref="F3:F14"><cfRule type="cellIs" dxfId="\d+" priority="3" operator="lessThan"><formula>12<\/formula>/);
+
+    expect([...findMarkedSheets(wb)]).toEqual([['namndrapport', 'Nämndrapport'], ['elevlista', 'Elevlista']]);
+  });
+
+  it('adds well-formed chart parts that refer to the plan ranges by formula', async () => {
+    const zip = await JSZip.loadAsync(await writeSample());
+    const charts = zip.file(/^xl\/charts\/chart\d+\.xml$/);
+    expect(charts.length).toBe(5);
+    const xml = await Promise.all(charts.map((f) => f.async('string')));
+    xml.forEach(wellFormed);
+    const [elig, line, pie, pstack, stackRows] = xml;
+    // 'elig': data rows 2–5, cols 5–8 (F3:I6): categories F4:F6, series G, H, I with names in row 3.
+    expect(elig).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(elig).toContain("<c:f>'Nämndrapport'!$G$3</c:f>");
+    expect(elig).toContain("<c:f>'Nämndrapport'!$F$4:$F$6</c:f>");
+    expect(elig).toContain("<c:f>'Nämndrapport'!$I$4:$I$6</c:f>");
+    expect(elig).toContain('<c:v>0.881</c:v>');
+    expect(elig).toContain('<c:max val="1"/>');
+    expect(elig).toContain('Andel');
+    expect(line).toContain('<c:lineChart>');
+    expect(line).toContain("<c:f>'Nämndrapport'!$G$10:$G$12</c:f>");
+    expect(pie).toContain('<c:pieChart>');
+    expect(pie.match(/<c:ser>/g)!.length).toBe(1);
+    expect(pstack).toContain('<c:barDir val="bar"/><c:grouping val="percentStacked"/>');
+    // Elevlista grades at A17:G19; by columns: 6 series A–F over categories A18:A19.
+    expect(pstack.match(/<c:ser>/g)!.length).toBe(6);
+    expect(pstack).toContain('<c:f>Elevlista!$B$18:$B$19</c:f>');
+    // By rows: 2 series (Sv, Ma) over categories B17:G17.
+    expect(stackRows).toContain('<c:grouping val="stacked"/>');
+    expect(stackRows.match(/<c:ser>/g)!.length).toBe(2);
+    expect(stackRows).toContain('<c:f>Elevlista!$B$17:$G$17</c:f>');
+    expect(stackRows).toContain('<c:f>Elevlista!$B$18:$G$18</c:f>');
+
+    const drawings = zip.file(/^xl\/drawings\/drawing\d+\.xml$/);
+    expect(drawings.length).toBe(2);
+    for (const d of drawings) wellFormed(await d.async('string'));
+    const ct = await zip.file('[Content_Types].xml')!.async('string');
+    wellFormed(ct);
+    for (let i = 1; i <= 5; i++) expect(ct).toContain(`PartName="/xl/charts/chart${i}.xml"`);
+    expect(ct).toContain('PartName="/xl/drawings/drawing1.xml"');
+    const sheet3 = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    wellFormed(sheet3);
+    // <drawing> must come before <tableParts> (schema order) or Excel repairs the file.
+    expect(sheet3.indexOf('<drawing r:id=')).toBeGreaterThan(0);
+    expect(sheet3.indexOf('<drawing r:id=')).toBeLessThan(sheet3.indexOf('<tableParts'));
+    const rels = await zip.file('xl/worksheets/_rels/sheet3.xml.rels')!.async('string');
+    expect(rels).toContain('Target="../drawings/drawing1.xml"');
+    expect(rels).toContain('relationships/table');
+    // User sheets get no drawing.
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<drawing');
+  });
+
+  it('regenerating twice gives the same generated sheets and leaves user sheets cell-by-cell as they were', async () => {
+    const original = userWorkbook();
+    const before = { betyg: cells(original.getWorksheet('Betyg VT2026')!), notes: cells(original.getWorksheet('Anteckningar')!) };
+    const first = await writeSample(original);
+    const wb2 = await loadWorkbook(first);
+    const applied2 = applyPlan(wb2, samplePlan());
+    expect(applied2.removed).toEqual(['Nämndrapport', 'Elevlista']);
+    const second = await saveWorkbook(wb2, applied2);
+    const wb3 = await loadWorkbook(second);
+    const third = await saveWorkbook(wb3, applyPlan(wb3, samplePlan()));
+
+    const a = await open(first);
+    const c = await open(third);
+    expect(c.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+    for (const name of ['Nämndrapport', 'Elevlista']) expect(cells(c.getWorksheet(name)!)).toEqual(cells(a.getWorksheet(name)!));
+    expect(cells(c.getWorksheet('Betyg VT2026')!)).toEqual(before.betyg);
+    expect(cells(c.getWorksheet('Anteckningar')!)).toEqual(before.notes);
+    expect(c.getWorksheet('Betyg VT2026')!.getCell('F2').value).toEqual({ formula: 'LEN(B2)', result: 3 });
+    // Still exactly one set of charts and one marker per sheet.
+    const zip = await JSZip.loadAsync(third);
+    expect(zip.file(/^xl\/charts\/chart\d+\.xml$/).length).toBe(5);
+    const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(wbXml.match(new RegExp(`name="${MARKER_PREFIX}`, 'g'))!.length).toBe(2);
+  });
+
+  it('replaces a generated sheet the user renamed', async () => {
+    const first = await writeSample();
+    // Rename the way Excel does: the sheet name and every reference to it (marker, chart series).
+    const zip = await JSZip.loadAsync(first);
+    for (const f of zip.file(/^xl\/(workbook\.xml|charts\/chart\d+\.xml)$/)) {
+      const x = await f.async('string');
+      zip.file(f.name, x.replace(/name="Nämndrapport"/, 'name="Rapport till nämnden"').replace(/'Nämndrapport'!/g, "'Rapport till nämnden'!").replace(/&apos;Nämndrapport&apos;!/g, '&apos;Rapport till nämnden&apos;!'));
+    }
+    const renamed = await zip.generateAsync({ type: 'nodebuffer' });
+    const wb = await loadWorkbook(renamed);
+    expect(findMarkedSheets(wb).get('namndrapport')).toBe('Rapport till nämnden');
+    const applied = applyPlan(wb, samplePlan());
+    expect(applied.removed.sort()).toEqual(['Elevlista', 'Rapport till nämnden'].sort());
+    const out = await open(await saveWorkbook(wb, applied));
+    const names = out.worksheets.map((w) => w.name);
+    expect(names).not.toContain('Rapport till nämnden');
+    expect(names).toEqual(['Betyg VT2026', 'Anteckningar', 'Nämndrapport', 'Elevlista']);
+  });
+
+  it('keeps a user sheet whose name a plan sheet wants, and names the plan sheet apart', async () => {
+    const wb = userWorkbook();
+    wb.addWorksheet('Nämndrapport').getCell('A1').value = 'användarens egen rapport';
+    const applied = applyPlan(wb, samplePlan());
+    expect(applied.sheets.map((s) => s.name)).toEqual(['Nämndrapport (2)', 'Elevlista']);
+    const out = await open(await saveWorkbook(wb, applied));
+    expect(out.getWorksheet('Nämndrapport')!.getCell('A1').value).toBe('användarens egen rapport');
+    expect(out.getWorksheet('Nämndrapport (2)')!.getCell('A1').value).toBe('Nämndrapport – skolresultat årskurs 9');
+    // Regenerating keeps the user's sheet and replaces only the marked one.
+    const again = await loadWorkbook(await saveWorkbook(out, applyPlan(out, samplePlan())));
+    expect(again.worksheets.map((w) => w.name)).toEqual(['Betyg VT2026', 'Anteckningar', 'Nämndrapport', 'Nämndrapport (2)', 'Elevlista']);
+    const zip = await JSZip.loadAsync(await saveWorkbook(again, applyPlan(again, samplePlan())));
+    expect(await zip.file('xl/charts/chart1.xml')!.async('string')).toContain("'Nämndrapport (2)'!$G$3");
+  });
+});
+
+describe('uniqueSheetName', () => {
+  it('replaces forbidden characters, trims to 31 and counts up on a clash (case-insensitive)', () => {
+    expect(uniqueSheetName('Betyg [9A]: vt/ht?', new Set())).toBe('Betyg -9A-- vt-ht-');
+    expect(uniqueSheetName('x'.repeat(40), new Set())).toHaveLength(31);
+    expect(uniqueSheetName('Elevlista', new Set(['elevlista', 'Elevlista (2)']))).toBe('Elevlista (3)');
+    expect(uniqueSheetName('y'.repeat(31), new Set(['y'.repeat(31)]))).toBe(`${'y'.repeat(27)} (2)`);
+  });
+});

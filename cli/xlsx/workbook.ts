@@ -1,0 +1,22 @@
+/**
+ * Loading and saving workbooks around ExcelJS: strip our charts before ExcelJS reads a file (it
+ * cannot keep them), and add them back to the zip after it has written one.
+ */
+import ExcelJS from 'exceljs';
+import type { AppliedPlan } from './apply';
+import { addCharts, stripCharts } from './charts';
+
+/** Reads .xlsx bytes into an ExcelJS workbook, without the charts an earlier run added. */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const clean = await stripCharts(bytes);
+  await wb.xlsx.load(clean as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** Writes the workbook to .xlsx bytes, with the charts of the applied plan. */
+export async function saveWorkbook(wb: ExcelJS.Workbook, applied?: AppliedPlan): Promise<Buffer> {
+  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
+  if (!applied) return Buffer.from(raw);
+  return addCharts(raw, applied.sheets.map((s) => ({ sheet: s.name, charts: s.charts, values: s.values, columnWidths: s.columnWidths })));
+}
