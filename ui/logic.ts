@@ -6,6 +6,7 @@ import type { ColumnInfo, ColumnMappingOverride, ColumnRole, Lang, Problem, Sett
 import { DEFAULT_SETTINGS } from '../core/types';
 import { SUBJECT_ORDER } from '../core/grades/subjects';
 import { t } from '../core/i18n';
+import type { ReportInputs, SheetData } from '../core/app';
 import type { Host, SheetInfo } from './host';
 
 /**
@@ -182,4 +183,23 @@ export function formToSettings(form: SettingsForm, base: Settings, lang: Lang): 
 /** Text of an unknown thrown value, for the error bar. */
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Optional sheets a report can use besides the grades. */
+export type SourceRole = 'previous' | 'attendance' | 'tests' | 'survey';
+export const SOURCE_ROLES: readonly SourceRole[] = ['previous', 'tests', 'attendance', 'survey'];
+
+/** The inputs the panel passes to buildReport, in one place so tests can build the same. */
+export function reportInputs(grades: SheetData, mapping: ColumnMappingOverride, extra: Partial<Record<SourceRole, SheetData>>, period: string): ReportInputs {
+  const sources = [grades.sheet, ...SOURCE_ROLES.map((r) => extra[r]?.sheet).filter((n): n is string => !!n)];
+  return {
+    grades,
+    ...(Object.keys(mapping).length ? { mapping } : {}),
+    ...(extra.tests ? { tests: extra.tests } : {}),
+    ...(extra.attendance ? { attendance: extra.attendance } : {}),
+    ...(extra.previous ? { previous: extra.previous } : {}),
+    ...(extra.survey ? { survey: extra.survey } : {}),
+    sources,
+    ...(period.trim() ? { period: period.trim() } : {}),
+  };
 }

@@ -1,0 +1,99 @@
+/** Optional extra sources, one button per report, progress while it runs and what it wrote. */
+import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReportKind } from '../../core/app';
+import type { Lang } from '../../core/types';
+import { t } from '../../core/i18n';
+import { SOURCE_ROLES, type SourceRole } from '../logic';
+
+/** Buttons in the order a principal uses them. */
+export const PANEL_REPORTS: readonly ReportKind[] = ['elevlista', 'atgardslista', 'namndrapport', 'narvaro', 'progression'];
+
+export type Sources = Record<SourceRole, string>;
+
+/** What the panel is doing: reading, computing or writing (with a fraction when known). */
+export interface Busy {
+  text: string;
+  value?: number;
+}
+
+const useStyles = makeStyles({
+  sources: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS },
+  reports: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+  report: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  button: { minWidth: '130px', justifyContent: 'flex-start' },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  status: { marginTop: tokens.spacingVerticalM },
+});
+
+export interface ReportsPanelProps {
+  lang: Lang;
+  gradesSheet: string | null;
+  sheets: string[];
+  sources: Sources;
+  onSource: (role: SourceRole, sheet: string) => void;
+  period: string;
+  onPeriod: (period: string) => void;
+  onRun: (kind: ReportKind) => void;
+  busy: Busy | null;
+  result: { sheets: string[]; problems: number } | null;
+  error: string | null;
+}
+
+export function ReportsPanel(p: ReportsPanelProps) {
+  const s = useStyles();
+  const { lang } = p;
+  return (
+    <section aria-labelledby="reports-heading">
+      <h2 id="reports-heading">{t(lang, 'ui.reports.heading')}</h2>
+      {p.gradesSheet ? (
+        <p data-testid="grades-sheet">{t(lang, 'ui.reports.grades', { sheet: p.gradesSheet })}</p>
+      ) : (
+        <MessageBar intent="info"><MessageBarBody>{t(lang, 'ui.reports.needGrades')}</MessageBarBody></MessageBar>
+      )}
+      <fieldset className={s.sources}>
+        <legend>{t(lang, 'ui.reports.sources')}</legend>
+        {SOURCE_ROLES.map((role) => (
+          <Field key={role} label={t(lang, `ui.reports.${role}`)} size="small">
+            <Select size="small" value={p.sources[role]} onChange={(_, v) => p.onSource(role, v.value)}>
+              <option value="">{t(lang, 'ui.none')}</option>
+              {p.sheets.map((n) => <option key={n} value={n}>{n}</option>)}
+            </Select>
+          </Field>
+        ))}
+        <Field label={t(lang, 'ui.reports.period')} size="small">
+          <Input size="small" value={p.period} onChange={(_, v) => p.onPeriod(v.value)} />
+        </Field>
+      </fieldset>
+      <div className={s.reports}>
+        {PANEL_REPORTS.map((kind) => (
+          <div key={kind} className={s.report}>
+            <Button
+              className={s.button}
+              appearance={kind === 'namndrapport' ? 'primary' : 'secondary'}
+              disabled={!!p.busy || !p.gradesSheet}
+              onClick={() => p.onRun(kind)}
+              aria-describedby={`hint-${kind}`}
+            >
+              {t(lang, `ui.reports.kind.${kind}`)}
+            </Button>
+            <span id={`hint-${kind}`} className={s.hint}>{t(lang, `ui.reports.hint.${kind}`)}</span>
+          </div>
+        ))}
+      </div>
+      <div className={s.status} aria-live="polite" data-testid="report-status">
+        {p.busy && (p.busy.value === undefined
+          ? <Spinner size="tiny" label={p.busy.text} />
+          : <Field validationMessage={p.busy.text} validationState="none"><ProgressBar value={p.busy.value} /></Field>)}
+        {p.error && <MessageBar intent="error"><MessageBarBody>{p.error}</MessageBarBody></MessageBar>}
+        {p.result && !p.busy && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {t(lang, 'ui.reports.done', { sheets: p.result.sheets.join(', ') })}
+              {p.result.problems > 0 && <> {t(lang, 'ui.reports.problems', { n: p.result.problems })}</>}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}

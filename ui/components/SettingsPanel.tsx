@@ -1,0 +1,78 @@
+/** Suppression threshold, absence thresholds, rule set and language; saved through the host. */
+import { useEffect, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import type { Lang, Settings } from '../../core/types';
+import { t } from '../../core/i18n';
+import { formToSettings, settingsToForm, type SettingsForm } from '../logic';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  fieldset: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+export interface SettingsPanelProps {
+  lang: Lang;
+  settings: Settings;
+  onLang: (lang: Lang) => void;
+  /** Applies and persists valid settings; resolves when saved. */
+  onSave: (settings: Settings) => Promise<void>;
+}
+
+export function SettingsPanel(p: SettingsPanelProps) {
+  const s = useStyles();
+  const { lang } = p;
+  const [form, setForm] = useState<SettingsForm>(() => settingsToForm(p.settings));
+  const [errors, setErrors] = useState<Partial<Record<keyof SettingsForm, string>>>({});
+  const [status, setStatus] = useState<'saved' | 'invalid' | null>(null);
+  // Settings loaded from the host after the first render replace the form.
+  useEffect(() => setForm(settingsToForm(p.settings)), [p.settings]);
+
+  const field = (key: keyof SettingsForm, label: string, hint?: string) => (
+    <Field label={t(lang, label)} hint={hint ? t(lang, hint) : undefined} validationMessage={errors[key]} validationState={errors[key] ? 'error' : 'none'} size="small">
+      <Input size="small" inputMode="decimal" value={form[key]} onChange={(_, v) => { setForm({ ...form, [key]: v.value }); setStatus(null); }} />
+    </Field>
+  );
+
+  const save = async (e: { preventDefault(): void }) => {
+    e.preventDefault();
+    const r = formToSettings(form, p.settings, lang);
+    setErrors(r.errors);
+    if (!r.settings) { setStatus('invalid'); return; }
+    await p.onSave(r.settings);
+    setStatus('saved');
+  };
+
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">{t(lang, 'ui.settings.heading')}</h2>
+      <form className={s.form} onSubmit={save} noValidate>
+        <Field label={t(lang, 'ui.settings.language')} size="small">
+          <Select size="small" value={lang} onChange={(_, v) => p.onLang(v.value as Lang)}>
+            <option value="sv">{t(lang, 'ui.settings.lang.sv')}</option>
+            <option value="en">{t(lang, 'ui.settings.lang.en')}</option>
+          </Select>
+        </Field>
+        {field('suppressionThreshold', 'ui.settings.suppression', 'ui.settings.suppressionHint')}
+        <Field label={t(lang, 'ui.settings.ruleSet')} size="small">
+          <Select size="small" value={p.settings.ruleSet} onChange={() => undefined}>
+            <option value="gy11">{t(lang, 'ui.settings.ruleSet.gy11')}</option>
+          </Select>
+        </Field>
+        {field('finalYear', 'ui.settings.finalYear')}
+        <fieldset className={s.fieldset}>
+          <legend>{t(lang, 'ui.settings.absence')}</legend>
+          {field('problematic', 'ui.settings.problematic')}
+          {field('high', 'ui.settings.high')}
+          {field('veryHigh', 'ui.settings.veryHigh')}
+          {field('invalidHoursFlag', 'ui.settings.invalidHours')}
+          {field('longAbsenceDays', 'ui.settings.longDays')}
+        </fieldset>
+        <Button type="submit" appearance="primary">{t(lang, 'ui.settings.save')}</Button>
+        <div aria-live="polite">
+          {status === 'saved' && <MessageBar intent="success"><MessageBarBody>{t(lang, 'ui.settings.saved')}</MessageBarBody></MessageBar>}
+          {status === 'invalid' && <MessageBar intent="error"><MessageBarBody>{t(lang, 'ui.settings.fixErrors')}</MessageBarBody></MessageBar>}
+        </div>
+      </form>
+    </section>
+  );
+}

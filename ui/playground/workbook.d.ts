@@ -1,0 +1,4 @@
+declare module 'skolanalys:workbook' {
+  const workbook: unknown;
+  export default workbook;
+}
