@@ -123,11 +123,37 @@ describe('built pane page', () => {
 });
 
 describe('built pane page in Chromium', () => {
-  // office.js comes from Microsoft's CDN; here the request is answered with a small stand-in.
-  const FAKE_OFFICE = `
-    window.__ids = [];
-    window.CustomFunctions = { associate: (id) => window.__ids.push(id), Error: class { constructor(c, m) { this.code = c; this.message = m; } }, ErrorCode: {} };
-    window.Office = { context: { displayLanguage: 'sv-SE', document: { settings: { get: () => null } } }, onReady: (cb) => { setTimeout(cb, 0); return Promise.resolve(); } };`;
+  // office.js comes from Microsoft's CDN; here the request is answered with a stand-in whose
+  // Excel.run drives the recording fake (bundled for the browser), holding one sheet "Betyg".
+  let fakeOffice = '';
+  beforeAll(async () => {
+    const { build: esb } = await import('esbuild');
+    const r = await esb({
+      stdin: {
+        contents: `
+          import { FakeExcel } from './testing/fake-excel';
+          const fx = new FakeExcel();
+          fx.addSheet('Betyg', [['Namn', 'Sv', 'En'], ['Ada', 'A', 'B']]);
+          const w = window as any;
+          w.__fx = fx;
+          w.__ids = [];
+          w.CustomFunctions = { associate: (id: string) => w.__ids.push(id), Error: class { constructor(public code: string, public message: string) {} }, ErrorCode: {} };
+          w.Excel = { run: (cb: (c: unknown) => Promise<unknown>) => cb(fx.context) };
+          const store = new Map();
+          w.Office = {
+            context: { displayLanguage: 'sv-SE', document: { settings: { get: (k: string) => store.get(k) ?? null, set: (k: string, v: unknown) => store.set(k, v), saveAsync: (cb: any) => cb && cb({ status: 'succeeded' }) } } },
+            onReady: (cb: () => void) => { setTimeout(cb, 0); return Promise.resolve(); },
+          };`,
+        resolveDir: `${root}excel-addin`,
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      logLevel: 'error',
+    });
+    fakeOffice = r.outputFiles[0].text;
+  });
 
   async function open(withOffice: boolean) {
     const { chromium } = await import('playwright-core');
@@ -135,16 +161,21 @@ describe('built pane page in Chromium', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(`${OFFICE_JS}*`, (r) => (withOffice ? r.fulfill({ contentType: 'text/javascript', body: FAKE_OFFICE }) : r.abort()));
+    await page.route(`${OFFICE_JS}*`, (r) => (withOffice ? r.fulfill({ contentType: 'text/javascript', body: fakeOffice }) : r.abort()));
     await page.goto(`file://${OUT}/taskpane.html`);
     return { browser, page, errors };
   }
 
-  it('with Office: registers every function and mounts the pane', async () => {
+  it('with Office: registers every function and mounts the pane over ExcelHost', async () => {
     const { browser, page, errors } = await open(true);
     try {
       await page.waitForFunction(() => (document.getElementById('root')?.childNodes.length ?? 0) > 0, undefined, { timeout: 10_000 });
       expect(((await page.evaluate('window.__ids')) as string[]).sort()).toEqual(FUNCTIONS.map((f) => f.name).sort());
+      // The pane asked the workbook for its sheets through ExcelHost → Excel.run (the fake counts syncs).
+      await page.waitForFunction('window.__fx.syncs > 0', undefined, { timeout: 10_000 });
+      // listSheets takes two syncs (names, then markers); the sheet name then shows in the pane.
+      await page.waitForFunction('window.__fx.syncs >= 2', undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => /Betyg(?!sdata)/.test(document.getElementById('root')?.textContent ?? ''), undefined, { timeout: 10_000 });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

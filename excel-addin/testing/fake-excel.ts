@@ -181,8 +181,10 @@ export class FakeExcel {
   }
 }
 
+const UTF8 = new TextEncoder();
+/** UTF-8 length of the JSON text (TextEncoder, so the fake also runs in a browser page). */
 function jsonBytes(v: unknown): number {
-  return Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
+  return UTF8.encode(JSON.stringify(v) ?? '').length;
 }
 
 export class FakeContext {
