@@ -1,0 +1,74 @@
+/** Command-line parsing: `command positional… --flag value --switch`. No school rules here. */
+import type { Lang } from '../core/types';
+import { CliError } from './io';
+
+export interface ParsedArgs {
+  command: string | null;
+  positionals: string[];
+  options: Record<string, string>;
+  switches: Set<string>;
+  lang: Lang;
+  help: boolean;
+}
+
+/** Options that take a value, per command; `--lang` is global. */
+export const VALUE_OPTIONS: Record<string, readonly string[]> = {
+  grades: ['np', 'sheet'],
+  attendance: ['sheet'],
+  progression: ['sheet'],
+  survey: ['questions', 'sheet'],
+  report: ['np', 'attendance', 'previous', 'survey', 'sheet', 'out', 'period'],
+  demo: ['out'],
+};
+export const SWITCHES: Record<string, readonly string[]> = {
+  grades: ['json'],
+  attendance: ['json'],
+  progression: ['json'],
+  survey: ['json'],
+  report: [],
+  demo: [],
+};
+
+/** Language is looked for first, so even an error about the other arguments is in the right language. */
+export function langOf(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (a === '--lang=en') return 'en';
+  }
+  return 'sv';
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const lang = langOf(argv);
+  const out: ParsedArgs = { command: null, positionals: [], options: {}, switches: new Set(), lang, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h' || (a === 'help' && out.command === null)) {
+      out.help = true;
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (name === 'lang') {
+        if (eq < 0) i++;
+        continue;
+      }
+      const cmd = out.command ?? '';
+      if ((VALUE_OPTIONS[cmd] ?? []).includes(name)) {
+        const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+        if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new CliError('cli.error.optionValue', { option: `--${name}` });
+        out.options[name] = value;
+      } else if ((SWITCHES[cmd] ?? []).includes(name) && eq < 0) {
+        out.switches.add(name);
+      } else {
+        throw new CliError('cli.error.unknownOption', { option: a, command: cmd || 'skolanalys' });
+      }
+      continue;
+    }
+    if (out.command === null) out.command = a;
+    else out.positionals.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,217 @@
+/**
+ * The CLI host: reads files into SheetData, calls core, prints summaries or JSON, and writes
+ * report workbooks through the xlsx writer. It holds no school rules; the clock is read here
+ * (core reads none) and passed in as `now` / `referenceYear`.
+ */
+import { mkdir, writeFile, stat } from 'node:fs/promises';
+import { dirname, resolve, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { buildReport, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
+import type { PlanValue, ReportPlan } from '../core/report/plan';
+import { DEFAULT_SETTINGS, type Lang, type Settings } from '../core/types';
+import { formatNumber, formatPercent, t } from '../core/i18n';
+import { parseArgs } from './args';
+import { CliError, readInput, worksheetValues, type InputFile } from './io';
+import { applyPlan, uniqueSheetName } from './xlsx/apply';
+import { saveWorkbook } from './xlsx/workbook';
+
+/** Where output goes; tests may pass their own. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processOutput: Output = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
+
+interface Context {
+  lang: Lang;
+  settings: Settings;
+  now: Date;
+  io: Output;
+}
+
+/**
+ * Runs one command and returns the exit code: 0 done (problems in cells are not failures),
+ * 1 the run failed, 2 bad arguments or unreadable files.
+ */
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+  let lang: Lang = 'sv';
+  try {
+    const args = parseArgs(argv);
+    lang = args.lang;
+    const now = new Date();
+    const ctx: Context = { lang, settings: { ...DEFAULT_SETTINGS, lang }, now, io };
+    if (args.help || args.command === null) {
+      io.out(t(lang, 'cli.help'));
+      return args.help ? 0 : 2;
+    }
+    const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
+    const one = (what = 'cli.what.file') => {
+      if (!args.positionals.length) throw new CliError('cli.error.missingFile', { what: L(what) });
+      if (args.positionals.length > 1) throw new CliError('cli.error.tooManyFiles', { command: args.command!, files: args.positionals.join(', ') });
+      return args.positionals[0];
+    };
+    switch (args.command) {
+      case 'grades':
+        await readInput(one(), { sheet: args.options.sheet });
+        throw new CliError('cli.error.notAvailable', { what: L('cli.what.grades') }, 1);
+      case 'attendance':
+        await readInput(one(), { sheet: args.options.sheet });
+        throw new CliError('cli.error.notAvailable', { what: L('cli.what.attendance') }, 1);
+      case 'progression':
+        if (args.positionals.length !== 2) throw new CliError('cli.error.missingFile', { what: L('cli.what.twoFiles') });
+        throw new CliError('cli.error.notAvailable', { what: L('cli.what.progression') }, 1);
+      case 'survey':
+        await readInput(one(), { sheet: args.options.sheet });
+        throw new CliError('cli.error.notAvailable', { what: L('cli.what.survey') }, 1);
+      case 'report': {
+        const file = one();
+        if (!args.options.out) throw new CliError('cli.error.outMissing');
+        return await report(ctx, file, args.options);
+      }
+      case 'demo':
+        return await demo(ctx, args.options.out);
+      default:
+        throw new CliError('cli.error.unknownCommand', { command: args.command });
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`${t(lang, 'cli.error.prefix')}: ${t(lang, e.key, e.params)}`);
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`${t(lang, 'cli.error.prefix')}: ${t(lang, 'cli.error.unexpected', { message })}`);
+    if (process.env.SKOLANALYS_DEBUG && e instanceof Error) io.err(e.stack ?? '');
+    return 1;
+  } finally {
+    // The bench measures peak memory of whole runs through this.
+    if (process.env.SKOLANALYS_REPORT_RSS === '1') process.stderr.write(`maxRSS_KB=${process.resourceUsage().maxRSS}\n`);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `--np` etc.: a file, or else the name of a sheet in the grades workbook. */
+async function secondaryInput(option: string, value: string, main: InputFile): Promise<{ data: SheetData; file?: InputFile }> {
+  if (await exists(value)) {
+    const f = await readInput(value);
+    return { data: f.sheets[0], file: f };
+  }
+  const ws = main.workbook?.worksheets.find((w) => w.name === value) ?? main.workbook?.worksheets.find((w) => w.name.toLowerCase() === value.toLowerCase());
+  if (ws) {
+    return { data: { sheet: ws.name, values: worksheetValues(ws), origin: { row: 0, col: 0 } } };
+  }
+  throw new CliError('cli.error.inputMissing', { value, option: `--${option}`, file: main.path });
+}
+
+/** Writes `rows` of a text input into a new sheet, as text, so the report keeps its source. */
+function addTextSheet(wb: ExcelJS.Workbook, data: SheetData): void {
+  const name = uniqueSheetName(data.sheet, new Set(wb.worksheets.map((w) => w.name)));
+  const ws = wb.addWorksheet(name);
+  for (const row of data.values) ws.addRow(row.map((v) => (v === '' || v === undefined ? null : v)));
+}
+
+async function report(ctx: Context, file: string, options: Record<string, string>): Promise<number> {
+  const { io, lang } = ctx;
+  const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
+  const out = options.out;
+  if (!/\.xlsx$/i.test(out)) throw new CliError('cli.error.outNotXlsx', { file: out });
+  const main = await readInput(file, { sheet: options.sheet });
+  const grades = main.sheets[0];
+  const inputs: ReportInputs = { grades, sources: [main.kind === 'xlsx' ? `${basename(file)} (${grades.sheet})` : basename(file)] };
+  const textSheets: SheetData[] = main.kind === 'text' ? [grades] : [];
+  const extra: [keyof ReportInputs, string][] = [['tests', 'np'], ['attendance', 'attendance'], ['previous', 'previous'], ['survey', 'survey']];
+  for (const [field, option] of extra) {
+    const value = options[option];
+    if (!value) continue;
+    const got = await secondaryInput(option, value, main);
+    (inputs as unknown as Record<string, SheetData>)[field] = got.data;
+    inputs.sources!.push(got.file ? basename(value) : got.data.sheet);
+    if (got.file?.kind === 'text') textSheets.push(got.data);
+  }
+  if (options.period) inputs.period = options.period;
+
+  let result;
+  try {
+    result = buildReport(inputs, REPORT_KINDS, ctx.settings, ctx.now);
+  } catch (e) {
+    throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
+  }
+
+  const wb = main.workbook ?? new ExcelJS.Workbook();
+  for (const d of textSheets) addTextSheet(wb, d);
+  const userSheets = wb.worksheets.map((w) => w.name);
+  const applied = applyPlan(wb, result.plan);
+  const kept = userSheets.filter((n) => !applied.removed.includes(n));
+  const buf = await saveWorkbook(wb, applied);
+  try {
+    await mkdir(dirname(resolve(out)), { recursive: true });
+    await writeFile(out, buf);
+  } catch (e) {
+    throw new CliError('cli.error.writeFailed', { file: out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+
+  const headline = headlineTable(result.plan, lang);
+  if (headline.length) {
+    io.out(L('cli.report.headline'));
+    io.out(headline.join('\n'));
+    io.out('');
+  }
+  io.out(L('cli.report.written', { file: out, sheets: applied.sheets.map((s) => s.name).join(', ') }));
+  if (kept.length) io.out(L('cli.report.kept', { sheets: kept.join(', ') }));
+  if (applied.removed.length) io.out(L('cli.report.replaced', { sheets: applied.removed.join(', ') }));
+  io.out(L('cli.report.problems', { n: result.problems.length }));
+  return 0;
+}
+
+/** Formats a plan value the way its number format shows it in the sheet. */
+export function formatPlanValue(v: PlanValue, format: string | null | undefined, lang: Lang): string {
+  if (v === null) return '';
+  if (typeof v !== 'number') return String(v);
+  const f = format ?? '';
+  const decimals = (/0\.(0+)/.exec(f)?.[1].length) ?? 0;
+  if (f.includes('%')) return formatPercent(lang, v, decimals);
+  if (f.startsWith('+')) return `${v > 0 ? '+' : ''}${formatNumber(lang, v, decimals)}`;
+  if (f) return formatNumber(lang, v, decimals);
+  return formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
+}
+
+/** The Nämndrapport's headline blocks (`headline`, `headline-header`, `headline-1`, …) as aligned text rows. */
+export function headlineTable(plan: ReportPlan, lang: Lang): string[] {
+  const sheet = plan.sheets.find((s) => s.key === 'namndrapport');
+  if (!sheet) return [];
+  const blocks = sheet.blocks.filter((b) => /^headline(-header|-\d+)?$/.test(b.id)).sort((a, b) => a.row - b.row);
+  const rows: string[][] = [];
+  for (const b of blocks) for (const r of b.values) rows.push(r.map((v, j) => formatPlanValue(v, b.columnFormats?.[j], lang)));
+  if (!rows.length) return [];
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
+  return rows.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  ').trimEnd());
+}
+
+/** Repository root (two levels above dist/cli/skolanalys.mjs, or above cli/main.ts). */
+function repoRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return resolve(here, basename(here) === 'cli' && basename(dirname(here)) === 'dist' ? '../..' : '..');
+}
+
+async function demo(ctx: Context, outOption?: string): Promise<number> {
+  const file = resolve(repoRoot(), 'examples/skolanalys-demo.xlsx');
+  const out = outOption ?? 'out/skolanalys-demo.xlsx';
+  ctx.io.out(t(ctx.lang, 'cli.demo.intro', { file: 'examples/skolanalys-demo.xlsx' }));
+  ctx.io.out('');
+  const code = await report(ctx, file, {
+    sheet: 'Betyg VT2026', np: 'Nationella prov', previous: 'Betyg VT2025', attendance: 'Frånvaro', survey: 'Elevenkät', out,
+  });
+  if (code === 0) ctx.io.out(t(ctx.lang, 'cli.demo.done', { file: out }));
+  return code;
+}
