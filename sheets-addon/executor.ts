@@ -7,6 +7,7 @@
  * Sheets it writes carry developer metadata `skolanalys` = plan sheet key; regenerating finds
  * them by that (it survives renaming) and replaces only them. No other sheet is written.
  */
+import { columnLetter } from '../core/table/address';
 import type { ApplyProgress, ApplyResult } from '../ui/host';
 import type { ChartType, PlanBlock, PlanChart, PlanConditionalFormat, PlanStyle, PlanValue, ReportPlan, SheetPlan } from '../core/report/plan';
 
@@ -79,6 +80,12 @@ function uniqueName(wanted: string, taken: Set<string>): string {
   }
 }
 
+/** A1 text of a 0-based rectangle (`B3:D9`, or `B3` for one cell). */
+export function a1(row: number, col: number, rows: number, cols: number): string {
+  const tl = `${columnLetter(col)}${row + 1}`;
+  return rows <= 1 && cols <= 1 ? tl : `${tl}:${columnLetter(col + Math.max(1, cols) - 1)}${row + Math.max(1, rows)}`;
+}
+
 /** Runs of adjacent columns with the same non-null format. */
 function formatRuns(formats: (string | null)[]): { col: number; cols: number; fmt: string }[] {
   const runs: { col: number; cols: number; fmt: string }[] = [];
@@ -137,7 +144,8 @@ function styleBlock(sheet: Sheet, block: PlanBlock): void {
     }
     (range[prop.set] as (g: unknown[][]) => Range)(grid);
   }
-  const bordered = styles.filter((s) => s.border).map((s) => sheet.getRange(block.row + s.range.row + 1, block.col + s.range.col + 1, Math.max(1, s.range.rows), Math.max(1, s.range.cols)).getA1Notation());
+  // A1 texts computed here rather than asked of a Range: no service call per bordered style.
+  const bordered = styles.filter((s) => s.border).map((s) => a1(block.row + s.range.row, block.col + s.range.col, s.range.rows, s.range.cols));
   if (bordered.length > 0) sheet.getRangeList(bordered).setBorder(true, true, true, true, true, true);
 }
 
