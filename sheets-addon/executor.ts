@@ -44,7 +44,7 @@ export function findMarkedSheets(ss: Spreadsheet): MarkedSheet[] {
  * booleans, formulas and a leading apostrophe. Such strings are written with a leading `'`,
  * which Sheets strips and keeps the rest as text.
  */
-const CONVERTIBLE = /^\s*(?:[=+'@]|-\S|[-+]?[\d\s.,:/]+%?\s*$|(?:true|false|sant|falskt)\s*$)/i;
+const CONVERTIBLE = /^\s*(?:[=+'@]|-\S|[-+]?[\s.,:/]*\d[\d\s.,:/]*%?\s*$|(?:true|false|sant|falskt)\s*$)/i;
 
 /**
  * A plan value as written to Sheets: strings Sheets would convert get a leading `'`, unless the
