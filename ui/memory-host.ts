@@ -54,6 +54,19 @@ export function planSheetValues(plan: SheetPlan): CellValue[][] {
   return grid;
 }
 
+/** Dates travel as `{ $date: iso }` in the playground's workbook JSON (ui/build.mjs); turns them back in place. */
+export function reviveWorkbook(wb: MemoryWorkbook): MemoryWorkbook {
+  for (const s of wb.sheets) {
+    for (const row of s.values) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c] as unknown;
+        if (v && typeof v === 'object' && '$date' in v) row[c] = new Date((v as { $date: string }).$date);
+      }
+    }
+  }
+  return wb;
+}
+
 export class MemoryHost implements Host {
   readonly kind: Host['kind'];
   readonly workbook: MemoryWorkbook;

@@ -3,7 +3,7 @@
  * fixes today's date (tests), `?lang=en` the language, `?host=sheets` shows the Sheets prefixes.
  */
 import { mountPanel } from '../mount';
-import { MemoryHost, type MemoryWorkbook } from '../memory-host';
+import { MemoryHost, reviveWorkbook, type MemoryWorkbook } from '../memory-host';
 // Replaced at build time by the demo workbook as JSON (see ui/build.mjs).
 import workbookJson from 'skolanalys:workbook';
 
@@ -13,22 +13,9 @@ declare global {
   }
 }
 
-/** Dates travel as `{ $date: iso }` in the JSON; everything else is as read. */
-function revive(wb: MemoryWorkbook): MemoryWorkbook {
-  for (const s of wb.sheets) {
-    for (const row of s.values) {
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c] as unknown;
-        if (v && typeof v === 'object' && '$date' in v) row[c] = new Date((v as { $date: string }).$date);
-      }
-    }
-  }
-  return wb;
-}
-
 const params = new URLSearchParams(location.search);
 const kind = params.get('host') === 'sheets' ? 'sheets' : params.get('host') === 'excel' ? 'excel' : 'memory';
-const host = new MemoryHost(revive(workbookJson as MemoryWorkbook), { kind });
+const host = new MemoryHost(reviveWorkbook(workbookJson as MemoryWorkbook), { kind });
 host.delayMs = Number(params.get('delay') ?? 150);
 window.__skolanalysHost = host;
 const fixed = params.get('now');
