@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetData } from '../core/app';
 import type { CellValue } from '../core/types';
 import { readDelimited } from './text';

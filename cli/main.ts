@@ -6,7 +6,7 @@
 import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { buildReport, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import type { PlanValue, ReportPlan } from '../core/report/plan';
 import { DEFAULT_SETTINGS, type Lang, type Settings } from '../core/types';
@@ -14,7 +14,7 @@ import { formatNumber, formatPercent, t } from '../core/i18n';
 import { parseArgs } from './args';
 import { CliError, readInput, worksheetValues, type InputFile } from './io';
 import { applyPlan, uniqueSheetName } from './xlsx/apply';
-import { saveWorkbook } from './xlsx/workbook';
+import { newWorkbook, saveWorkbook } from './xlsx/workbook';
 
 /** Where output goes; tests may pass their own. */
 export interface Output {
@@ -148,7 +148,7 @@ async function report(ctx: Context, file: string, options: Record<string, string
     throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
   }
 
-  const wb = main.workbook ?? new ExcelJS.Workbook();
+  const wb = main.workbook ?? (await newWorkbook());
   for (const d of textSheets) addTextSheet(wb, d);
   const userSheets = wb.worksheets.map((w) => w.name);
   const applied = applyPlan(wb, result.plan);

@@ -8,7 +8,7 @@
  * save, so `stripCharts` removes them before a generated file is read again (they belong to the
  * generated sheets, which are rebuilt anyway).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { PlanChart, PlanValue } from '../../core/report/plan';
 import { colLetter, quoteSheet } from './apply';
 
@@ -38,6 +38,11 @@ export interface SheetCharts {
 
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+async function loadZip(bytes: Uint8Array): Promise<JSZip> {
+  const { default: Zip } = await import('jszip');
+  return Zip.loadAsync(bytes);
 }
 
 function xmlUnescape(s: string): string {
@@ -232,7 +237,7 @@ function insertDrawing(sheetXml: string, rid: string): string {
 export async function addCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promise<Buffer> {
   const todo = sheets.filter((s) => s.charts.length);
   if (!todo.length) return Buffer.from(xlsx);
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await loadZip(xlsx);
   const parts = await sheetParts(zip);
   let ct = await zip.file('[Content_Types].xml')!.async('string');
   const overrides: string[] = [];
@@ -274,7 +279,7 @@ export async function addCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promis
  * Returns the input unchanged when there is nothing of ours.
  */
 export async function stripCharts(xlsx: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await loadZip(xlsx);
   const drawings = zip.file(/^xl\/drawings\/drawing\d+\.xml$/);
   const ours: string[] = [];
   for (const f of drawings) {

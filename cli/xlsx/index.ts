@@ -2,4 +2,4 @@
 export { applyPlan, findMarkedSheets, removeGeneratedSheets, uniqueSheetName, MARKER_PREFIX } from './apply';
 export type { AppliedPlan, AppliedSheet } from './apply';
 export { addCharts, stripCharts, chartXml, drawingXml, CHART_NAME_PREFIX } from './charts';
-export { loadWorkbook, saveWorkbook } from './workbook';
+export { loadWorkbook, saveWorkbook, newWorkbook } from './workbook';
