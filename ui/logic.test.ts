@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../core/types';
 import type { Problem } from '../core/types';
 import {
   formToSettings, formulaForHost, functionNameForHost, inputSheets, mappingKey, mergeSettings, parseNumber,
-  roleOptions, roleToValue, settingsToForm, summarizeProblems, valueToRole, withOverride,
+  reportInputs, roleOptions, roleToValue, settingsToForm, summarizeProblems, valueToRole, withOverride,
 } from './logic';
 
 describe('formulas per host', () => {
@@ -88,5 +88,16 @@ describe('settings', () => {
     const order = formToSettings({ ...base, high: '60' }, DEFAULT_SETTINGS, 'en');
     expect(order.settings).toBeUndefined();
     expect(order.errors.high).toMatch(/must rise/);
+  });
+});
+
+describe('report inputs', () => {
+  it('passes only the chosen sources, names them in a fixed order, and omits an empty mapping', () => {
+    const g = { sheet: 'Betyg', values: [['x']] };
+    const prev = { sheet: 'Förra', values: [['y']] };
+    const att = { sheet: 'Frånvaro', values: [['z']] };
+    expect(reportInputs(g, {}, { attendance: att, previous: prev }, '  ')).toEqual({ grades: g, attendance: att, previous: prev, sources: ['Betyg', 'Förra', 'Frånvaro'] });
+    const m = { Klass: { role: 'class' as const } };
+    expect(reportInputs(g, m, {}, ' Vårterminen 2026 ')).toEqual({ grades: g, mapping: m, sources: ['Betyg'], period: 'Vårterminen 2026' });
   });
 });

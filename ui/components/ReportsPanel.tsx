@@ -17,7 +17,8 @@ export interface Busy {
 }
 
 const useStyles = makeStyles({
-  sources: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS },
+  sources: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS, border: 'none', padding: 0, margin: 0 },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
   reports: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
   report: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   button: { minWidth: '130px', justifyContent: 'flex-start' },
@@ -51,7 +52,7 @@ export function ReportsPanel(p: ReportsPanelProps) {
         <MessageBar intent="info"><MessageBarBody>{t(lang, 'ui.reports.needGrades')}</MessageBarBody></MessageBar>
       )}
       <fieldset className={s.sources}>
-        <legend>{t(lang, 'ui.reports.sources')}</legend>
+        <legend className={s.legend}>{t(lang, 'ui.reports.sources')}</legend>
         {SOURCE_ROLES.map((role) => (
           <Field key={role} label={t(lang, `ui.reports.${role}`)} size="small">
             <Select size="small" value={p.sources[role]} onChange={(_, v) => p.onSource(role, v.value)}>

@@ -7,7 +7,8 @@ import { formToSettings, settingsToForm, type SettingsForm } from '../logic';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  fieldset: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  fieldset: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', padding: 0, margin: 0 },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
 });
 
 export interface SettingsPanelProps {
@@ -60,7 +61,7 @@ export function SettingsPanel(p: SettingsPanelProps) {
         </Field>
         {field('finalYear', 'ui.settings.finalYear')}
         <fieldset className={s.fieldset}>
-          <legend>{t(lang, 'ui.settings.absence')}</legend>
+          <legend className={s.legend}>{t(lang, 'ui.settings.absence')}</legend>
           {field('problematic', 'ui.settings.problematic')}
           {field('high', 'ui.settings.high')}
           {field('veryHigh', 'ui.settings.veryHigh')}
