@@ -197,7 +197,7 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
   return (
     <div className={s.root} lang={lang}>
       <h1 className={s.title}>{t(lang, 'ui.title')}</h1>
-      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t(lang, 'ui.tabs.label')} size="small">
+      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => { setTab(d.value as TabId); void refreshSheets(); }} aria-label={t(lang, 'ui.tabs.label')} size="small">
         {TABS.map((id) => <Tab key={id} value={id}>{t(lang, `ui.tab.${id}`)}</Tab>)}
       </TabList>
       {error && (

@@ -23,6 +23,8 @@ const GRADES = 'Betyg VT2026';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 let server: Server;
+/** Set once the grade sheet was read and detected; later steps need it and fail fast without it. */
+let readOk = false;
 let url: string;
 let browser: Browser;
 let page: Page;
@@ -38,6 +40,7 @@ beforeAll(async () => {
   ({ server, url } = await serve(PLAYGROUND, 0));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  page.setDefaultTimeout(15_000);
   page.on('request', (r) => { requests.push(r.url()); });
   await page.goto(`${url}?now=${NOW}&delay=20`);
   await page.getByRole('heading', { name: 'Betygsdata' }).waitFor();
@@ -63,16 +66,21 @@ describe('panel in Chromium over the playground MemoryHost', () => {
     await page.getByLabel('Blad att läsa').selectOption(GRADES);
     await page.getByRole('button', { name: 'Läs in' }).click();
     const pupils = page.getByTestId('pupils');
-    await pupils.waitFor();
+    const alert = page.getByRole('alert');
+    await Promise.race([pupils.waitFor(), alert.waitFor()]);
+    // A core error shows as an alert; say what it was rather than time out.
+    expect(await alert.count() ? await alert.textContent() : null).toBeNull();
     const d = await expectedDetection();
     expect(d.pupils).toBeGreaterThan(0);
     expect(await pupils.textContent()).toBe(String(d.pupils));
     await expect.poll(() => hostState<unknown[]>('h.calls.filter((c) => c.method === "read").map((c) => c.args[0])')).toEqual([{ sheet: GRADES }]);
     expect(d.problems.length).toBeGreaterThan(0);
     await page.getByRole('heading', { name: `Problem (${d.problems.length})` }).waitFor();
+    readOk = true;
   });
 
   it('clicking a problem selects its cell in the host', async () => {
+    expect(readOk, 'the grade sheet was not read').toBe(true);
     const d = await expectedDetection();
     const first = d.problems[0];
     await page.getByRole('button', { name: `Gå till ${first.cell}:` }).first().click();
@@ -80,6 +88,7 @@ describe('panel in Chromium over the playground MemoryHost', () => {
   });
 
   it('refuses Närvaro without an attendance sheet, in Swedish, and keeps the choices', async () => {
+    expect(readOk, 'the grade sheet was not read').toBe(true);
     await page.getByRole('tab', { name: 'Rapporter' }).click();
     await page.getByLabel('Tidigare termin').selectOption('Betyg VT2025');
     await page.getByRole('button', { name: 'Närvaro' }).click();
@@ -89,6 +98,7 @@ describe('panel in Chromium over the playground MemoryHost', () => {
   });
 
   it('builds the Nämndrapport with the chosen sources: the host gets the plan core builds', async () => {
+    expect(readOk, 'the grade sheet was not read').toBe(true);
     await page.getByLabel('Nationella prov').selectOption('Nationella prov');
     await page.getByLabel('Frånvaro', { exact: true }).selectOption('Frånvaro');
     await page.getByRole('button', { name: 'Nämndrapport' }).click();
