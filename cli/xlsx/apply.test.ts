@@ -191,6 +191,21 @@ describe('applyPlan + saveWorkbook', () => {
     expect(names).toEqual(['Betyg VT2026', 'Anteckningar', 'Nämndrapport', 'Elevlista']);
   });
 
+  it('keeps a user copy of a generated sheet (Excel gives the copy a sheet-scoped marker)', async () => {
+    const wb = userWorkbook();
+    wb.addWorksheet('Kopia').getCell('A1').value = 'mina anteckningar';
+    const zip = await JSZip.loadAsync(await writeSample(wb));
+    const x = await zip.file('xl/workbook.xml')!.async('string');
+    // Sheets: 0 Betyg VT2026, 1 Anteckningar, 2 Kopia, 3 Nämndrapport, 4 Elevlista.
+    zip.file('xl/workbook.xml', x.replace('</definedNames>', '<definedName name="SKOLANALYS_namndrapport" localSheetId="2">Kopia!$A$1</definedName></definedNames>'));
+    const copied = await loadWorkbook(await zip.generateAsync({ type: 'uint8array' }));
+    expect(findMarkedSheets(copied).get('namndrapport')).toBe('Nämndrapport');
+    const applied = applyPlan(copied, samplePlan());
+    expect(applied.removed).toEqual(['Nämndrapport', 'Elevlista']);
+    const out = await open(await saveWorkbook(copied, applied));
+    expect(out.getWorksheet('Kopia')!.getCell('A1').value).toBe('mina anteckningar');
+  });
+
   it('keeps a user sheet whose name a plan sheet wants, and names the plan sheet apart', async () => {
     const wb = userWorkbook();
     wb.addWorksheet('Nämndrapport').getCell('A1').value = 'användarens egen rapport';
