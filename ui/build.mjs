@@ -1,9 +1,8 @@
 // Builds the shared panel: dist/ui/panel.js (minified production bundle exporting mountPanel, for
 // measuring what the hosts ship) and the playground dist/ui/playground/ (the panel over a
 // MemoryHost holding the demo workbook, converted to JSON here with ExcelJS).
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -75,28 +74,39 @@ export const PLAYGROUND_HTML = `<!doctype html>
 </html>
 `;
 
-export async function build() {
-  mkdirSync(PLAYGROUND, { recursive: true });
-  await esbuild({ ...common, entryPoints: [`${root}ui/mount.tsx`], outfile: `${OUT}/panel.js`, format: 'esm' });
+/**
+ * Builds the playground into `outDir`. `stubCore` (tests only) replaces core/report/build.ts, so the
+ * panel's wiring can be checked apart from core's figures.
+ */
+export async function buildPlayground(outDir = PLAYGROUND, options = {}) {
+  mkdirSync(outDir, { recursive: true });
   const { source, workbook } = await demoWorkbook();
   const json = JSON.stringify(workbook);
   await esbuild({
     ...common,
     entryPoints: [`${root}ui/playground/main.tsx`],
-    outfile: `${PLAYGROUND}/playground.js`,
+    outfile: `${outDir}/playground.js`,
     format: 'iife',
     plugins: [{
       name: 'workbook',
       setup(b) {
         b.onResolve({ filter: /^skolanalys:workbook$/ }, () => ({ path: 'workbook', namespace: 'skolanalys' }));
         b.onLoad({ filter: /.*/, namespace: 'skolanalys' }, () => ({ contents: json, loader: 'json' }));
+        if (options.stubCore) b.onResolve({ filter: /^\.\/report\/build$/ }, () => ({ path: options.stubCore }));
       },
     }],
   });
-  writeFileSync(`${PLAYGROUND}/index.html`, PLAYGROUND_HTML);
-  writeFileSync(`${PLAYGROUND}/workbook.json`, json);
+  writeFileSync(`${outDir}/index.html`, PLAYGROUND_HTML);
+  writeFileSync(`${outDir}/workbook.json`, json);
+  return { source };
+}
+
+export async function build() {
+  mkdirSync(OUT, { recursive: true });
+  await esbuild({ ...common, entryPoints: [`${root}ui/mount.tsx`], outfile: `${OUT}/panel.js`, format: 'esm' });
+  const { source } = await buildPlayground();
   const panel = readFileSync(`${OUT}/panel.js`);
-  return { source, panelBytes: statSync(`${OUT}/panel.js`).size, panelGzipBytes: gzipSync(panel, { level: 9 }).length };
+  return { source, panelBytes: panel.length, panelGzipBytes: gzipSync(panel, { level: 9 }).length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
