@@ -2,7 +2,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Detection } from '../../core/app';
 import type { ColumnInfo, Lang } from '../../core/types';
-import { t } from '../../core/i18n';
+import { MESSAGES, t } from '../../core/i18n';
 import { mappingKey, roleLabel, roleOptions, roleToValue } from '../logic';
 
 /** The source dropdown's value for "use the selection" (no sheet can be called this). */
@@ -64,7 +64,7 @@ export function DataPanel(p: DataPanelProps) {
             <dt className={s.dt}>{t(lang, 'ui.data.headerRow')}</dt>
             <dd className={s.dd}>{d.headerRow ?? t(lang, 'ui.data.headerRowNone')}</dd>
             <dt className={s.dt}>{t(lang, 'ui.data.layout')}</dt>
-            <dd className={s.dd}>{d.layout}</dd>
+            <dd className={s.dd}>{MESSAGES[lang][`ui.layout.${d.layout}`] ?? d.layout}</dd>
           </dl>
           {d.unmapped.length > 0 && <p>{t(lang, 'ui.data.unmapped', { list: d.unmapped.join(', ') })}</p>}
           <details>

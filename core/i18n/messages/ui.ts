@@ -31,6 +31,10 @@ export const ui = {
     'ui.data.reset': 'Återställ tolkningen',
     'ui.data.notGrades': 'Bladet ser inte ut som betyg ({kind}). Välj ett betygsblad för rapporterna.',
 
+    'ui.layout.wide': 'en rad per elev',
+    'ui.layout.long': 'en rad per elev och ämne',
+    'ui.layout.scb9': 'SCB-betygsfil åk 9',
+    'ui.layout.scb6': 'SCB-betygsfil åk 6',
     'ui.kind.grades': 'betyg',
     'ui.kind.tests': 'nationella prov',
     'ui.kind.attendance': 'frånvaro per elev',
@@ -167,6 +171,10 @@ export const ui = {
     'ui.data.reset': 'Reset the mapping',
     'ui.data.notGrades': 'The sheet does not look like grades ({kind}). Choose a grade sheet for the reports.',
 
+    'ui.layout.wide': 'one row per pupil',
+    'ui.layout.long': 'one row per pupil and subject',
+    'ui.layout.scb9': 'SCB grade file, year 9',
+    'ui.layout.scb6': 'SCB grade file, year 6',
     'ui.kind.grades': 'grades',
     'ui.kind.tests': 'national tests',
     'ui.kind.attendance': 'absence per pupil',
