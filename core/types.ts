@@ -166,7 +166,7 @@ export type RuleSetId = 'gy11';
 /** Eligibility of one pupil for one target, with what is missing (the principal's action list). */
 export interface EligibilityResult {
   eligible: boolean;
-  /** Core subjects (Sv/Sva, En, Ma) not passed; Sv/Sva reported as `Sv`. */
+  /** Core subjects (Sv/Sva, En, Ma) not passed; Swedish as the one the pupil is graded in (`Sv` or `Sva`). */
   missingCore: SubjectCode[];
   /** Named required subjects not passed (e.g. Fy for NA). */
   missingRequired: SubjectCode[];
@@ -174,6 +174,8 @@ export interface EligibilityResult {
   morePassesNeeded: number;
   /** All subjects the pupil must still pass, in a stable order: core, required (empty for counts only). */
   missing: SubjectCode[];
+  /** Groups of which one subject must still be passed (PRIV: En or Ma). */
+  missingOneOf?: SubjectCode[][];
 }
 
 /** Everything the grades engine says about one pupil. */
