@@ -65,7 +65,7 @@ export const PLAYGROUND_HTML = `<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Skolanalys – lekplats</title>
-  <style>html, body { margin: 0; } body { background: #f5f5f5; } #root { width: 380px; min-height: 100vh; background: #fff; box-shadow: 0 0 4px rgba(0,0,0,.2); }</style>
+  <style>html, body { margin: 0; } body { background: #f5f5f5; } #root { width: 100%; max-width: 380px; box-sizing: border-box; min-height: 100vh; background: #fff; box-shadow: 0 0 4px rgba(0,0,0,.2); }</style>
 </head>
 <body>
   <div id="root"></div>
