@@ -1,0 +1,3 @@
+/** Public API of the statistics helpers. */
+export * from './suppress';
+export * from './indicators';
