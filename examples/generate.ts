@@ -5,13 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import {
   DEMO_PUPILS, DEMO_SEED, ak8GradeText, encodeUtf8, encodeWindows1252, generatePupils, lessonRowsText,
   longGradeText, scbGradeFileText, scbTestFileText, skola24Text, surveyQuestionsText, surveyText, vklassText,
 } from './generator';
-import { WORKBOOK_DATE, buildDemoWorkbook } from './workbook';
+import { demoWorkbookBytes } from './workbook';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const seed = Number(process.env.SEED ?? DEMO_SEED);
@@ -33,19 +31,7 @@ for (const [name, bytes] of files) {
   console.log(`${name}: ${bytes.length} bytes`);
 }
 
-const wb = buildDemoWorkbook(ExcelJS, pupils, seed);
-const xlsx = await stableZip(Buffer.from(await wb.xlsx.writeBuffer()));
+const xlsx = await demoWorkbookBytes(pupils, seed);
 writeFileSync(join(dir, 'skolanalys-demo.xlsx'), xlsx);
 console.log(`skolanalys-demo.xlsx: ${xlsx.length} bytes`);
 
-/** ExcelJS stamps zip entries with the current time; rewrite them with a fixed date so bytes repeat. */
-async function stableZip(buf: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buf);
-  const out = new JSZip();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name];
-    if (entry.dir) continue;
-    out.file(name, await entry.async('uint8array'), { date: WORKBOOK_DATE, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-}

@@ -3,14 +3,14 @@
  * untouched, the final grades in a wide layout under title rows, the national tests with SCB
  * variable names, the åk 8 grades, the Vklass attendance totals and the survey.
  */
+import ExcelJS from 'exceljs';
 import type * as ExcelJSNs from 'exceljs';
+import JSZip from 'jszip';
 import {
   SCB_TEST_COLUMNS, SURVEY_QUESTIONS, ak8Rows, hyphenated, scbTestFields, surveyRows, vklassRows,
   type CoreSubject, type GradeCell, type Pupil,
 } from './generator';
 import { normalizeLanguage } from '../core/grades/subjects';
-
-type ExcelJSModule = typeof ExcelJSNs;
 
 /** Fixed document dates so the workbook is byte-stable for a seed. */
 export const WORKBOOK_DATE = new Date(Date.UTC(2026, 5, 15, 8, 0, 0));
@@ -77,8 +77,8 @@ function addTable(ws: ExcelJSNs.Worksheet, rows: readonly (readonly (string | nu
   widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
 }
 
-/** Builds the demo workbook from the pupils (ExcelJS passed in so callers pick how it is loaded). */
-export function buildDemoWorkbook(ExcelJS: ExcelJSModule, pupils: readonly Pupil[], seed: number): ExcelJSNs.Workbook {
+/** Builds the demo workbook from the pupils. */
+export function buildDemoWorkbook(pupils: readonly Pupil[], seed: number): ExcelJSNs.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Rektor';
   wb.lastModifiedBy = 'Rektor';
@@ -122,4 +122,20 @@ export function buildDemoWorkbook(ExcelJS: ExcelJSModule, pupils: readonly Pupil
   const questions = wb.addWorksheet('Enkätfrågor');
   addTable(questions, [['Fråga', 'Text', 'Område', 'Omvänd'], ...SURVEY_QUESTIONS.map((q) => [q.id, q.text, q.area, q.reversed ? 'ja' : 'nej'])], 1);
   return wb;
+}
+
+/**
+ * The workbook as xlsx bytes, the same for the same pupils: ExcelJS stamps zip entries with the
+ * current time, so the zip is rewritten with a fixed date.
+ */
+export async function demoWorkbookBytes(pupils: readonly Pupil[], seed: number): Promise<Uint8Array> {
+  const raw = await buildDemoWorkbook(pupils, seed).xlsx.writeBuffer();
+  const zip = await JSZip.loadAsync(raw as ArrayBuffer);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name];
+    if (entry.dir) continue;
+    out.file(name, await entry.async('uint8array'), { date: WORKBOOK_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
