@@ -259,12 +259,13 @@ export const PLANTED = {
  * `PLANTED`. Larger counts add numbered schools of 4 × 25 pupils.
  */
 export function generatePupils(count: number, seed: number): Pupil[] {
-  const rng = mulberry32(subSeed(seed, 1));
   const used = new Set<string>();
   const pupils: Pupil[] = [];
   for (const school of schoolsFor(count)) {
     for (let c = 0; c < school.classSizes.length && pupils.length < count; c++) {
       for (let k = 0; k < school.classSizes[c] && pupils.length < count; k++) {
+        // Each pupil draws from its own stream, so changing one rule leaves the other pupils alone.
+        const rng = mulberry32(subSeed(seed, 1000 + pupils.length));
         pupils.push(makePupil(rng, pupils.length, school, classLabel(9, c), used));
       }
     }
@@ -276,7 +277,7 @@ export function generatePupils(count: number, seed: number): Pupil[] {
 function absenceFor(rng: Rng): number {
   const r = rng();
   if (r < 0.9) return 0.015 + 0.065 * rng();
-  if (r < 0.985) return 0.1 + 0.1 * rng();
+  if (r < 0.99) return 0.1 + 0.1 * rng();
   return 0.2 + 0.15 * rng();
 }
 
@@ -373,6 +374,9 @@ function plant(p: Pupil): void {
   if ((PLANTED.highAbsence as readonly number[]).includes(i)) {
     p.absence = 0.22 + 0.02 * (i % 5);
     p.unexcusedShare = 0.55;
+    // So much absence leaves teachers without basis in some subjects.
+    set('Idh', '9');
+    set('Mu', '9');
     p.tags.push('high-absence');
   }
   if (i === PLANTED.nearEligibleOneShort) {
