@@ -1,0 +1,47 @@
+/**
+ * One grade cell → GradeEntry (domain §1, SCB datafilsbeskrivning åk 9 2026).
+ */
+import type { CellValue, GradeEntry, GradeMark, GradeScaleId } from '../types';
+import { cellText } from './header';
+
+const AF: ReadonlySet<string> = new Set(['A', 'B', 'C', 'D', 'E', 'F']);
+const OLD: ReadonlySet<string> = new Set(['MVG', 'VG', 'G', 'IG']);
+
+/**
+ * Parses a grade cell. Accepted: A–F in any case with spaces around (or MVG/VG/G/IG when the
+ * table is read in the old scale); `-`, `–`, `—` and SCB code `9` = streck; `3` = not studied
+ * (anpassad studiegång); `2` = not applicable (non-compulsory subject not graded); empty =
+ * missing. Codes may come as numbers. Anything else is an error key, never a guess: old-scale
+ * marks in an A–F table (`table.grade.oldScale`), A–F in an old-scale table, `X`, `Y`, `Z`,
+ * other numbers (`table.grade.invalid` / `table.grade.invalidOld`).
+ * [C: Skolverket; SCB datafilsbeskrivning betyg åk 9 vt2026; domain §1]
+ * @example parseGradeCell(' b ', 'AF') // { entry: { kind: 'grade', mark: 'B' } }
+ * @example parseGradeCell(9, 'AF') // { entry: { kind: 'streck' } }
+ * @example parseGradeCell('G', 'AF') // { error: 'table.grade.oldScale' }
+ */
+export function parseGradeCell(value: CellValue, scale: GradeScaleId): { entry: GradeEntry } | { error: string } {
+  const invalid = scale === 'old' ? 'table.grade.invalidOld' : 'table.grade.invalid';
+  if (typeof value === 'boolean' || value instanceof Date) return { error: invalid };
+  if (typeof value === 'number' && !Number.isInteger(value)) return { error: invalid };
+  const text = cellText(value).toUpperCase();
+  switch (text) {
+    case '':
+      return { entry: { kind: 'missing' } };
+    case '-':
+    case '\u2013':
+    case '\u2014':
+    case '9':
+      return { entry: { kind: 'streck' } };
+    case '3':
+      return { entry: { kind: 'notStudied' } };
+    case '2':
+      return { entry: { kind: 'notApplicable' } };
+  }
+  if (scale === 'AF') {
+    if (AF.has(text)) return { entry: { kind: 'grade', mark: text as GradeMark } };
+    if (OLD.has(text)) return { error: 'table.grade.oldScale' };
+    return { error: invalid };
+  }
+  if (OLD.has(text)) return { entry: { kind: 'grade', mark: text as GradeMark } };
+  return { error: invalid };
+}
