@@ -6,14 +6,13 @@
 import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type ExcelJS from 'exceljs';
 import { buildReport, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import type { PlanValue, ReportPlan } from '../core/report/plan';
 import { DEFAULT_SETTINGS, type Lang, type Settings } from '../core/types';
 import { formatNumber, formatPercent, t } from '../core/i18n';
 import { parseArgs } from './args';
 import { CliError, readInput, worksheetValues, type InputFile } from './io';
-import { applyPlan, uniqueSheetName } from './xlsx/apply';
+import { addDataSheet, applyPlan } from './xlsx/apply';
 import { newWorkbook, saveWorkbook } from './xlsx/workbook';
 
 /** Where output goes; tests may pass their own. */
@@ -114,13 +113,6 @@ async function secondaryInput(option: string, value: string, main: InputFile): P
   throw new CliError('cli.error.inputMissing', { value, option: `--${option}`, file: main.path });
 }
 
-/** Writes `rows` of a text input into a new sheet, as text, so the report keeps its source. */
-function addTextSheet(wb: ExcelJS.Workbook, data: SheetData): void {
-  const name = uniqueSheetName(data.sheet, new Set(wb.worksheets.map((w) => w.name)));
-  const ws = wb.addWorksheet(name);
-  for (const row of data.values) ws.addRow(row.map((v) => (v === '' || v === undefined ? null : v)));
-}
-
 async function report(ctx: Context, file: string, options: Record<string, string>): Promise<number> {
   const { io, lang } = ctx;
   const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
@@ -149,11 +141,12 @@ async function report(ctx: Context, file: string, options: Record<string, string
   }
 
   const wb = main.workbook ?? (await newWorkbook());
-  for (const d of textSheets) addTextSheet(wb, d);
+  // A text export goes into a sheet of its own, as the text it was, so the report keeps its source.
+  const dataSheets = textSheets.map((d) => addDataSheet(wb, d.sheet, d.values.map((r) => r.map((v) => (v === '' || v === undefined ? null : v instanceof Date ? v.toISOString() : v)))));
   const userSheets = wb.worksheets.map((w) => w.name);
   const applied = applyPlan(wb, result.plan);
   const kept = userSheets.filter((n) => !applied.removed.includes(n));
-  const buf = await saveWorkbook(wb, applied);
+  const buf = await saveWorkbook(wb, applied, dataSheets);
   try {
     await mkdir(dirname(resolve(out)), { recursive: true });
     await writeFile(out, buf);

@@ -1,10 +1,11 @@
 /**
- * Applies a ReportPlan to an ExcelJS workbook: values, formats, styles, tables, conditional
- * formats, frozen panes, widths, tab colours and a marker per generated sheet. Charts cannot be
- * written by ExcelJS; they are returned so that `saveWorkbook` adds them to the saved zip.
+ * Applies a ReportPlan to an ExcelJS workbook: removes the sheets an earlier run generated and
+ * adds the plan's sheets, each with a marker. ExcelJS only places the (empty) sheets and their
+ * markers; `saveWorkbook` writes their content (values, formats, styles, tables, highlights,
+ * panes, widths, charts) straight into the saved file, which is much faster than ExcelJS cells.
  */
 import type ExcelJS from 'exceljs';
-import type { PlanBlock, PlanChart, PlanConditionalFormat, PlanValue, ReportPlan, SheetPlan } from '../../core/report/plan';
+import type { PlanValue, ReportPlan, SheetPlan } from '../../core/report/plan';
 
 /**
  * Prefix of the workbook-level defined names that mark generated sheets. The name
@@ -13,14 +14,12 @@ import type { PlanBlock, PlanChart, PlanConditionalFormat, PlanValue, ReportPlan
  */
 export const MARKER_PREFIX = 'SKOLANALYS_';
 
-/** A generated sheet as written: its plan key, its actual name (after collisions) and its charts. */
+/** A sheet to be written by `saveWorkbook`: its actual name (after collisions) and its plan. */
 export interface AppliedSheet {
-  key: string;
+  /** Plan key; null for a data sheet (a copied text export), which carries no marker. */
+  key: string | null;
   name: string;
-  charts: PlanChart[];
-  /** Values the plan put on the sheet, `row,col` (0-based) → value; for the charts' caches. */
-  values: Map<string, PlanValue>;
-  columnWidths?: number[];
+  plan: SheetPlan;
 }
 
 export interface AppliedPlan {
@@ -119,141 +118,24 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
 export function applyPlan(wb: ExcelJS.Workbook, plan: ReportPlan): AppliedPlan {
   const removed = removeGeneratedSheets(wb);
   const taken = new Set(wb.worksheets.map((w) => w.name));
-  const tableNames = new Set<string>();
-  for (const ws of wb.worksheets) for (const tn of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {})) tableNames.add(tn.toLowerCase());
   const sheets: AppliedSheet[] = [];
   for (const sp of plan.sheets) {
     const name = uniqueSheetName(sp.name, taken);
     taken.add(name);
-    const ws = wb.addWorksheet(name);
-    const values = writeSheet(ws, sp, tableNames);
+    wb.addWorksheet(name);
     wb.definedNames.add(`${quoteSheet(name)}!$A$1`, markerName(sp.key));
-    sheets.push({ key: sp.key, name, charts: sp.charts ?? [], values, columnWidths: sp.columnWidths });
+    sheets.push({ key: sp.key, name, plan: sp });
   }
   return { sheets, removed };
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, sp: SheetPlan, tableNames: Set<string>): Map<string, PlanValue> {
-  const values = new Map<string, PlanValue>();
-  if (sp.tabColor) ws.properties.tabColor = { argb: argb(sp.tabColor) };
-  if (sp.frozenRows || sp.frozenColumns) {
-    ws.views = [{ state: 'frozen', xSplit: sp.frozenColumns ?? 0, ySplit: sp.frozenRows ?? 0 }];
-  }
-  sp.columnWidths?.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  // Print each sheet as wide as one page; long lists run on over more pages.
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
-  for (const b of sp.blocks) writeBlock(ws, b, values, tableNames);
-  // Priorities unique per sheet, in plan order (Excel evaluates lower numbers first).
-  (sp.conditionalFormats ?? []).forEach((cf, i) => writeConditional(ws, cf, i + 1));
-  return values;
-}
-
-function writeBlock(ws: ExcelJS.Worksheet, b: PlanBlock, values: Map<string, PlanValue>, tableNames: Set<string>): void {
-  const rows = b.values.length;
-  const cols = rows ? b.values[0].length : 0;
-  if (!rows || !cols) return;
-  const asTable = b.table && rows >= 2;
-  if (asTable) {
-    const header = uniqueHeaders(b.values[0]);
-    const name = uniqueTableName(b.table!.name, tableNames);
-    ws.addTable({
-      name,
-      displayName: name,
-      ref: `${colLetter(b.col + 1)}${b.row + 1}`,
-      headerRow: true,
-      style: { theme: (b.table!.style ?? 'TableStyleLight9') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-      columns: header.map((h) => ({ name: h, filterButton: true })),
-      rows: b.values.slice(1).map((r) => r.map((v) => (v === null ? null : v))) as unknown[][],
-    });
-    // Header cells hold the de-duplicated names Excel requires; record what is really there.
-    header.forEach((h, j) => values.set(`${b.row},${b.col + j}`, h));
-  }
-  for (let i = 0; i < rows; i++) {
-    const row = ws.getRow(b.row + i + 1);
-    for (let j = 0; j < cols; j++) {
-      const v = b.values[i][j];
-      const cell = row.getCell(b.col + j + 1);
-      if (!(asTable && i === 0)) {
-        values.set(`${b.row + i},${b.col + j}`, v);
-        if (!asTable) cell.value = v === null ? null : v;
-      }
-      const fmt = b.columnFormats?.[j];
-      // Text cells (headers, `..`, `.`) ignore a number format, so it goes on the whole column.
-      if (fmt) cell.numFmt = fmt;
-    }
-  }
-  for (const s of b.styles ?? []) {
-    for (let i = 0; i < s.range.rows; i++) {
-      for (let j = 0; j < s.range.cols; j++) {
-        const cell = ws.getCell(b.row + s.range.row + i + 1, b.col + s.range.col + j + 1);
-        if (s.bold !== undefined || s.italic !== undefined || s.fontColor || s.fontSize) {
-          const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
-          if (s.bold !== undefined) font.bold = s.bold;
-          if (s.italic !== undefined) font.italic = s.italic;
-          if (s.fontColor) font.color = { argb: argb(s.fontColor) };
-          if (s.fontSize) font.size = s.fontSize;
-          cell.font = font;
-        }
-        if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-        if (s.horizontalAlignment || s.wrap !== undefined) {
-          const al: Partial<ExcelJS.Alignment> = { ...(cell.alignment ?? {}) };
-          if (s.horizontalAlignment) al.horizontal = s.horizontalAlignment;
-          if (s.wrap !== undefined) al.wrapText = s.wrap;
-          cell.alignment = al;
-        }
-        if (s.border) {
-          const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
-          cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-        }
-      }
-    }
-  }
-}
-
-/** Excel tables need distinct, non-empty text headers. */
-function uniqueHeaders(row: PlanValue[]): string[] {
-  const seen = new Set<string>();
-  return row.map((v, j) => {
-    let h = v === null || v === '' ? `Kolumn${j + 1}` : String(v);
-    const base = h;
-    for (let k = 2; seen.has(h.toLowerCase()); k++) h = `${base} ${k}`;
-    seen.add(h.toLowerCase());
-    return h;
-  });
-}
-
-function uniqueTableName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(/[^A-Za-z0-9_]/g, '_');
-  if (!/^[A-Za-z_]/.test(base)) base = `T_${base}`;
-  // Names that look like cell references (A1, R1C1) are not allowed.
-  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[Rr]\d*[Cc]\d*$/.test(base)) base = `T_${base}`;
-  let name = base;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}_${k}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-function writeConditional(ws: ExcelJS.Worksheet, cf: PlanConditionalFormat, priority: number): void {
-  const r = cf.range;
-  const ref = `${colLetter(r.col + 1)}${r.row + 1}:${colLetter(r.col + r.cols)}${r.row + r.rows}`;
-  let operator: 'equal' | 'greaterThanOrEqual' | 'lessThan';
-  let operand: string;
-  if ('equals' in cf.when) {
-    operator = 'equal';
-    operand = typeof cf.when.equals === 'number' ? String(cf.when.equals) : `"${cf.when.equals.replace(/"/g, '""')}"`;
-  } else if ('greaterOrEqual' in cf.when) {
-    operator = 'greaterThanOrEqual';
-    operand = String(cf.when.greaterOrEqual);
-  } else {
-    operator = 'lessThan';
-    operand = String(cf.when.lessThan);
-  }
-  const style: Partial<ExcelJS.Style> = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } } };
-  if (cf.fontColor) style.font = { color: { argb: argb(cf.fontColor) } };
-  ws.addConditionalFormatting({
-    ref,
-    rules: [{ type: 'cellIs', operator, formulae: [operand], style, priority } as ExcelJS.ConditionalFormattingRule],
-  });
+/**
+ * Adds a plain sheet of values (a text export kept beside the report), unmarked: it is the
+ * user's data and survives regeneration. Written by `saveWorkbook` like the plan sheets.
+ */
+export function addDataSheet(wb: ExcelJS.Workbook, wanted: string, rows: readonly (readonly PlanValue[])[]): AppliedSheet {
+  const name = uniqueSheetName(wanted, new Set(wb.worksheets.map((w) => w.name)));
+  wb.addWorksheet(name);
+  const plan: SheetPlan = { key: '', name, personalData: true, blocks: [{ id: 'data', row: 0, col: 0, values: rows as PlanValue[][] }] };
+  return { key: null, name, plan };
 }

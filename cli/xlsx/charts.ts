@@ -8,7 +8,7 @@
  * save, so `stripCharts` removes them before a generated file is read again (they belong to the
  * generated sheets, which are rebuilt anyway).
  */
-import type JSZip from 'jszip';
+import { partText, type Parts } from './zip';
 import type { PlanChart, PlanValue } from '../../core/report/plan';
 import { colLetter, quoteSheet } from './apply';
 
@@ -26,23 +26,11 @@ const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const EMU_PER_PX = 9525;
 
-/** One sheet's charts, with what the cache and the anchor need. */
-export interface SheetCharts {
-  sheet: string;
-  charts: PlanChart[];
-  /** Plan values, `row,col` (0-based). */
-  values: Map<string, PlanValue>;
-  /** Column widths in characters from column A (default width after). */
-  columnWidths?: number[];
-}
+/** What the plan wrote at a cell (0-based), for the charts' caches. */
+export type ValueAt = (row: number, col: number) => PlanValue | undefined;
 
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-async function loadZip(bytes: Uint8Array): Promise<JSZip> {
-  const { default: Zip } = await import('jszip');
-  return Zip.loadAsync(bytes);
 }
 
 function xmlUnescape(s: string): string {
@@ -61,17 +49,17 @@ function ref(sheet: string, r0: number, c0: number, r1: number, c1: number): str
 
 type Cell = { row: number; col: number };
 
-function strRef(sheet: string, cells: Cell[], values: Map<string, PlanValue>): string {
+function strRef(sheet: string, cells: Cell[], values: ValueAt): string {
   const f = ref(sheet, cells[0].row, cells[0].col, cells[cells.length - 1].row, cells[cells.length - 1].col);
-  const pts = cells.map((c, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(String(values.get(`${c.row},${c.col}`) ?? ''))}</c:v></c:pt>`).join('');
+  const pts = cells.map((c, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(String(values(c.row, c.col) ?? ''))}</c:v></c:pt>`).join('');
   return `<c:strRef><c:f>${xmlEscape(f)}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${pts}</c:strCache></c:strRef>`;
 }
 
-function numRef(sheet: string, cells: Cell[], values: Map<string, PlanValue>, fmt: string): string {
+function numRef(sheet: string, cells: Cell[], values: ValueAt, fmt: string): string {
   const f = ref(sheet, cells[0].row, cells[0].col, cells[cells.length - 1].row, cells[cells.length - 1].col);
   // Suppressed (`..`) and missing cells are gaps, never 0.
   const pts = cells
-    .map((c, i) => ({ i, v: values.get(`${c.row},${c.col}`) }))
+    .map((c, i) => ({ i, v: values(c.row, c.col) }))
     .filter((p) => typeof p.v === 'number')
     .map((p) => `<c:pt idx="${p.i}"><c:v>${p.v}</c:v></c:pt>`)
     .join('');
@@ -99,7 +87,7 @@ export function chartSeries(chart: PlanChart): { name: Cell; cats: Cell[]; vals:
 }
 
 /** The chart part (chartN.xml) for one plan chart on sheet `sheet`. */
-export function chartXml(chart: PlanChart, sheet: string, values: Map<string, PlanValue>): string {
+export function chartXml(chart: PlanChart, sheet: string, values: ValueAt): string {
   const series = chartSeries(chart);
   const pie = chart.type === 'pie';
   const fmt = chart.percentAxis ? '0%' : 'General';
@@ -182,15 +170,15 @@ export function drawingXml(charts: PlanChart[], widths?: number[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">${anchors.join('')}</xdr:wsDr>`;
 }
 
-function rels(items: { id: string; type: string; target: string }[]): string {
+export function rels(items: { id: string; type: string; target: string }[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}">` +
     items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlEscape(r.target)}"/>`).join('') + '</Relationships>';
 }
 
 /** Sheet name → worksheet part path (`xl/worksheets/sheet3.xml`), read from workbook.xml and its rels. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const wbXml = await zip.file('xl/workbook.xml')!.async('string');
-  const relXml = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+export function sheetParts(parts: Parts): Map<string, string> {
+  const wbXml = partText(parts, 'xl/workbook.xml') ?? '';
+  const relXml = partText(parts, 'xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
   for (const m of relXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
@@ -206,106 +194,72 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return out;
 }
 
-function relsPathOf(part: string): string {
+export function relsPathOf(part: string): string {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function nextFree(zip: JSZip, pattern: (n: number) => string, start = 1): number {
+export function nextFree(parts: Parts, pattern: (n: number) => string, start = 1): number {
   let n = start;
-  while (zip.file(pattern(n))) n++;
+  while (parts.has(pattern(n))) n++;
   return n;
 }
 
-/** Elements that must follow `<drawing>` in a worksheet (CT_Worksheet order). */
-const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
-
-function insertDrawing(sheetXml: string, rid: string): string {
-  const tag = `<drawing r:id="${rid}"/>`;
-  let at = -1;
-  for (const el of AFTER_DRAWING) {
-    const i = sheetXml.search(new RegExp(`<${el}[\\s/>]`));
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  if (at < 0) at = sheetXml.lastIndexOf('</worksheet>');
-  let xml = sheetXml.slice(0, at) + tag + sheetXml.slice(at);
-  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
-  return xml;
-}
-
-/** Adds the charts of the given sheets to a saved .xlsx and returns the new file. */
-export async function addCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promise<Buffer> {
-  const todo = sheets.filter((s) => s.charts.length);
-  if (!todo.length) return Buffer.from(xlsx);
-  const zip = await loadZip(xlsx);
-  const parts = await sheetParts(zip);
-  let ct = await zip.file('[Content_Types].xml')!.async('string');
+/**
+ * Adds one sheet's charts: chart parts, the drawing with its rels. Returns the content-type
+ * overrides to add and the drawing's path (the caller links it from the sheet as `rid`).
+ */
+export function addChartParts(parts: Parts, sheet: string, charts: PlanChart[], valueAt: ValueAt, widths?: number[]): { drawing: string; overrides: string[] } {
   const overrides: string[] = [];
-  for (const s of todo) {
-    const part = parts.get(s.sheet);
-    if (!part) throw new Error(`addCharts: sheet ${s.sheet} not in workbook`);
-    const sheetXml = await zip.file(part)!.async('string');
-    if (/<drawing\b/.test(sheetXml)) throw new Error(`addCharts: sheet ${s.sheet} already has a drawing`);
-    const d = nextFree(zip, (n) => `xl/drawings/drawing${n}.xml`);
-    const drawingPath = `xl/drawings/drawing${d}.xml`;
-    const chartRels: { id: string; type: string; target: string }[] = [];
-    let c = nextFree(zip, (n) => `xl/charts/chart${n}.xml`);
-    s.charts.forEach((ch, k) => {
-      while (zip.file(`xl/charts/chart${c}.xml`)) c++;
-      zip.file(`xl/charts/chart${c}.xml`, chartXml(ch, s.sheet, s.values));
-      overrides.push(`<Override PartName="/xl/charts/chart${c}.xml" ContentType="${CT_CHART}"/>`);
-      chartRels.push({ id: `rId${k + 1}`, type: REL_CHART, target: `../charts/chart${c}.xml` });
-    });
-    zip.file(drawingPath, drawingXml(s.charts, s.columnWidths));
-    zip.file(relsPathOf(drawingPath), rels(chartRels));
-    overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`);
-    // Link the drawing from the sheet, keeping the sheet's other relationships (tables, links).
-    const sheetRelsPath = relsPathOf(part);
-    const existing = zip.file(sheetRelsPath) ? await zip.file(sheetRelsPath)!.async('string') : rels([]);
-    let rid = 'rIdSkDrawing';
-    for (let i = 2; existing.includes(`Id="${rid}"`); i++) rid = `rIdSkDrawing${i}`;
-    const rel = `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/drawing${d}.xml"/>`;
-    zip.file(sheetRelsPath, existing.includes('</Relationships>') ? existing.replace('</Relationships>', `${rel}</Relationships>`) : existing.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`));
-    zip.file(part, insertDrawing(sheetXml, rid));
-  }
-  ct = ct.replace('</Types>', `${overrides.join('')}</Types>`);
-  zip.file('[Content_Types].xml', ct);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const d = nextFree(parts, (n) => `xl/drawings/drawing${n}.xml`);
+  const drawingPath = `xl/drawings/drawing${d}.xml`;
+  const chartRels: { id: string; type: string; target: string }[] = [];
+  let c = 1;
+  charts.forEach((ch, k) => {
+    while (parts.has(`xl/charts/chart${c}.xml`)) c++;
+    parts.set(`xl/charts/chart${c}.xml`, chartXml(ch, sheet, valueAt));
+    overrides.push(`<Override PartName="/xl/charts/chart${c}.xml" ContentType="${CT_CHART}"/>`);
+    chartRels.push({ id: `rId${k + 1}`, type: REL_CHART, target: `../charts/chart${c}.xml` });
+  });
+  parts.set(drawingPath, drawingXml(charts, widths));
+  parts.set(relsPathOf(drawingPath), rels(chartRels));
+  overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`);
+  return { drawing: `../drawings/drawing${d}.xml`, overrides };
 }
+
+export { REL_DRAWING };
 
 /**
  * Removes the drawings this module added (shape names starting with `Skolanalys:`), their charts,
  * rels, content types and sheet links. Other drawings (a user's pictures or charts) stay.
- * Returns the input unchanged when there is nothing of ours.
+ * Returns whether anything was removed.
  */
-export async function stripCharts(xlsx: Uint8Array): Promise<Uint8Array> {
-  const zip = await loadZip(xlsx);
-  const drawings = zip.file(/^xl\/drawings\/drawing\d+\.xml$/);
+export function stripChartParts(parts: Parts): boolean {
   const ours: string[] = [];
-  for (const f of drawings) {
-    const xml = await f.async('string');
-    if (xml.includes(`name="${CHART_NAME_PREFIX}`)) ours.push(f.name);
+  for (const name of parts.keys()) {
+    if (/^xl\/drawings\/drawing\d+\.xml$/.test(name) && partText(parts, name)!.includes(`name="${CHART_NAME_PREFIX}`)) ours.push(name);
   }
-  if (!ours.length) return xlsx;
-  let ct = await zip.file('[Content_Types].xml')!.async('string');
+  if (!ours.length) return false;
+  let ct = partText(parts, '[Content_Types].xml')!;
   const dropPart = (path: string) => {
-    zip.remove(path);
+    parts.delete(path);
     ct = ct.replace(new RegExp(`<Override PartName="/${path.replace(/[.[\]]/g, '\\$&')}"[^>]*/>`), '');
   };
   for (const d of ours) {
     const relPath = relsPathOf(d);
-    const relXml = zip.file(relPath) ? await zip.file(relPath)!.async('string') : '';
+    const relXml = partText(parts, relPath) ?? '';
     for (const m of relXml.matchAll(/Target="\.\.\/charts\/(chart\d+\.xml)"/g)) {
       const chart = `xl/charts/${m[1]}`;
       dropPart(chart);
-      zip.remove(relsPathOf(chart));
+      parts.delete(relsPathOf(chart));
     }
-    zip.remove(relPath);
+    parts.delete(relPath);
     dropPart(d);
   }
   const oursFile = new Set(ours.map((d) => d.split('/').pop()!));
-  for (const f of zip.file(/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/)) {
-    let relXml = await f.async('string');
+  for (const name of [...parts.keys()]) {
+    if (!/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name)) continue;
+    let relXml = partText(parts, name)!;
     const ids: string[] = [];
     relXml = relXml.replace(/<Relationship\b[^>]*\/>/g, (r) => {
       const target = /Target="\.\.\/drawings\/([^"]+)"/.exec(r)?.[1];
@@ -316,12 +270,12 @@ export async function stripCharts(xlsx: Uint8Array): Promise<Uint8Array> {
       return r;
     });
     if (!ids.length) continue;
-    zip.file(f.name, relXml);
-    const sheetPath = f.name.replace('/_rels/', '/').replace(/\.rels$/, '');
-    let sx = await zip.file(sheetPath)!.async('string');
+    parts.set(name, relXml);
+    const sheetPath = name.replace('/_rels/', '/').replace(/\.rels$/, '');
+    let sx = partText(parts, sheetPath)!;
     for (const id of ids) sx = sx.replace(new RegExp(`<drawing r:id="${id}"\\s*/>`), '');
-    zip.file(sheetPath, sx);
+    parts.set(sheetPath, sx);
   }
-  zip.file('[Content_Types].xml', ct);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  parts.set('[Content_Types].xml', ct);
+  return true;
 }

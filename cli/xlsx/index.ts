@@ -1,5 +1,5 @@
-/** The .xlsx writer of the CLI: apply a ReportPlan with ExcelJS, then add native charts. */
-export { applyPlan, findMarkedSheets, removeGeneratedSheets, uniqueSheetName, MARKER_PREFIX } from './apply';
+/** The .xlsx writer of the CLI: place a ReportPlan's sheets with ExcelJS, write their content and charts into the file. */
+export { applyPlan, addDataSheet, findMarkedSheets, removeGeneratedSheets, uniqueSheetName, MARKER_PREFIX } from './apply';
 export type { AppliedPlan, AppliedSheet } from './apply';
-export { addCharts, stripCharts, chartXml, drawingXml, CHART_NAME_PREFIX } from './charts';
-export { loadWorkbook, saveWorkbook, newWorkbook } from './workbook';
+export { chartXml, drawingXml, stripChartParts, CHART_NAME_PREFIX } from './charts';
+export { loadWorkbook, saveWorkbook, newWorkbook, writeSheets } from './workbook';
