@@ -902,3 +902,19 @@ export function encodeWindows1252(text: string): Uint8Array {
 export function encodeUtf8(text: string, bom: boolean): Uint8Array {
   return new TextEncoder().encode((bom ? '\ufeff' : '') + text);
 }
+
+/** Name and bytes of every text file in examples/ for a seed (the workbook is in workbook.ts). */
+export function demoTextFiles(seed: number = DEMO_SEED): [string, Uint8Array][] {
+  const pupils = generatePupils(DEMO_PUPILS, seed);
+  return [
+    ['betyg-ak9-vt2026.txt', encodeWindows1252(scbGradeFileText(pupils))],
+    ['np-ak9-vt2026.txt', encodeUtf8(scbTestFileText(pupils), true)],
+    ['betyg-ak9-long.csv', encodeUtf8(longGradeText(pupils), false)],
+    ['betyg-ak8-vt2025.csv', encodeUtf8(ak8GradeText(pupils, seed), false)],
+    ['franvaro-vklass-vt2026.csv', encodeUtf8(vklassText(pupils), true)],
+    ['franvaro-skola24-vt2026.csv', encodeUtf8(skola24Text(pupils), true)],
+    ['franvaro-lektioner-vt2026.csv', encodeUtf8(lessonRowsText(pupils, 20), false)],
+    ['elevenkat-2026.csv', encodeUtf8(surveyText(pupils, seed), false)],
+    ['elevenkat-fragor.csv', encodeUtf8(surveyQuestionsText(), false)],
+  ];
+}
