@@ -7,10 +7,10 @@ import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
-import type { PlanValue, ReportPlan } from '../core/report/plan';
 import { DEFAULT_SETTINGS, type Lang, type Settings } from '../core/types';
-import { formatNumber, formatPercent, t } from '../core/i18n';
+import { t } from '../core/i18n';
 import { parseArgs } from './args';
+import { headlineTable } from './headline';
 import { CliError, readInput, worksheetValues, type InputFile } from './io';
 import { addDataSheet, applyPlan } from './xlsx/apply';
 import { newWorkbook, saveWorkbook } from './xlsx/workbook';
@@ -165,30 +165,6 @@ async function report(ctx: Context, file: string, options: Record<string, string
   if (applied.removed.length) io.out(L('cli.report.replaced', { sheets: applied.removed.join(', ') }));
   io.out(L('cli.report.problems', { n: result.problems.length }));
   return 0;
-}
-
-/** Formats a plan value the way its number format shows it in the sheet. */
-export function formatPlanValue(v: PlanValue, format: string | null | undefined, lang: Lang): string {
-  if (v === null) return '';
-  if (typeof v !== 'number') return String(v);
-  const f = format ?? '';
-  const decimals = (/0\.(0+)/.exec(f)?.[1].length) ?? 0;
-  if (f.includes('%')) return formatPercent(lang, v, decimals);
-  if (f.startsWith('+')) return `${v > 0 ? '+' : ''}${formatNumber(lang, v, decimals)}`;
-  if (f) return formatNumber(lang, v, decimals);
-  return formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
-}
-
-/** The Nämndrapport's headline blocks (`headline`, `headline-header`, `headline-1`, …) as aligned text rows. */
-export function headlineTable(plan: ReportPlan, lang: Lang): string[] {
-  const sheet = plan.sheets.find((s) => s.key === 'namndrapport');
-  if (!sheet) return [];
-  const blocks = sheet.blocks.filter((b) => /^headline(-header|-\d+)?$/.test(b.id)).sort((a, b) => a.row - b.row);
-  const rows: string[][] = [];
-  for (const b of blocks) for (const r of b.values) rows.push(r.map((v, j) => formatPlanValue(v, b.columnFormats?.[j], lang)));
-  if (!rows.length) return [];
-  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
-  return rows.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  ').trimEnd());
 }
 
 /** Repository root (two levels above dist/cli/skolanalys.mjs, or above cli/main.ts). */

@@ -243,7 +243,8 @@ function styleFor(fmt: string | null, styles: PlanStyle[]): CellStyle {
 
 function cellXml(ref: string, v: PlanValue | undefined, s: number): string {
   const sa = s ? ` s="${s}"` : '';
-  if (v === null || v === undefined) return s ? `<c r="${ref}"${sa}/>` : '';
+  // An empty string is a blank cell in every spreadsheet; no empty text cells.
+  if (v === null || v === undefined || v === '') return s ? `<c r="${ref}"${sa}/>` : '';
   if (typeof v === 'number') {
     if (Number.isFinite(v)) return `<c r="${ref}"${sa}><v>${v}</v></c>`;
     return `<c r="${ref}"${sa} t="inlineStr"><is><t>${v}</t></is></c>`;
