@@ -110,7 +110,7 @@ function behorig(args: FunctionArg[], ctx: Ctx): FunctionResult {
   if (isFunctionError(program)) return program;
   const grades = pupilFromArgs(args[0], args[1], ctx.lang, true);
   if (isFunctionError(grades)) return grades;
-  return gradeEngine.eligibility(grades)[program].eligible;
+  return gradeEngine.eligibility(grades, program).eligible;
 }
 
 /**
@@ -133,8 +133,10 @@ function saknas(args: FunctionArg[], ctx: Ctx): FunctionResult {
   if (isFunctionError(program)) return program;
   const grades = pupilFromArgs(args[0], args[1], ctx.lang, true);
   if (isFunctionError(grades)) return grades;
-  const e = gradeEngine.eligibility(grades)[program];
-  return missingText(ctx.lang, e.eligible ? [] : e.missing, e.eligible ? 0 : e.morePassesNeeded);
+  const e = gradeEngine.eligibility(grades, program);
+  // "En or Ma" (PRIV) is named as En/Ma.
+  const named = e.eligible ? [] : [...e.missing, ...(e.missingOneOf ?? []).map((g) => g.join('/'))];
+  return missingText(ctx.lang, named, e.eligible ? 0 : e.morePassesNeeded);
 }
 
 /** Grade points A 20 … E 10, F and streck 0 [C: Skolverket; prop. 2008/09:66 for streck]. */
@@ -168,7 +170,7 @@ function andelBehoriga(args: FunctionArg[], ctx: Ctx): FunctionResult {
     const grades = readPupilGrades(row, subjects, (c) => where(lang, 'betygsmatris', r, c, rows.length, cols), lang);
     if (isFunctionError(grades)) return grades;
     pupils++;
-    if (gradeEngine.eligibility(grades)[program].eligible) eligible++;
+    if (gradeEngine.eligibility(grades, program).eligible) eligible++;
   }
   if (pupils === 0) return fnError('#DIV/0!', lang, 'functions.matrix.noPupils');
   return eligible / pupils;
