@@ -758,6 +758,7 @@ export function lessonRowsText(pupils: readonly Pupil[], days: number): string {
     const dayAbsence = p.absence * (1 - p.unexcusedShare) * 0.8;
     const lessonAbsence = p.absence - dayAbsence;
     let lines = '';
+    const prefix = `${p.personnummer};${p.className};`;
     dates.forEach((date, d) => {
       const lessons = tt![d % 5];
       const sickDay = streak ? d >= streak[0] && d < streak[0] + streak[1] : rng() < dayAbsence;
@@ -779,7 +780,7 @@ export function lessonRowsText(pupils: readonly Pupil[], days: number): string {
           } else if (r < lessonAbsence + 0.03 + p.unregistered) status = 'Ej rapporterad';
           else status = 'Närvarande';
         }
-        lines += `${p.personnummer};${p.className};${date};${start};${minutes};${status};${late}\r\n`;
+        lines += `${prefix}${date};${start};${minutes};${status};${late}\r\n`;
       }
     });
     parts.push(lines);
