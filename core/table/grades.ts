@@ -1,0 +1,545 @@
+/**
+ * Reads a grade table from what a host delivers: the SCB åk 9 file (headerless or with its
+ * variable names as header), a principal's own wide workbook, or a long list (pupil, subject,
+ * grade). Every rejected or doubtful cell becomes a Problem with its address.
+ */
+import type { SheetData } from '../app';
+import type {
+  CellValue, ColumnInfo, ColumnMappingOverride, ColumnRole, GradeEntry, GradeScaleId, GradeTable, Lang, Problem,
+  PupilRecord, SubjectCode, SubjectGrade,
+} from '../types';
+import { COMPULSORY_16, normalizeLanguage } from '../grades/subjects';
+import { t } from '../i18n';
+import { looksLikePersonnummer, parsePersonnummer } from '../personnummer';
+import { columnLetter, quoteSheet } from './address';
+import { matchHeader, parseGenderValue, parseYesNo } from './aliases';
+import { parseGradeCell } from './grade-cell';
+import { cellText, findHeaderRow, isBlankRow, normalizeHeader } from './header';
+
+/**
+ * The 33 columns of SCB's slutbetyg åk 9 file, in file order.
+ * [C: SCB datafilsbeskrivning_betyg_ak9_2026.xlsx, Postbeskrivning]
+ */
+export const SCB9_COLUMNS: readonly string[] = [
+  'System', 'Datum', 'Version', 'PersonNr', 'Skolenhetskod', 'Klass', 'Fornamn', 'Efternamn',
+  'Bl', 'En', 'Hkk', 'Idh', 'Ma', 'M1 (språk)', 'M1 (betyg)', 'M2 (språk)', 'M2 (betyg)', 'ML (språk)', 'ML (betyg)',
+  'Mu', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi', 'Re', 'Sh', 'Sl', 'Sv', 'Sva', 'Tn', 'Tk', 'OVR',
+];
+
+/** Column count of the åk 6 file (adds No and So); its order is not fixed here, see docs/decisions.md. */
+export const SCB6_COLUMN_COUNT = 35;
+
+export interface ReadGradeOptions {
+  /** Header text (or column letter) → role; overrides detection. */
+  mapping?: ColumnMappingOverride;
+  /** Grade scale of the table; default A–F. */
+  scale?: GradeScaleId;
+  /** Year for the century of 10-digit personnummer (core reads no clock). */
+  referenceYear: number;
+  lang?: Lang;
+}
+
+/** Compulsory subjects that warn when empty; Sv/Sva are handled as one place. */
+const COMPULSORY = new Set<SubjectCode>(COMPULSORY_16);
+
+/** Address and message helpers bound to one sheet and origin. */
+export interface SheetContext {
+  sheet: string;
+  lang: Lang;
+  problems: Problem[];
+  /** Sheet-qualified address of a 0-based grid cell (origin applied). */
+  addr(r: number, c: number): string;
+  /** 1-based sheet row number of a 0-based grid row. */
+  rowNumber(r: number): number;
+  /** Sheet column letter of a 0-based grid column. */
+  letter(c: number): string;
+  problem(cell: string, value: unknown, code: string, severity: 'error' | 'warning', params?: Record<string, string | number>): void;
+}
+
+/** Builds the address/problem helpers for a sheet (shared by the grade and test readers). */
+export function sheetContext(data: SheetData, lang: Lang): SheetContext {
+  const r0 = data.origin?.row ?? 0;
+  const c0 = data.origin?.col ?? 0;
+  const prefix = quoteSheet(data.sheet) + '!';
+  const letters: string[] = [];
+  const letter = (c: number) => (letters[c] ??= columnLetter(c + c0));
+  const problems: Problem[] = [];
+  return {
+    sheet: data.sheet,
+    lang,
+    problems,
+    addr: (r, c) => prefix + letter(c) + (r + r0 + 1),
+    rowNumber: (r) => r + r0 + 1,
+    letter,
+    problem(cell, value, code, severity, params = {}) {
+      const shown = value === null || value === undefined ? '' : cellText(value as CellValue);
+      problems.push({ cell, value: value ?? null, code, severity, message: t(lang, code, { value: shown, cell, ...params }) });
+    },
+  };
+}
+
+/** Row width ignoring empty cells beyond `expected` (hosts pad rows to the used range). */
+export function rowWidth(row: ReadonlyArray<CellValue>, expected: number): number {
+  let w = row.length;
+  while (w > expected && cellText(row[w - 1]) === '') w--;
+  return w;
+}
+
+/** Looks up an override for a column: exact header, normalised header, then column letter. */
+function overrideFor(
+  mapping: ColumnMappingOverride | undefined,
+  header: string,
+  letter: string,
+): { found: boolean; role: ColumnRole | null } {
+  if (!mapping) return { found: false, role: null };
+  if (header && Object.prototype.hasOwnProperty.call(mapping, header)) return { found: true, role: mapping[header] };
+  if (header) {
+    const norm = normalizeHeader(header);
+    for (const k of Object.keys(mapping)) if (normalizeHeader(k) === norm) return { found: true, role: mapping[k] };
+  }
+  for (const k of Object.keys(mapping)) if (k.trim().toUpperCase() === letter && /^[A-Za-z]{1,3}$/.test(k.trim())) return { found: true, role: mapping[k] };
+  return { found: false, role: null };
+}
+
+/** Maps header texts to columns, applying overrides; later duplicates of a single role are dropped. */
+function buildColumns(
+  ctx: SheetContext,
+  headers: string[],
+  headerRow: number | null,
+  mapping: ColumnMappingOverride | undefined,
+): ColumnInfo[] {
+  const columns: ColumnInfo[] = [];
+  const seenSingle = new Set<string>();
+  const seenSubject = new Set<string>();
+  headers.forEach((header, index) => {
+    const letter = ctx.letter(index);
+    const o = overrideFor(mapping, header, letter);
+    let role: ColumnRole | null = o.found ? o.role : header ? matchHeader(header) : null;
+    if (role && role.role === 'subject') {
+      const key = role.subject + '|' + (role.language ?? '');
+      const multi = role.subject === 'M1' || role.subject === 'M2' || role.subject === 'ML';
+      if (seenSubject.has(key) || (!multi && seenSubject.has(role.subject))) {
+        if (headerRow !== null) {
+          ctx.problem(ctx.addr(headerRow, index), header, 'table.column.duplicate', 'warning', { header, subject: role.subject });
+        }
+        role = null;
+      } else {
+        seenSubject.add(key);
+        seenSubject.add(role.subject);
+      }
+    } else if (role && role.role !== 'other') {
+      const key = role.role === 'language' ? 'language|' + role.subject : role.role;
+      if (seenSingle.has(key)) role = null;
+      else seenSingle.add(key);
+    }
+    columns.push({ index, letter, header, mapping: role });
+  });
+  return columns;
+}
+
+function emptyTable(ctx: SheetContext, layout: GradeTable['layout'], scale: GradeScaleId, headerRow: number | null, columns: ColumnInfo[] = []): GradeTable {
+  return {
+    sheet: ctx.sheet, layout, scale, headerRow, columns,
+    unmapped: columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header),
+    pupils: [], problems: ctx.problems,
+  };
+}
+
+/** Index of the first column with a role, or -1. */
+function colOf(columns: ColumnInfo[], role: ColumnRole['role']): number {
+  const c = columns.find((x) => x.mapping?.role === role);
+  return c ? c.index : -1;
+}
+
+/** Finds a headerless SCB file: PersonNr in column 4 and an 8-digit Skolenhetskod in column 5. */
+function scbHeaderless(grid: SheetData['values']): { width: number } | null {
+  let seen = 0;
+  for (let r = 0; r < grid.length && seen < 5; r++) {
+    const row = grid[r];
+    if (isBlankRow(row)) continue;
+    seen++;
+    if (looksLikePersonnummer(row[3]) && /^\d{8}$/.test(cellText(row[4]))) {
+      const w = rowWidth(row, SCB9_COLUMNS.length);
+      if (w === SCB9_COLUMNS.length) return { width: w };
+      if (rowWidth(row, SCB6_COLUMN_COUNT) === SCB6_COLUMN_COUNT) return { width: SCB6_COLUMN_COUNT };
+    }
+  }
+  return null;
+}
+
+/** The identity of one row: normalised personnummer or the id cell, with its problems. */
+interface RowIdentity {
+  id: string;
+  personnummer: string | null;
+  gender: 'F' | 'M' | null;
+  col: number;
+}
+
+function readIdentity(
+  ctx: SheetContext,
+  row: ReadonlyArray<CellValue>,
+  r: number,
+  pnrCol: number,
+  idCol: number,
+  referenceYear: number,
+  report: boolean,
+): RowIdentity | null {
+  const tryCols: Array<[number, boolean]> = [];
+  if (pnrCol >= 0) tryCols.push([pnrCol, true]);
+  if (idCol >= 0) tryCols.push([idCol, false]);
+  for (const [col, isPnrCol] of tryCols) {
+    const value = row[col];
+    const text = cellText(value);
+    if (text === '') continue;
+    const p = parsePersonnummer(value, referenceYear);
+    if (isPnrCol) {
+      if (!p) {
+        if (report) ctx.problem(ctx.addr(r, col), value, 'table.pnr.invalid', 'warning');
+        return { id: text, personnummer: null, gender: null, col };
+      }
+      if (report && !p.checksumValid) ctx.problem(ctx.addr(r, col), value, 'table.pnr.checksum', 'warning');
+      else if (report && !p.dateValid) ctx.problem(ctx.addr(r, col), value, 'table.pnr.date', 'warning');
+      return { id: p.normalized, personnummer: p.normalized, gender: p.gender, col };
+    }
+    // An id column holds a personnummer only when it is a valid one (an elevnummer may look like one).
+    if (p && p.checksumValid && p.dateValid) return { id: p.normalized, personnummer: p.normalized, gender: p.gender, col };
+    return { id: text, personnummer: null, gender: null, col };
+  }
+  return null;
+}
+
+/** Text of the cells of the mapped columns, to tell identical duplicate rows from conflicting ones. */
+function signature(row: ReadonlyArray<CellValue>, cols: number[]): string {
+  let s = '';
+  for (const c of cols) s += cellText(row[c]) + '\u0001';
+  return s;
+}
+
+function sameEntry(a: GradeEntry, b: GradeEntry): boolean {
+  return a.kind === b.kind && (a.kind !== 'grade' || (b.kind === 'grade' && a.mark === b.mark));
+}
+
+function subjectLabel(subject: SubjectCode, language?: string): string {
+  return language ? `${subject} ${language}` : subject;
+}
+
+/**
+ * Reads a grade table. Detects the layout: SCB åk 9 file without header (33 positional columns,
+ * recognised by PersonNr and an 8-digit Skolenhetskod) or with its variable names as header;
+ * a wide workbook (title rows allowed above the header, one row per pupil, subject columns);
+ * a long list (pupil, subject, grade per row, grouped by pupil). Personnummer are normalised;
+ * a wrong check digit or date is a warning (still the id), a row without id an error (skipped,
+ * listed). Gender from a gender column, else from the personnummer. Identical duplicate rows
+ * merge (warning); conflicting ones are an error naming both rows. Never throws.
+ * [C: SCB datafilsbeskrivning betyg åk 9 vt2026; domain §1, §2, §8]
+ * @example readGradeTable({ sheet: 'Betyg', values: [['Personnummer', 'Sv', 'Ma'], ['20100101-0006', 'A', 'x']] }, { referenceYear: 2026 }).problems[0].cell // 'Betyg!C2'
+ */
+export function readGradeTable(data: SheetData, options: ReadGradeOptions): GradeTable {
+  const lang = options.lang ?? 'sv';
+  const scale = options.scale ?? 'AF';
+  const ctx = sheetContext(data, lang);
+  const grid = data.values;
+  try {
+    return readGrades(ctx, grid, options, scale);
+  } catch (e) {
+    // Never crash on bad input: an unexpected failure is one file-level problem.
+    ctx.problem(ctx.addr(0, 0), String(e), 'table.noHeader', 'error', { sheet: data.sheet });
+    return emptyTable(ctx, 'wide', scale, null);
+  }
+}
+
+function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadGradeOptions, scale: GradeScaleId): GradeTable {
+  if (grid.every((row) => isBlankRow(row))) {
+    ctx.problem(ctx.addr(0, 0), null, 'table.empty', 'error', { sheet: ctx.sheet });
+    return emptyTable(ctx, 'wide', scale, null);
+  }
+
+  // 1. Headerless SCB file.
+  const scb = scbHeaderless(grid);
+  if (scb && scb.width === SCB6_COLUMN_COUNT) {
+    const first = grid.findIndex((row) => !isBlankRow(row));
+    ctx.problem(ctx.addr(first, 0), null, 'table.scb6.headerless', 'error', { found: scb.width });
+    return emptyTable(ctx, 'scb6', scale, null);
+  }
+  let headerRow: number | null = null;
+  let columns: ColumnInfo[];
+  let layout: GradeTable['layout'];
+  if (scb) {
+    columns = buildColumns(ctx, SCB9_COLUMNS.map(() => ''), null, options.mapping);
+    // Headerless: roles come from the positions, unless the user overrode a letter.
+    columns.forEach((c, i) => {
+      if (!overrideFor(options.mapping, '', c.letter).found) c.mapping = matchHeader(SCB9_COLUMNS[i]);
+    });
+    layout = 'scb9';
+  } else {
+    // 2. A header row (title rows may sit above it).
+    const overrideKeys = new Set(Object.keys(options.mapping ?? {}).map((k) => normalizeHeader(k)));
+    const found = findHeaderRow(grid, (h) => matchHeader(h) !== null || overrideKeys.has(h), { minScore: 2 });
+    if (!found) {
+      const first = grid.findIndex((row) => !isBlankRow(row));
+      ctx.problem(ctx.addr(first, 0), null, 'table.noHeader', 'error', { sheet: ctx.sheet });
+      return emptyTable(ctx, 'wide', scale, null);
+    }
+    headerRow = found.row;
+    const hdr = grid[headerRow];
+    const headers: string[] = [];
+    for (let c = 0; c < rowWidth(hdr, 0); c++) headers.push(cellText(hdr[c]));
+    columns = buildColumns(ctx, headers, headerRow, options.mapping);
+    const lower = new Set(headers.map((h) => normalizeHeader(h)));
+    const scbNames = ['system', 'datum', 'version', 'personnr', 'skolenhetskod', 'fornamn'].filter((n) => lower.has(n)).length;
+    const hasSubjects = columns.some((c) => c.mapping?.role === 'subject');
+    const isLong = !hasSubjects && columns.some((c) => c.mapping?.role === 'subjectName') && columns.some((c) => c.mapping?.role === 'grade');
+    if (!hasSubjects && (colOf(columns, 'subjectName') >= 0) !== (colOf(columns, 'grade') >= 0)) {
+      ctx.problem(ctx.addr(headerRow, 0), null, 'table.long.noGrade', 'error');
+      return emptyTable(ctx, 'long', scale, headerRow + 1, columns);
+    }
+    if (isLong) layout = 'long';
+    else if (scbNames >= 3) layout = columns.some((c) => c.mapping?.role === 'subject' && (c.mapping.subject === 'No' || c.mapping.subject === 'So')) ? 'scb6' : 'scb9';
+    else layout = 'wide';
+  }
+
+  const headerRow1 = headerRow === null ? null : ctx.rowNumber(headerRow);
+  const pnrCol = colOf(columns, 'personnummer');
+  const idCol = colOf(columns, 'id');
+  if (pnrCol < 0 && idCol < 0) {
+    ctx.problem(ctx.addr(headerRow ?? 0, 0), null, 'table.id.noColumn', 'error', { sheet: ctx.sheet });
+    return emptyTable(ctx, layout, scale, headerRow1, columns);
+  }
+  const start = headerRow === null ? 0 : headerRow + 1;
+  const hasRows = grid.slice(start).some((row) => !isBlankRow(row));
+  if (!hasRows) {
+    ctx.problem(ctx.addr(headerRow ?? 0, 0), null, 'table.noRows', 'error', { sheet: ctx.sheet });
+    return emptyTable(ctx, layout, scale, headerRow1, columns);
+  }
+
+  const pupils = layout === 'long'
+    ? readLong(ctx, grid, columns, start, pnrCol, idCol, options, scale)
+    : readWide(ctx, grid, columns, start, pnrCol, idCol, options, scale, layout === 'scb9' || layout === 'scb6' ? columns.length : 0);
+  return {
+    sheet: ctx.sheet,
+    layout,
+    scale,
+    headerRow: headerRow1,
+    columns,
+    unmapped: columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header),
+    pupils,
+    problems: ctx.problems,
+  };
+}
+
+/** Person fields shared by the wide and long readers. */
+function readPerson(
+  ctx: SheetContext,
+  row: ReadonlyArray<CellValue>,
+  r: number,
+  columns: ColumnInfo[],
+  ident: RowIdentity,
+): PupilRecord {
+  const rec: PupilRecord = {
+    row: ctx.rowNumber(r),
+    id: ident.id,
+    personnummer: ident.personnummer,
+    className: null,
+    school: null,
+    gender: ident.gender,
+    grades: [],
+  };
+  for (const col of columns) {
+    const m = col.mapping;
+    if (!m) continue;
+    const v = row[col.index];
+    switch (m.role) {
+      case 'firstName': { const s = cellText(v); if (s) rec.firstName = s; break; }
+      case 'lastName': { const s = cellText(v); if (s) rec.lastName = s; break; }
+      case 'name': {
+        const s = cellText(v);
+        if (!s) break;
+        // "Efternamn, Förnamn" is the usual Swedish list form; otherwise keep the whole name.
+        const comma = s.indexOf(',');
+        if (comma > 0 && rec.firstName === undefined && rec.lastName === undefined) {
+          rec.lastName = s.slice(0, comma).trim();
+          rec.firstName = s.slice(comma + 1).trim();
+        } else if (rec.firstName === undefined) rec.firstName = s;
+        break;
+      }
+      case 'class': rec.className = cellText(v) || null; break;
+      case 'school': rec.school = cellText(v) || null; break;
+      case 'gender': {
+        const g = parseGenderValue(v);
+        if (g === undefined) ctx.problem(ctx.addr(r, col.index), v, 'table.gender.invalid', 'warning');
+        else if (g !== null) rec.gender = g;
+        break;
+      }
+      case 'englishExemption': {
+        const y = parseYesNo(v);
+        if (y === undefined) ctx.problem(ctx.addr(r, col.index), v, 'table.exemption.invalid', 'warning');
+        else rec.englishExemption = y;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return rec;
+}
+
+/** Reads the language cell of an M1/M2/ML column pair; bad codes are a warning. */
+function readLanguage(ctx: SheetContext, row: ReadonlyArray<CellValue>, r: number, col: number): string | undefined {
+  const v = row[col];
+  const s = cellText(v);
+  if (s === '' || s === '2') return undefined;
+  if (!/^[A-Za-z]{3}$/.test(s)) {
+    ctx.problem(ctx.addr(r, col), v, 'table.language.invalid', 'warning');
+    return undefined;
+  }
+  return normalizeLanguage(s);
+}
+
+function readWide(
+  ctx: SheetContext,
+  grid: SheetData['values'],
+  columns: ColumnInfo[],
+  start: number,
+  pnrCol: number,
+  idCol: number,
+  options: ReadGradeOptions,
+  scale: GradeScaleId,
+  expectedWidth: number,
+): PupilRecord[] {
+  const subjectCols: Array<{ index: number; subject: SubjectCode; language?: string; langCol: number; prefix: string }> = [];
+  for (const c of columns) {
+    if (c.mapping?.role !== 'subject') continue;
+    const { subject, language } = c.mapping;
+    let langCol = -1;
+    if (!language && (subject === 'M1' || subject === 'M2' || subject === 'ML')) {
+      langCol = columns.find((x) => x.mapping?.role === 'language' && x.mapping.subject === subject)?.index ?? -1;
+    }
+    subjectCols.push({ index: c.index, subject, language, langCol, prefix: ctx.addr(0, c.index).replace(/\d+$/, '') });
+  }
+  const hasSv = subjectCols.some((s) => s.subject === 'Sv');
+  const hasSva = subjectCols.some((s) => s.subject === 'Sva');
+  const sigCols = columns.filter((c) => c.mapping && c.mapping.role !== 'other').map((c) => c.index);
+  const byId = new Map<string, { rec: PupilRecord; r: number }>();
+  const pupils: PupilRecord[] = [];
+
+  for (let r = start; r < grid.length; r++) {
+    const row = grid[r];
+    if (isBlankRow(row)) continue;
+    if (expectedWidth > 0) {
+      const w = rowWidth(row, expectedWidth);
+      if (w !== expectedWidth) {
+        ctx.problem(ctx.addr(r, 0), row[0] ?? null, 'table.scb.columns', 'error', { row: ctx.rowNumber(r), found: w, expected: expectedWidth });
+        continue;
+      }
+    }
+    const ident = readIdentity(ctx, row, r, pnrCol, idCol, options.referenceYear, true);
+    if (!ident) {
+      const col = pnrCol >= 0 ? pnrCol : idCol;
+      ctx.problem(ctx.addr(r, col), row[col] ?? null, 'table.id.missing', 'error', { row: ctx.rowNumber(r) });
+      continue;
+    }
+    const prev = byId.get(ident.id);
+    if (prev) {
+      const same = signature(grid[prev.r], sigCols) === signature(row, sigCols);
+      ctx.problem(ctx.addr(r, ident.col), row[ident.col], same ? 'table.duplicate.merged' : 'table.duplicate.conflict', same ? 'warning' : 'error', {
+        id: ident.id, first: prev.rec.row, row: ctx.rowNumber(r),
+      });
+      continue;
+    }
+    const rec = readPerson(ctx, row, r, columns, ident);
+    const rowNo = ctx.rowNumber(r);
+    let svMissingCell: string | null = null;
+    let svGraded = false;
+    for (const sc of subjectCols) {
+      const v = row[sc.index];
+      const cell = sc.prefix + rowNo;
+      const res = parseGradeCell(v, scale);
+      const language = sc.language ?? (sc.langCol >= 0 ? readLanguage(ctx, row, r, sc.langCol) : undefined);
+      if ('error' in res) {
+        ctx.problem(cell, v, res.error, 'error', { subject: subjectLabel(sc.subject, language) });
+        if (sc.subject === 'Sv' || sc.subject === 'Sva') svGraded = true;
+        continue;
+      }
+      const g: SubjectGrade = { subject: sc.subject, entry: res.entry, cell };
+      if (language) g.language = language;
+      rec.grades.push(g);
+      if (sc.subject === 'Sv' || sc.subject === 'Sva') {
+        if (res.entry.kind === 'missing') svMissingCell ??= cell;
+        else svGraded = true;
+      } else if (res.entry.kind === 'missing' && COMPULSORY.has(sc.subject)) {
+        ctx.problem(cell, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
+      }
+    }
+    // Sv and Sva share one place: warn only when neither holds anything.
+    if ((hasSv || hasSva) && !svGraded && svMissingCell) {
+      ctx.problem(svMissingCell, null, 'table.grade.empty', 'warning', { subject: hasSv && hasSva ? 'Sv/Sva' : hasSv ? 'Sv' : 'Sva', id: rec.id });
+    }
+    byId.set(ident.id, { rec, r });
+    pupils.push(rec);
+  }
+  return pupils;
+}
+
+function readLong(
+  ctx: SheetContext,
+  grid: SheetData['values'],
+  columns: ColumnInfo[],
+  start: number,
+  pnrCol: number,
+  idCol: number,
+  options: ReadGradeOptions,
+  scale: GradeScaleId,
+): PupilRecord[] {
+  const subjCol = colOf(columns, 'subjectName');
+  const gradeCol = colOf(columns, 'grade');
+  const byId = new Map<string, { rec: PupilRecord; seen: Map<string, { entry: GradeEntry; row: number; value: CellValue }> }>();
+  const pupils: PupilRecord[] = [];
+  for (let r = start; r < grid.length; r++) {
+    const row = grid[r];
+    if (isBlankRow(row)) continue;
+    const ident = readIdentity(ctx, row, r, pnrCol, idCol, options.referenceYear, false);
+    if (!ident) {
+      const col = pnrCol >= 0 ? pnrCol : idCol;
+      ctx.problem(ctx.addr(r, col), row[col] ?? null, 'table.id.missing', 'error', { row: ctx.rowNumber(r) });
+      continue;
+    }
+    let pupil = byId.get(ident.id);
+    if (!pupil) {
+      // Identity problems once per pupil, at the pupil's first row.
+      readIdentity(ctx, row, r, pnrCol, idCol, options.referenceYear, true);
+      pupil = { rec: readPerson(ctx, row, r, columns, ident), seen: new Map() };
+      byId.set(ident.id, pupil);
+      pupils.push(pupil.rec);
+    }
+    const sv = row[subjCol];
+    const role = matchHeader(cellText(sv));
+    if (!role || role.role !== 'subject') {
+      ctx.problem(ctx.addr(r, subjCol), sv ?? null, 'table.long.subject', 'error');
+      continue;
+    }
+    const v = row[gradeCol];
+    const cell = ctx.addr(r, gradeCol);
+    const res = parseGradeCell(v, scale);
+    if ('error' in res) {
+      ctx.problem(cell, v, res.error, 'error', { subject: subjectLabel(role.subject, role.language) });
+      continue;
+    }
+    const key = role.subject + '|' + (role.language ?? '');
+    const before = pupil.seen.get(key);
+    if (before) {
+      const same = sameEntry(before.entry, res.entry);
+      ctx.problem(cell, v, same ? 'table.long.merged' : 'table.long.conflict', same ? 'warning' : 'error', {
+        id: pupil.rec.id, subject: subjectLabel(role.subject, role.language), first: cellText(before.value), firstRow: before.row, row: ctx.rowNumber(r),
+      });
+      continue;
+    }
+    pupil.seen.set(key, { entry: res.entry, row: ctx.rowNumber(r), value: v });
+    const g: SubjectGrade = { subject: role.subject, entry: res.entry, cell };
+    if (role.language) g.language = role.language;
+    pupil.rec.grades.push(g);
+    if (res.entry.kind === 'missing' && (COMPULSORY.has(role.subject) || role.subject === 'Sva')) {
+      ctx.problem(cell, v ?? null, 'table.grade.empty', 'warning', { subject: role.subject, id: pupil.rec.id });
+    }
+  }
+  return pupils;
+}
