@@ -98,6 +98,12 @@ describe('BEHORIG and SAKNAS', () => {
     expect(call('SAKNAS', [row], [HEADER], 'YRK')).toBe('Saknar godkänt i Ma');
     expect(call('BEHORIG', [row], [HEADER], 'PRIV')).toBe(true);
   });
+  it('PRIV names "En or Ma" as En/Ma', () => {
+    // En F, Ma F, all else E: Sv + (En or Ma) + 4 other is one pass short (En or Ma);
+    // Sv + En + Ma + 3 other would need two, so the first alternative is reported.
+    const row = HEADER.map((h) => (h === 'En' || h === 'Ma' ? 'F' : h === 'M2 SPA' ? '' : 'E'));
+    expect(call('SAKNAS', [row], [HEADER], 'PRIV')).toBe('Saknar godkänt i En/Ma');
+  });
   it('names subjects and the extra passes still needed', () => {
     // NA needs 12 passes incl. Bi, Fy, Ke: missing Ma (core) and Fy (required); with 8 other passes the
     // 9 others need one more beyond Fy.
