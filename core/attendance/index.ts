@@ -1,0 +1,10 @@
+/** Public API of the attendance area (domain §7). */
+export * from './types';
+export { absenceLevel, pupilAttendance, yearFromClass, type PupilTimes } from './level';
+export { attendanceColumn, type AttendanceRole, type TimeUnit } from './columns';
+export { parseAmount } from './cells';
+export { readAttendance, type ReadAttendanceOptions } from './read';
+export { dayNumber, isoDate, lessonStatus, LessonStatus } from './lessons';
+export * from './groups';
+export * from './join';
+export * from './json';

@@ -1,0 +1,358 @@
+/**
+ * Lesson-level attendance (domain §7, input b): one row per pupil and lesson. Built for a million
+ * rows: no object per row; per-pupil sums in arrays, per pupil-day flags in one numeric Map, caches
+ * for repeated texts (ids, dates, statuses).
+ *
+ * Decisions [D], documented in docs/decisions.md ("Närvaro"):
+ * - Sen ankomst: the late minutes are ogiltig absence, the rest of the lesson is presence; for the
+ *   day rule the lesson counts as attended.
+ * - Ej rapporterad: neither present nor absent; it lowers the reporting rate only.
+ * - Absent day: at least one absent lesson and none attended [C: SchoolSoft].
+ * - Consecutive absent school days run over the pupil's own lesson days in date order: weekends and
+ *   weekdays on which the pupil has no lessons at all are not school days for that pupil, so they
+ *   neither break nor lengthen a run (Fri + Mon = 2). A day with lessons that are only unregistered
+ *   is not an absent day and ends a run.
+ */
+import type { CellValue, Gender, Grid, Settings } from '../types';
+import { cellText } from '../table/header';
+import { parseGenderValue } from '../table/aliases';
+import { pupilAttendance, yearFromClass, type PupilTimes } from './level';
+import type { MonthAbsence, PupilAttendance } from './types';
+import { parseAmount, pupilIdentity, type ReadContext } from './cells';
+
+export interface LessonColumnIndex {
+  id: number;
+  minutes: number;
+  status: number;
+  /** -1 when the column is absent. */
+  date: number;
+  late: number;
+  className: number;
+  school: number;
+  gender: number;
+  year: number;
+}
+
+/** Lesson statuses after normalisation. */
+export const LessonStatus = { Present: 0, Valid: 1, Invalid: 2, Late: 3, Unregistered: 4 } as const;
+export type LessonStatus = (typeof LessonStatus)[keyof typeof LessonStatus];
+
+const STATUS_NAMES: Record<string, LessonStatus> = {
+  'narvarande': LessonStatus.Present, 'narvaro': LessonStatus.Present, 'n': LessonStatus.Present, 'present': LessonStatus.Present, 'närvarande': LessonStatus.Present, 'närvaro': LessonStatus.Present,
+  'giltig franvaro': LessonStatus.Valid, 'giltig': LessonStatus.Valid, 'gf': LessonStatus.Valid, 'anmald franvaro': LessonStatus.Valid, 'valid absence': LessonStatus.Valid, 'excused': LessonStatus.Valid, 'excused absence': LessonStatus.Valid,
+  'ogiltig franvaro': LessonStatus.Invalid, 'ogiltig': LessonStatus.Invalid, 'f': LessonStatus.Invalid, 'oanmald franvaro': LessonStatus.Invalid, 'invalid absence': LessonStatus.Invalid, 'unexcused': LessonStatus.Invalid, 'unexcused absence': LessonStatus.Invalid,
+  'sen ankomst': LessonStatus.Late, 'sen': LessonStatus.Late, 'late': LessonStatus.Late, 'late arrival': LessonStatus.Late,
+  'ej rapporterad': LessonStatus.Unregistered, 'ej registrerad': LessonStatus.Unregistered, 'ej reg': LessonStatus.Unregistered, 'ej rapporterat': LessonStatus.Unregistered, 'not reported': LessonStatus.Unregistered, 'unregistered': LessonStatus.Unregistered,
+};
+
+/**
+ * A lesson status from its text (Swedish or English, any case); null when unknown.
+ * @example lessonStatus('Sen ankomst') // 3 (Late)
+ * @example lessonStatus('Sjuk') // null
+ */
+export function lessonStatus(text: string): LessonStatus | null {
+  const k = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const s = STATUS_NAMES[k];
+  return s === undefined ? null : s;
+}
+
+const MS_DAY = 86_400_000;
+// Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in); serials from 1 Mar 1900 on.
+const EXCEL_EPOCH_DAY = -25_569;
+
+/**
+ * Day number (days since 1970-01-01) of a date cell: `YYYY-MM-DD` (time part ignored), `YYYYMMDD`,
+ * an Excel serial number, or a Date (rounded to the nearest midnight, so local and UTC midnight agree).
+ * Null when it is no date.
+ * @example dayNumber('2026-01-12') // 20465
+ * @example dayNumber(46034) // 20465 (Excel serial of 2026-01-12)
+ */
+export function dayNumber(v: CellValue): number | null {
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    return Number.isNaN(ms) ? null : Math.round(ms / MS_DAY);
+  }
+  if (typeof v === 'number') {
+    // A serial with a time part (46034.35) is still that day.
+    return Number.isFinite(v) && v > 60 && v < 200_000 ? Math.floor(v) + EXCEL_EPOCH_DAY : null;
+  }
+  if (typeof v !== 'string') return null;
+  const m = /^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[ T].*)?$/.exec(v);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCDate() !== d) return null;
+  return ms / MS_DAY;
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function isoDate(day: number): string {
+  return new Date(day * MS_DAY).toISOString().slice(0, 10);
+}
+
+function addMonth(m: Map<number, [number, number]>, month: number, scheduled: number, absent: number): void {
+  const acc = m.get(month);
+  if (acc) {
+    acc[0] += scheduled;
+    acc[1] += absent;
+  } else m.set(month, [scheduled, absent]);
+}
+
+const DAY_BITS = 131_072; // 2^17 days: until year 2328
+const F_ABSENT = 1;
+const F_ATTENDED = 2;
+
+/** Growable numeric column (amortised doubling, no object per row). */
+class Column {
+  data: Float64Array;
+  constructor(size = 1024) {
+    this.data = new Float64Array(size);
+  }
+  ensure(n: number): void {
+    if (n <= this.data.length) return;
+    let size = this.data.length * 2;
+    while (size < n) size *= 2;
+    const d = new Float64Array(size);
+    d.set(this.data);
+    this.data = d;
+  }
+}
+
+/**
+ * Aggregates lesson rows below header row `hr` into pupils. Rows with a bad id, minutes, status,
+ * date or late minutes are problems and are not used.
+ */
+export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: ReadContext, settings: Settings): { pupils: PupilAttendance[]; months?: MonthAbsence[]; firstDate?: string; lastDate?: string } {
+  const idSlot = new Map<string, number>();
+  const pupilIdOf = new Map<string, number>(); // normalised id → slot (two spellings of one pupil)
+  const info: { row: number; id: string; personnummer: string | null; className: string | null; school: string | null; gender: Gender; year: number | null }[] = [];
+  const sums = [new Column(), new Column(), new Column(), new Column(), new Column(), new Column()]; // scheduled, present, valid, invalid, late, unreg
+  const dateCache = new Map<string, number>();
+  const statusCache = new Map<string, number>();
+  const daySlot = new Map<number, number>();
+  const dayFlags = new Column(4096);
+  const daySched = new Column(4096);
+  const dayAbs = new Column(4096);
+  let days = 0;
+  let anyLate = false;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  const useDate = c.date >= 0;
+
+  for (let r = hr + 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row) continue;
+    const idCell = row[c.id];
+    const idKey = typeof idCell === 'string' ? idCell : cellText(idCell);
+    let p = idSlot.get(idKey);
+    if (p === undefined) {
+      if (idKey.trim() === '') {
+        if (row.every((v) => cellText(v) === '')) continue;
+        ctx.problem(r, c.id, idCell, 'attendance.missingId', 'error');
+        continue;
+      }
+      const who = pupilIdentity(ctx, idCell, r, c.id)!;
+      const existing = pupilIdOf.get(who.id);
+      if (existing !== undefined) p = existing;
+      else {
+        p = info.length;
+        const cls = c.className >= 0 ? cellText(row[c.className]) || null : null;
+        let gender = who.gender;
+        if (c.gender >= 0) {
+          const g = parseGenderValue(row[c.gender]);
+          if (g) gender = g;
+        }
+        const yc = c.year >= 0 ? parseAmount(row[c.year]) : null;
+        info.push({
+          row: ctx.row0 + r + 1, id: who.id, personnummer: who.personnummer, className: cls,
+          school: c.school >= 0 ? cellText(row[c.school]) || null : null, gender,
+          year: yc !== null && Number.isInteger(yc) ? yc : yearFromClass(cls),
+        });
+        pupilIdOf.set(who.id, p);
+        for (const s of sums) s.ensure(p + 1);
+      }
+      idSlot.set(idKey, p);
+    }
+    // Minutes
+    const mv = row[c.minutes];
+    let minutes: number;
+    if (typeof mv === 'number') minutes = mv;
+    else {
+      const n = parseAmount(mv);
+      minutes = n === null ? NaN : n;
+    }
+    if (!(minutes >= 0) || !Number.isFinite(minutes)) {
+      ctx.problem(r, c.minutes, mv, minutes < 0 ? 'attendance.negative' : 'attendance.badNumber', 'error');
+      continue;
+    }
+    // Status
+    const sv = row[c.status];
+    const sKey = typeof sv === 'string' ? sv : cellText(sv);
+    let status = statusCache.get(sKey);
+    if (status === undefined) {
+      const st = lessonStatus(sKey);
+      status = st === null ? -1 : st;
+      statusCache.set(sKey, status);
+    }
+    if (status < 0) {
+      ctx.problem(r, c.status, sv, 'attendance.unknownStatus', 'error');
+      continue;
+    }
+    // Late minutes
+    let late = 0;
+    if (c.late >= 0) {
+      const lv = row[c.late];
+      if (lv !== null && lv !== undefined && lv !== '') {
+        const n = typeof lv === 'number' ? lv : parseAmount(lv);
+        if (n === null) late = 0;
+        else if (!(n >= 0) || !Number.isFinite(n)) {
+          ctx.problem(r, c.late, lv, n < 0 ? 'attendance.negative' : 'attendance.badNumber', 'error');
+          continue;
+        } else if (n > minutes) {
+          ctx.problem(r, c.late, lv, 'attendance.lateOverLesson', 'error', { late: n, minutes });
+          continue;
+        } else if (n > 0 && status !== LessonStatus.Late && status !== LessonStatus.Present) {
+          ctx.problem(r, c.late, lv, 'attendance.lateIgnored', 'warning');
+        } else late = n;
+      }
+    }
+    if (status === LessonStatus.Late && late === 0 && (c.late < 0 || cellText(row[c.late]) === '')) {
+      ctx.problem(r, c.status, sv, 'attendance.lateMissing', 'warning');
+    }
+    // Date
+    let day = -1;
+    if (useDate) {
+      const dv = row[c.date];
+      if (typeof dv === 'string') {
+        let d = dateCache.get(dv);
+        if (d === undefined) {
+          d = dayNumber(dv) ?? -1;
+          dateCache.set(dv, d);
+        }
+        day = d;
+      } else day = dayNumber(dv) ?? -1;
+      if (day < 0) {
+        ctx.problem(r, c.date, dv, 'attendance.badDate', 'error');
+        continue;
+      }
+    }
+    // Sums
+    const i = p;
+    sums[0].data[i] += minutes;
+    let absentHere = 0;
+    let flag = 0;
+    switch (status) {
+      case LessonStatus.Present:
+      case LessonStatus.Late:
+        sums[1].data[i] += minutes - late;
+        sums[3].data[i] += late;
+        if (late > 0) {
+          sums[4].data[i] += late;
+          anyLate = true;
+        }
+        absentHere = late;
+        flag = F_ATTENDED;
+        break;
+      case LessonStatus.Valid:
+        sums[2].data[i] += minutes;
+        absentHere = minutes;
+        flag = F_ABSENT;
+        break;
+      case LessonStatus.Invalid:
+        sums[3].data[i] += minutes;
+        absentHere = minutes;
+        flag = F_ABSENT;
+        break;
+      default:
+        sums[5].data[i] += minutes;
+    }
+    if (useDate) {
+      const key = i * DAY_BITS + day;
+      let s = daySlot.get(key);
+      if (s === undefined) {
+        s = days++;
+        daySlot.set(key, s);
+        dayFlags.ensure(days);
+        daySched.ensure(days);
+        dayAbs.ensure(days);
+        if (day < minDay) minDay = day;
+        if (day > maxDay) maxDay = day;
+      }
+      dayFlags.data[s] = dayFlags.data[s] | flag;
+      daySched.data[s] += minutes;
+      dayAbs.data[s] += absentHere;
+    }
+  }
+
+  const n = info.length;
+  const absentDays = new Int32Array(n);
+  const longest = new Int32Array(n);
+  const monthsOf: Map<number, [number, number]>[] = [];
+  const allMonths = new Map<number, [number, number]>();
+  if (useDate && days > 0) {
+    // Keys sort by pupil, then day: one pass gives each pupil's lesson days in order.
+    const keys = new Float64Array(days);
+    let k = 0;
+    for (const key of daySlot.keys()) keys[k++] = key;
+    keys.sort();
+    const monthCache = new Map<number, number>();
+    let cur = -1;
+    let run = 0;
+    for (let j = 0; j < days; j++) {
+      const key = keys[j];
+      const pupil = Math.floor(key / DAY_BITS);
+      const day = key - pupil * DAY_BITS;
+      if (pupil !== cur) {
+        cur = pupil;
+        run = 0;
+        monthsOf[pupil] = new Map();
+      }
+      const s = daySlot.get(key)!;
+      const f = dayFlags.data[s];
+      if (f === F_ABSENT) {
+        absentDays[pupil]++;
+        run++;
+        if (run > longest[pupil]) longest[pupil] = run;
+      } else run = 0;
+      let month = monthCache.get(day);
+      if (month === undefined) {
+        const dt = new Date(day * MS_DAY);
+        month = dt.getUTCFullYear() * 12 + dt.getUTCMonth();
+        monthCache.set(day, month);
+      }
+      addMonth(monthsOf[pupil], month, daySched.data[s], dayAbs.data[s]);
+      addMonth(allMonths, month, daySched.data[s], dayAbs.data[s]);
+    }
+  }
+  const toMonths = (m: Map<number, [number, number]> | undefined): MonthAbsence[] =>
+    [...(m ?? new Map<number, [number, number]>()).entries()].sort((a, b) => a[0] - b[0]).map(([mi, [s, a]]) => ({
+      month: `${Math.floor(mi / 12)}-${String((mi % 12) + 1).padStart(2, '0')}`,
+      scheduledMinutes: s,
+      absentMinutes: a,
+      absenceShare: s > 0 ? a / s : null,
+    }));
+
+  const pupils: PupilAttendance[] = [];
+  for (let i = 0; i < n; i++) {
+    const inf = info[i];
+    const times: PupilTimes = {
+      ...inf,
+      scheduledMinutes: sums[0].data[i],
+      presentMinutes: sums[1].data[i],
+      validMinutes: sums[2].data[i],
+      invalidMinutes: sums[3].data[i],
+      lateMinutes: c.late >= 0 || anyLate ? sums[4].data[i] : null,
+      unregisteredMinutes: sums[5].data[i],
+      absentDays: useDate ? absentDays[i] : null,
+      longestAbsentStreakDays: useDate ? longest[i] : null,
+    };
+    if (useDate) times.months = toMonths(monthsOf[i]);
+    pupils.push(pupilAttendance(times, settings));
+  }
+  if (!useDate || days === 0) return { pupils };
+  return { pupils, months: toMonths(allMonths), firstDate: isoDate(minDay), lastDate: isoDate(maxDay) };
+}
