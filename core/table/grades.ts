@@ -158,11 +158,11 @@ function scbHeaderless(grid: SheetData['values']): { width: number } | null {
     const row = grid[r];
     if (isBlankRow(row)) continue;
     seen++;
-    if (looksLikePersonnummer(row[3]) && /^\d{8}$/.test(cellText(row[4]))) {
-      const w = rowWidth(row, SCB9_COLUMNS.length);
-      if (w === SCB9_COLUMNS.length) return { width: w };
-      if (rowWidth(row, SCB6_COLUMN_COUNT) === SCB6_COLUMN_COUNT) return { width: SCB6_COLUMN_COUNT };
-    }
+    // A row without the signature (a header, a title) means the file is not headerless SCB.
+    if (!looksLikePersonnummer(row[3]) || !/^\d{8}$/.test(cellText(row[4]))) return null;
+    const w = rowWidth(row, SCB9_COLUMNS.length);
+    if (w === SCB9_COLUMNS.length) return { width: w };
+    if (rowWidth(row, SCB6_COLUMN_COUNT) === SCB6_COLUMN_COUNT) return { width: SCB6_COLUMN_COUNT };
   }
   return null;
 }
@@ -418,7 +418,10 @@ function readWide(
   }
   const hasSv = subjectCols.some((s) => s.subject === 'Sv');
   const hasSva = subjectCols.some((s) => s.subject === 'Sva');
-  const sigCols = columns.filter((c) => c.mapping && c.mapping.role !== 'other').map((c) => c.index);
+  // The id cells are equal by construction (maybe written differently); compare the rest.
+  const sigCols = columns
+    .filter((c) => c.mapping && c.mapping.role !== 'other' && c.index !== pnrCol && c.index !== idCol)
+    .map((c) => c.index);
   const byId = new Map<string, { rec: PupilRecord; r: number }>();
   const pupils: PupilRecord[] = [];
 

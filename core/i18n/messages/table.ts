@@ -3,7 +3,7 @@ export const table = {
   sv: {
     'table.grade.invalid': 'Ogiltigt betyg "{value}" i {subject} ({cell}): förväntade A–F, - eller SCB-kod 2/3/9.',
     'table.grade.invalidOld': 'Ogiltigt betyg "{value}" i {subject} ({cell}): förväntade MVG, VG, G, IG, - eller SCB-kod 2/3/9 (gamla betygsskalan).',
-    'table.grade.oldScale': 'Betyget "{value}" i {subject} ({cell}) hör till den gamla betygsskalan (MVG/VG/G/IG), men tabellen läses i A–F: förväntade A–F, - eller SCB-kod 2/3/9. Välj den gamla skalan om filen är från före 2012.',
+    'table.grade.oldScale': 'Ogiltigt betyg "{value}" i {subject} ({cell}): förväntade A–F, - eller SCB-kod 2/3/9. "{value}" hör till den gamla betygsskalan (MVG/VG/G/IG); välj den skalan om filen är från före 2012.',
     'table.grade.empty': '{subject} saknar betyg ({cell}) för elev {id}.',
     'table.pnr.checksum': 'Personnumret "{value}" ({cell}) har fel kontrollsiffra; det används ändå som id.',
     'table.pnr.date': 'Personnumret "{value}" ({cell}) har ett datum som inte finns; det används ändå som id.',
@@ -33,7 +33,7 @@ export const table = {
   en: {
     'table.grade.invalid': 'Invalid grade "{value}" in {subject} ({cell}): expected A–F, - or SCB code 2/3/9.',
     'table.grade.invalidOld': 'Invalid grade "{value}" in {subject} ({cell}): expected MVG, VG, G, IG, - or SCB code 2/3/9 (old grading scale).',
-    'table.grade.oldScale': 'The grade "{value}" in {subject} ({cell}) belongs to the old scale (MVG/VG/G/IG), but the table is read in A–F: expected A–F, - or SCB code 2/3/9. Choose the old scale if the file is from before 2012.',
+    'table.grade.oldScale': 'Invalid grade "{value}" in {subject} ({cell}): expected A–F, - or SCB code 2/3/9. "{value}" belongs to the old scale (MVG/VG/G/IG); choose that scale if the file is from before 2012.',
     'table.grade.empty': '{subject} has no grade ({cell}) for pupil {id}.',
     'table.pnr.checksum': 'The personnummer "{value}" ({cell}) has a wrong check digit; it is still used as the id.',
     'table.pnr.date': 'The personnummer "{value}" ({cell}) has a date that does not exist; it is still used as the id.',
