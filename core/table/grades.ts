@@ -5,13 +5,12 @@
  */
 import type { SheetData } from '../app';
 import type {
-  CellValue, ColumnInfo, ColumnMappingOverride, ColumnRole, GradeEntry, GradeScaleId, GradeTable, Lang, Problem,
+  CellValue, ColumnInfo, ColumnMappingOverride, ColumnRole, GradeEntry, GradeScaleId, GradeTable, Lang,
   PupilRecord, SubjectCode, SubjectGrade,
 } from '../types';
 import { COMPULSORY_16, normalizeLanguage } from '../grades/subjects';
-import { t } from '../i18n';
-import { looksLikePersonnummer, parsePersonnummer } from '../personnummer';
-import { columnLetter, quoteSheet } from './address';
+import { looksLikePersonnummer } from '../personnummer';
+import { readIdentity, rowWidth, sheetContext, signature, type SheetContext, type RowIdentity } from './context';
 import { matchHeader, parseGenderValue, parseYesNo } from './aliases';
 import { parseGradeCell } from './grade-cell';
 import { cellText, findHeaderRow, isBlankRow, normalizeHeader } from './header';
@@ -41,49 +40,6 @@ export interface ReadGradeOptions {
 
 /** Compulsory subjects that warn when empty; Sv/Sva are handled as one place. */
 const COMPULSORY = new Set<SubjectCode>(COMPULSORY_16);
-
-/** Address and message helpers bound to one sheet and origin. */
-export interface SheetContext {
-  sheet: string;
-  lang: Lang;
-  problems: Problem[];
-  /** Sheet-qualified address of a 0-based grid cell (origin applied). */
-  addr(r: number, c: number): string;
-  /** 1-based sheet row number of a 0-based grid row. */
-  rowNumber(r: number): number;
-  /** Sheet column letter of a 0-based grid column. */
-  letter(c: number): string;
-  problem(cell: string, value: unknown, code: string, severity: 'error' | 'warning', params?: Record<string, string | number>): void;
-}
-
-/** Builds the address/problem helpers for a sheet (shared by the grade and test readers). */
-export function sheetContext(data: SheetData, lang: Lang): SheetContext {
-  const r0 = data.origin?.row ?? 0;
-  const c0 = data.origin?.col ?? 0;
-  const prefix = quoteSheet(data.sheet) + '!';
-  const letters: string[] = [];
-  const letter = (c: number) => (letters[c] ??= columnLetter(c + c0));
-  const problems: Problem[] = [];
-  return {
-    sheet: data.sheet,
-    lang,
-    problems,
-    addr: (r, c) => prefix + letter(c) + (r + r0 + 1),
-    rowNumber: (r) => r + r0 + 1,
-    letter,
-    problem(cell, value, code, severity, params = {}) {
-      const shown = value === null || value === undefined ? '' : cellText(value as CellValue);
-      problems.push({ cell, value: value ?? null, code, severity, message: t(lang, code, { value: shown, cell, ...params }) });
-    },
-  };
-}
-
-/** Row width ignoring empty cells beyond `expected` (hosts pad rows to the used range). */
-export function rowWidth(row: ReadonlyArray<CellValue>, expected: number): number {
-  let w = row.length;
-  while (w > expected && cellText(row[w - 1]) === '') w--;
-  return w;
-}
 
 /** Looks up an override for a column: exact header, normalised header, then column letter. */
 function overrideFor(
@@ -165,54 +121,6 @@ function scbHeaderless(grid: SheetData['values']): { width: number } | null {
     if (rowWidth(row, SCB6_COLUMN_COUNT) === SCB6_COLUMN_COUNT) return { width: SCB6_COLUMN_COUNT };
   }
   return null;
-}
-
-/** The identity of one row: normalised personnummer or the id cell, with its problems. */
-interface RowIdentity {
-  id: string;
-  personnummer: string | null;
-  gender: 'F' | 'M' | null;
-  col: number;
-}
-
-function readIdentity(
-  ctx: SheetContext,
-  row: ReadonlyArray<CellValue>,
-  r: number,
-  pnrCol: number,
-  idCol: number,
-  referenceYear: number,
-  report: boolean,
-): RowIdentity | null {
-  const tryCols: Array<[number, boolean]> = [];
-  if (pnrCol >= 0) tryCols.push([pnrCol, true]);
-  if (idCol >= 0) tryCols.push([idCol, false]);
-  for (const [col, isPnrCol] of tryCols) {
-    const value = row[col];
-    const text = cellText(value);
-    if (text === '') continue;
-    const p = parsePersonnummer(value, referenceYear);
-    if (isPnrCol) {
-      if (!p) {
-        if (report) ctx.problem(ctx.addr(r, col), value, 'table.pnr.invalid', 'warning');
-        return { id: text, personnummer: null, gender: null, col };
-      }
-      if (report && !p.checksumValid) ctx.problem(ctx.addr(r, col), value, 'table.pnr.checksum', 'warning');
-      else if (report && !p.dateValid) ctx.problem(ctx.addr(r, col), value, 'table.pnr.date', 'warning');
-      return { id: p.normalized, personnummer: p.normalized, gender: p.gender, col };
-    }
-    // An id column holds a personnummer only when it is a valid one (an elevnummer may look like one).
-    if (p && p.checksumValid && p.dateValid) return { id: p.normalized, personnummer: p.normalized, gender: p.gender, col };
-    return { id: text, personnummer: null, gender: null, col };
-  }
-  return null;
-}
-
-/** Text of the cells of the mapped columns, to tell identical duplicate rows from conflicting ones. */
-function signature(row: ReadonlyArray<CellValue>, cols: number[]): string {
-  let s = '';
-  for (const c of cols) s += cellText(row[c]) + '\u0001';
-  return s;
 }
 
 function sameEntry(a: GradeEntry, b: GradeEntry): boolean {
