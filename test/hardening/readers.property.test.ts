@@ -1,0 +1,148 @@
+/**
+ * Bad input, systematically: random and mutated grids through the grade reader and the text
+ * layer. Invariants: nothing throws, nothing is caught as a crash, every problem (and every
+ * grade's source cell) is a sheet-qualified A1 address inside the input.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SheetData } from '../../core/app';
+import { readGradeTable } from '../../core/table/grades';
+import { parseGradeCell } from '../../core/table/grade-cell';
+import { decodeText, detectDelimiter, parseDelimited } from '../../core/table/text';
+import { matchHeader } from '../../core/table/aliases';
+import { looksLikePersonnummer, parsePersonnummer } from '../../core/personnummer';
+import { encodeWindows1252 } from '../../examples/generator';
+import type { GradeTable } from '../../core/types';
+import { badProblemAddress, cellArb, check, gradeGridArb, headerArb, personnummerArb, sheetNameArb } from './arbitraries';
+
+const CRASH = /^(TypeError|RangeError|ReferenceError|SyntaxError|Error)\b/;
+
+/** Every invariant of one read table; throws with the reason. */
+function expectSound(table: GradeTable, data: SheetData): void {
+  for (const p of table.problems) {
+    const bad = badProblemAddress(p, data);
+    if (bad) throw new Error(`${p.code}: ${bad}`);
+    if (typeof p.value === 'string' && CRASH.test(p.value)) throw new Error(`reader crashed inside: ${p.value}`);
+    if (!p.message || p.message === p.code) throw new Error(`problem ${p.code} has no message text`);
+    if (p.severity !== 'error' && p.severity !== 'warning') throw new Error(`severity ${p.severity}`);
+  }
+  for (const pupil of table.pupils) {
+    for (const g of pupil.grades) {
+      if (g.cell === undefined) continue;
+      const bad = badProblemAddress({ cell: g.cell, value: null, message: 'x', code: 'x', severity: 'error' }, data);
+      if (bad) throw new Error(`grade cell of ${g.subject}: ${bad}`);
+    }
+  }
+}
+
+describe('readGradeTable on random grids', () => {
+  it('never throws, and every problem points at a cell of the input (mutated headers, title rows, blanks, duplicates)', () => {
+    check(fc.tuple(gradeGridArb, sheetNameArb, fc.constantFrom('sv', 'en') as fc.Arbitrary<'sv' | 'en'>), ([values, sheet, lang]) => {
+      const data: SheetData = { sheet, values };
+      const table = readGradeTable(data, { referenceYear: 2026, lang });
+      expectSound(table, data);
+    }, 300);
+  });
+
+  it('keeps addresses right for a selection that does not start at A1', () => {
+    check(fc.tuple(gradeGridArb, fc.nat(40), fc.nat(30)), ([values, row, col]) => {
+      const data: SheetData = { sheet: 'Vt 2026', values, origin: { row, col } };
+      expectSound(readGradeTable(data, { referenceYear: 2026 }), data);
+    }, 150);
+  });
+
+  it('survives the old scale, and mappings that name missing or odd columns', () => {
+    check(fc.tuple(gradeGridArb, fc.constantFrom<'AF' | 'old'>('AF', 'old'), headerArb), ([values, scale, h]) => {
+      const data: SheetData = { sheet: 'Betyg', values };
+      const mapping = { [h]: { role: 'subject' as const, subject: 'Ma' as const }, ZZ: { role: 'personnummer' as const }, Klass: null };
+      expectSound(readGradeTable(data, { referenceYear: 2026, scale, mapping }), data);
+    }, 150);
+  });
+
+  it('reads an empty file and a header-only file as an error problem at A1, not a crash', () => {
+    for (const values of [[], [[]], [[null, '', '  ']], [['Personnummer', 'Sv', 'En', 'Ma']]]) {
+      const data: SheetData = { sheet: 'Betyg', values };
+      const table = readGradeTable(data, { referenceYear: 2026 });
+      expectSound(table, data);
+      expect(table.pupils).toHaveLength(0);
+      // An empty or header-only sheet must say so: a problem, never silent success.
+      expect(table.problems.length, JSON.stringify(values)).toBeGreaterThan(0);
+    }
+  });
+
+  it('rejects every non-grade in a grade column with a problem at that cell', () => {
+    // A clean header; every pupil row has a valid personnummer and a random cell under Ma.
+    check(fc.tuple(fc.array(fc.tuple(personnummerArb, cellArb), { minLength: 1, maxLength: 12 })), ([rows]) => {
+      const values = [['Personnummer', 'Sv', 'En', 'Ma'], ...rows.map(([p, c]) => [p, 'C', 'C', c])];
+      const data: SheetData = { sheet: 'Betyg', values };
+      const table = readGradeTable(data, { referenceYear: 2026 });
+      expectSound(table, data);
+      rows.forEach(([, c], i) => {
+        const parsed = parseGradeCell(c, 'AF');
+        const cell = `Betyg!D${i + 2}`;
+        if ('error' in parsed) {
+          // Nothing silently dropped: the rejected cell is listed with its own address.
+          if (!table.problems.some((p) => p.cell === cell)) throw new Error(`${JSON.stringify(c)} at ${cell} rejected without a problem`);
+        }
+      });
+    }, 200);
+  });
+});
+
+describe('cell helpers on random input', () => {
+  it('parseGradeCell, matchHeader, parsePersonnummer and looksLikePersonnummer never throw', () => {
+    check(fc.tuple(cellArb, fc.constantFrom<'AF' | 'old'>('AF', 'old')), ([v, scale]) => {
+      const g = parseGradeCell(v, scale);
+      if (!('entry' in g) && !('error' in g)) throw new Error('neither entry nor error');
+      matchHeader(typeof v === 'string' ? v : String(v));
+      parsePersonnummer(v, 2026);
+      looksLikePersonnummer(v);
+    }, 500);
+  });
+
+  it('every generated personnummer form is read back to the same 12 digits', () => {
+    check(personnummerArb, (p) => {
+      const parsed = parsePersonnummer(p, 2026);
+      if (!parsed) throw new Error(`${p} not read`);
+      if (!/^\d{12}$/.test(parsed.normalized)) throw new Error(`${p} → ${parsed.normalized}`);
+      if (!parsed.checksumValid) throw new Error(`${p}: valid check digit rejected`);
+      if (!looksLikePersonnummer(p)) throw new Error(`${p} not recognised by looksLikePersonnummer`);
+    }, 300);
+  });
+});
+
+describe('text layer on random bytes', () => {
+  it('decodeText never throws, and Windows-1252 text with å, ä, ö comes back unchanged', () => {
+    check(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+      const { text } = decodeText(bytes);
+      if (typeof text !== 'string') throw new Error('no text');
+    }, 300);
+    const swedish = fc.array(fc.constantFrom('å', 'ä', 'ö', 'Å', 'Ä', 'Ö', 'é', 'a', 'b', ';', ' ', '1', '\r\n', '"'), { minLength: 1, maxLength: 80 }).map((xs) => `Förnamn;Ämne\r\n${xs.join('')}`);
+    check(swedish, (text) => {
+      const got = decodeText(encodeWindows1252(text));
+      if (got.encoding !== 'windows-1252') throw new Error(`read as ${got.encoding}`);
+      if (got.text !== text) throw new Error(`${JSON.stringify(text)} → ${JSON.stringify(got.text)}`);
+    }, 200);
+  });
+
+  it('parseDelimited round-trips RFC 4180 quoting for any field text', () => {
+    const field = fc.string({ maxLength: 8, unit: fc.constantFrom('a', 'ö', ';', '"', '\n', '\r\n', ' ', '1', ',') });
+    check(fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (rows) => {
+      // Rows of equal width; every field quoted, quotes doubled.
+      const w = Math.max(...rows.map((r) => r.length));
+      const grid = rows.map((r) => [...r, ...Array(w - r.length).fill('x')]);
+      const text = grid.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(';')).join('\r\n');
+      const back = parseDelimited(text, ';');
+      expect(back.slice(0, grid.length)).toEqual(grid);
+      detectDelimiter(text);
+    }, 200);
+  });
+
+  it('random text through decode → parse → readGradeTable stays sound', () => {
+    check(fc.string({ maxLength: 300, unit: fc.constantFrom('A', 'F', ';', ',', '\t', '\n', '"', '1', '2', '0', '-', ' ', 'Sv', 'Ma', 'Personnummer') }), (text) => {
+      const values = parseDelimited(decodeText(new TextEncoder().encode(text)).text);
+      const data: SheetData = { sheet: 'betyg.txt', values };
+      expectSound(readGradeTable(data, { referenceYear: 2026 }), data);
+    }, 200);
+  });
+});
