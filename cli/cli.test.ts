@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain .mjs build module without types
 import { build } from './build.mjs';
+import { validateGradesJson, type GradesJson } from '../core/grades';
+import { validateAttendanceJson, type AttendanceJson } from '../core/attendance';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -59,5 +61,59 @@ describe('skolanalys as a process', () => {
     const kb = Number(/maxRSS_KB=(\d+)/.exec(r.stderr)?.[1]);
     // A Node process uses at least some tens of MB; the figure is in kilobytes.
     expect(kb).toBeGreaterThan(10_000);
+  });
+});
+
+describe('grades --json on the demo files', () => {
+  // examples/README.md: 300 pupils in year 9; 86 % eligible for vocational programmes (seed 2026);
+  // pupil nr 100 (file row 101 in the headerless SCB file) has `G` in Bi, pupil nr 5 a bad check digit.
+  const cases: [string, string[], RegExp][] = [
+    ['SCB .txt', ['examples/betyg-ak9-vt2026.txt'], /^'?betyg-ak9-vt2026'?!/],
+    ['long .csv', ['examples/betyg-ak9-long.csv'], /^'?betyg-ak9-long'?!/],
+    ['demo .xlsx', ['examples/skolanalys-demo.xlsx', '--sheet', 'Betyg VT2026'], /^'?Betyg VT2026'?!/],
+  ];
+  for (const [label, args, sheet] of cases) {
+    it(`${label}: valid contract, 300 pupils, problems with addresses`, () => {
+      const r = run('grades', ...args, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as GradesJson;
+      expect(validateGradesJson(json)).toEqual([]);
+      expect(json.summary.pupils).toBe(300);
+      expect(json.pupils).toHaveLength(300);
+      const yrk = json.summary.eligibleShare.YRK as number;
+      expect(yrk).toBeGreaterThan(0.84);
+      expect(yrk).toBeLessThan(0.88);
+      expect(json.problems.length).toBeGreaterThan(0);
+      for (const p of json.problems) expect(p.cell).toMatch(sheet);
+      expect(json.problems.some((p) => p.value === 'G')).toBe(true);
+    });
+  }
+
+  it('the readable summary: pupils, eligibility per programme, merit, problems with addresses', () => {
+    const s = run('grades', 'examples/betyg-ak9-vt2026.txt');
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain('Elever: 300');
+    expect(s.stdout).toContain('Andel behöriga per program:');
+    expect(s.stdout).toMatch(/YRK \(yrkesprogram\)\s+8\d,\d %/);
+    expect(s.stdout).toMatch(/Genomsnittligt meritvärde \(17 ämnen\): 2\d\d,\d/);
+    expect(s.stdout).toMatch(/Felaktiga eller tveksamma celler: \d+/);
+    expect(s.stdout).toMatch(/\n {2}'?betyg-ak9-vt2026'?![A-Z]+\d+: /);
+    // Without --sheet the demo workbook's grade sheet is found (it starts with a "Läs mig" sheet).
+    const x = run('grades', 'examples/skolanalys-demo.xlsx');
+    expect(x.code, x.stderr).toBe(0);
+    expect(x.stdout).toContain('(Betyg VT2026)');
+    expect(x.stdout).toContain('Elever: 300');
+  });
+
+  it('attendance: the Vklass export, JSON and summary', () => {
+    const j = run('attendance', 'examples/franvaro-vklass-vt2026.csv', '--json');
+    expect(j.code, j.stderr).toBe(0);
+    const json = JSON.parse(j.stdout) as AttendanceJson;
+    expect(validateAttendanceJson(json)).toEqual([]);
+    expect(json.pupils).toHaveLength(300);
+    const s = run('attendance', 'examples/franvaro-vklass-vt2026.csv');
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain('Elever: 300');
+    expect(s.stdout).toMatch(/Genomsnittlig frånvaro: \d+,\d %/);
   });
 });

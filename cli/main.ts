@@ -6,9 +6,13 @@
 import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReport, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
+import { buildReport, detect, REPORT_KINDS, type DataKind, type ReportInputs, type SheetData } from '../core/app';
+import { analyseGrades, gradesJson, type GradesJson } from '../core/grades';
+import { readGradeTable } from '../core/table/grades';
+import { attendanceJson, readAttendance, type AttendanceJson } from '../core/attendance';
+import { PROGRAM_CODES } from '../core/types';
 import { DEFAULT_SETTINGS, type Lang, type Settings } from '../core/types';
-import { t } from '../core/i18n';
+import { formatNumber, formatPercent, t } from '../core/i18n';
 import { parseArgs } from './args';
 import { headlineTable } from './headline';
 import { CliError, readInput, worksheetValues, type InputFile } from './io';
@@ -56,11 +60,9 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     };
     switch (args.command) {
       case 'grades':
-        await readInput(one(), { sheet: args.options.sheet });
-        throw new CliError('cli.error.notAvailable', { what: L('cli.what.grades') }, 1);
+        return await grades(ctx, one(), args.options, args.switches.has('json'));
       case 'attendance':
-        await readInput(one(), { sheet: args.options.sheet });
-        throw new CliError('cli.error.notAvailable', { what: L('cli.what.attendance') }, 1);
+        return await attendance(ctx, one(), args.options, args.switches.has('json'));
       case 'progression':
         if (args.positionals.length !== 2) throw new CliError('cli.error.missingFile', { what: L('cli.what.twoFiles') });
         throw new CliError('cli.error.notAvailable', { what: L('cli.what.progression') }, 1);
@@ -119,7 +121,7 @@ async function report(ctx: Context, file: string, options: Record<string, string
   const out = options.out;
   if (!/\.xlsx$/i.test(out)) throw new CliError('cli.error.outNotXlsx', { file: out });
   const main = await readInput(file, { sheet: options.sheet });
-  const grades = main.sheets[0];
+  const grades = pickSheet(main, 'grades', ctx);
   const inputs: ReportInputs = { grades, sources: [main.kind === 'xlsx' ? `${basename(file)} (${grades.sheet})` : basename(file)] };
   const textSheets: SheetData[] = main.kind === 'text' ? [grades] : [];
   const extra: [keyof ReportInputs, string][] = [['tests', 'np'], ['attendance', 'attendance'], ['previous', 'previous'], ['survey', 'survey']];
@@ -165,6 +167,117 @@ async function report(ctx: Context, file: string, options: Record<string, string
   if (applied.removed.length) io.out(L('cli.report.replaced', { sheets: applied.removed.join(', ') }));
   io.out(L('cli.report.problems', { n: result.problems.length }));
   return 0;
+}
+
+/**
+ * The sheet of a workbook to analyse when --sheet is not given: the first that core's detect()
+ * takes for `kind` (the demo workbook starts with a "Läs mig" sheet), else the first sheet.
+ */
+function pickSheet(input: InputFile, kind: DataKind, ctx: Context): SheetData {
+  if (input.sheets.length === 1) return input.sheets[0];
+  try {
+    for (const s of input.sheets) if (detect(s, { settings: ctx.settings, now: ctx.now }).kind === kind) return s;
+  } catch {
+    // detect() not available: for grades, the first sheet where the reader finds pupils.
+    if (kind === 'grades') {
+      const year = ctx.now.getFullYear();
+      const found = input.sheets.find((s) => readGradeTable(s, { referenceYear: year, lang: ctx.lang }).pupils.length > 0);
+      if (found) return found;
+    }
+  }
+  return input.sheets[0];
+}
+
+/** How many problems the summary lists before pointing to --json. */
+const SUMMARY_PROBLEMS = 5;
+
+async function grades(ctx: Context, file: string, options: Record<string, string>, json: boolean): Promise<number> {
+  const { lang, settings, now, io } = ctx;
+  const referenceYear = now.getFullYear();
+  const main = await readInput(file, { sheet: options.sheet });
+  const data = pickSheet(main, 'grades', ctx);
+  const table = readGradeTable(data, { referenceYear, scale: settings.scale, lang });
+  let tests;
+  if (options.np) {
+    await secondaryInput('np', options.np, main);
+    // TODO(core/table/tests): readTestTable(np.data, { referenceYear, lang }) once it lands.
+    throw new CliError('cli.error.notAvailable', { what: '--np' }, 1);
+  }
+  let result: GradesJson;
+  try {
+    result = gradesJson(analyseGrades(table, settings, tests));
+  } catch (e) {
+    throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
+  }
+  if (json) {
+    io.out(JSON.stringify(result));
+    return 0;
+  }
+  io.out(gradesSummary(result, basename(file) + (main.kind === 'xlsx' ? ` (${data.sheet})` : ''), lang).join('\n'));
+  return 0;
+}
+
+/** The readable Swedish (or English) summary of `grades` without --json. */
+export function gradesSummary(r: GradesJson, source: string, lang: Lang): string[] {
+  const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
+  const share = (f: number | string) => (typeof f === 'number' ? formatPercent(lang, f) : f);
+  const points = (f: number | string) => (typeof f === 'number' ? formatNumber(lang, f, 1) : f);
+  const lines = [L('cli.summary.title', { file: source }), '', L('cli.summary.pupils', { n: r.summary.pupils }), L('cli.summary.eligibility')];
+  const names = PROGRAM_CODES.map((c) => {
+    const name = t(lang, `report.program.${c}`);
+    return name === c ? c : `${c} (${name})`;
+  });
+  const width = Math.max(...names.map((n) => n.length));
+  PROGRAM_CODES.forEach((c, i) => lines.push(`  ${names[i].padEnd(width)}  ${share(r.summary.eligibleShare[c]).padStart(8)}`));
+  lines.push(L('cli.summary.merit16', { value: points(r.summary.meanMeritValue16) }));
+  lines.push(L('cli.summary.merit17', { value: points(r.summary.meanMeritValue17) }));
+  lines.push(L('cli.summary.allPassed', { value: share(r.summary.allSubjectsPassedShare) }));
+  lines.push('');
+  lines.push(...problemLines(r.problems, lang));
+  return lines;
+}
+
+async function attendance(ctx: Context, file: string, options: Record<string, string>, json: boolean): Promise<number> {
+  const { lang, settings, now, io } = ctx;
+  const input = await readInput(file, { sheet: options.sheet });
+  const data = pickSheet(input, 'attendance', ctx);
+  let result: AttendanceJson;
+  try {
+    result = attendanceJson(readAttendance(data, { referenceYear: now.getFullYear(), settings, lang }), settings);
+  } catch (e) {
+    throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
+  }
+  if (json) {
+    io.out(JSON.stringify(result));
+    return 0;
+  }
+  io.out(attendanceSummary(result, basename(file) + (input.kind === 'xlsx' ? ` (${data.sheet})` : ''), lang).join('\n'));
+  return 0;
+}
+
+/** The readable summary of `attendance` without --json: the whole file's group, then problems. */
+export function attendanceSummary(r: AttendanceJson, source: string, lang: Lang): string[] {
+  const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
+  const share = (f: number | string) => (typeof f === 'number' ? formatPercent(lang, f) : f);
+  const lines = [L('cli.attendance.title', { file: source }), '', L('cli.summary.pupils', { n: r.pupils.length })];
+  const all = r.groups.find((g) => g.by === 'all');
+  if (all) {
+    lines.push(L('cli.attendance.mean', { value: share(all.meanAbsenceShare) }));
+    for (const level of ['problematic', 'high', 'veryHigh'] as const) {
+      lines.push(`  ${t(lang, `attendance.level.${level}`)}: ${share(all.levelShares[level])}`);
+    }
+  }
+  lines.push('');
+  lines.push(...problemLines(r.problems, lang));
+  return lines;
+}
+
+function problemLines(problems: readonly { cell: string; message: string }[], lang: Lang): string[] {
+  if (!problems.length) return [t(lang, 'cli.summary.noProblems')];
+  const lines = [t(lang, 'cli.summary.problems', { n: problems.length })];
+  for (const p of problems.slice(0, SUMMARY_PROBLEMS)) lines.push(`  ${p.cell}: ${p.message}`);
+  if (problems.length > SUMMARY_PROBLEMS) lines.push(t(lang, 'cli.summary.moreProblems', { n: problems.length - SUMMARY_PROBLEMS }));
+  return lines;
 }
 
 /** Repository root (two levels above dist/cli/skolanalys.mjs, or above cli/main.ts). */
