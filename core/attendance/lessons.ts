@@ -142,13 +142,20 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
   let minDay = Infinity;
   let maxDay = -Infinity;
   const useDate = c.date >= 0;
+  let lastIdKey: string | null = null;
+  let lastP = -1;
+  let lastDate: unknown = undefined;
+  let lastDay = -1;
+  let lastKey = -1;
+  let lastSlot = -1;
 
   for (let r = hr + 1; r < grid.length; r++) {
     const row = grid[r];
     if (!row) continue;
     const idCell = row[c.id];
     const idKey = typeof idCell === 'string' ? idCell : cellText(idCell);
-    let p = idSlot.get(idKey);
+    // Exports list a pupil's lessons together: the previous row's pupil is the likeliest hit.
+    let p = idKey === lastIdKey ? lastP : idSlot.get(idKey);
     if (p === undefined) {
       if (idKey.trim() === '') {
         if (row.every((v) => cellText(v) === '')) continue;
@@ -177,10 +184,13 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
       }
       idSlot.set(idKey, p);
     }
+    lastIdKey = idKey;
+    lastP = p;
     // Minutes
     const mv = row[c.minutes];
     let minutes: number;
     if (typeof mv === 'number') minutes = mv;
+    else if (typeof mv === 'string' && mv.length > 0 && mv.length < 5 && (mv.charCodeAt(0) - 48) >>> 0 < 10 && (mv.charCodeAt(mv.length - 1) - 48) >>> 0 < 10) minutes = +mv;
     else {
       const n = parseAmount(mv);
       minutes = n === null ? NaN : n;
@@ -227,7 +237,8 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
     let day = -1;
     if (useDate) {
       const dv = row[c.date];
-      if (typeof dv === 'string') {
+      if (dv === lastDate) day = lastDay;
+      else if (typeof dv === 'string') {
         let d = dateCache.get(dv);
         if (d === undefined) {
           d = dayNumber(dv) ?? -1;
@@ -238,6 +249,10 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
       if (day < 0) {
         ctx.problem(r, c.date, dv, 'attendance.badDate', 'error');
         continue;
+      }
+      if (typeof dv === 'string') {
+        lastDate = dv;
+        lastDay = day;
       }
     }
     // Sums
@@ -272,7 +287,7 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
     }
     if (useDate) {
       const key = i * DAY_BITS + day;
-      let s = daySlot.get(key);
+      let s = key === lastKey ? lastSlot : daySlot.get(key);
       if (s === undefined) {
         s = days++;
         daySlot.set(key, s);
@@ -282,6 +297,8 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
         if (day < minDay) minDay = day;
         if (day > maxDay) maxDay = day;
       }
+      lastKey = key;
+      lastSlot = s;
       dayFlags.data[s] = dayFlags.data[s] | flag;
       daySched.data[s] += minutes;
       dayAbs.data[s] += absentHere;

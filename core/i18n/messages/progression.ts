@@ -1,7 +1,31 @@
 /** Messages of the progression area. Keys: `progression.*`. Keep sv and en in step (a test checks). */
 export const progression = {
   sv: {
+    'progression.noId': 'Raden saknar personnummer eller id och kan inte matchas mot den andra terminen.',
+    'progression.duplicateMerged': 'Eleven finns redan på rad {row} med samma betyg; raderna räknas som en.',
+    'progression.duplicateConflict': 'Eleven finns redan på rad {row} med andra betyg; eleven lämnas utanför jämförelsen.',
+    'progression.scaleMismatch': 'Filerna har olika betygsskalor (A–F och MVG–IG); betygen jämförs inte ämne för ämne.',
+    'progression.matched': 'Matchade elever',
+    'progression.new': 'Nya elever',
+    'progression.left': 'Elever som slutat',
+    'progression.raised': 'Höjt',
+    'progression.unchanged': 'Oförändrat',
+    'progression.lowered': 'Sänkt',
+    'progression.failToPass': 'F till godkänt',
+    'progression.passToFail': 'Godkänt till F',
   } as Record<string, string>,
   en: {
+    'progression.noId': 'The row has no personnummer or id and cannot be matched with the other term.',
+    'progression.duplicateMerged': 'The pupil is already on row {row} with the same grades; the rows count as one.',
+    'progression.duplicateConflict': 'The pupil is already on row {row} with other grades; the pupil is left out of the comparison.',
+    'progression.scaleMismatch': 'The files use different grade scales (A–F and MVG–IG); grades are not compared subject by subject.',
+    'progression.matched': 'Matched pupils',
+    'progression.new': 'New pupils',
+    'progression.left': 'Pupils who left',
+    'progression.raised': 'Raised',
+    'progression.unchanged': 'Unchanged',
+    'progression.lowered': 'Lowered',
+    'progression.failToPass': 'F to pass',
+    'progression.passToFail': 'Pass to F',
   } as Record<string, string>,
 };

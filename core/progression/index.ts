@@ -1,0 +1,3 @@
+/** Public API of the progression area (domain §9). */
+export * from './compare';
+export * from './json';
