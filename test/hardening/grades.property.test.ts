@@ -71,6 +71,8 @@ const hidden = (g: GroupIndicators) => g.eligibleShare.YRK === '..';
 
 /** Hidden parts of a shown whole must hold 0 or ≥ threshold pupils; `unknown` parts are never shown. */
 function expectComplement(what: string, parts: GroupIndicators[], unknown: number, threshold: number): void {
+  // With no part shown there is nothing to subtract: the hidden parts are the (shown or derived) whole.
+  if (!parts.some((g) => g.pupils > 0 && !hidden(g))) return;
   const hiddenSum = parts.filter((g) => g.pupils > 0 && hidden(g)).reduce((s, g) => s + g.pupils, 0) + unknown;
   if (hiddenSum > 0 && hiddenSum < threshold) {
     throw new Error(`${what}: hidden parts hold ${hiddenSum} < ${threshold} pupils (${parts.map((g) => `${g.key}=${g.pupils}${hidden(g) ? ' hidden' : ''}`).join(', ')}, unknown=${unknown}), so total − shown parts reveals them`);
