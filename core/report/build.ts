@@ -1,11 +1,171 @@
-/** Placeholder until the report builders land (issue 4); the signatures are the contract. */
+/**
+ * detect() and buildReport(): the whole pipeline behind every host. Read sheets with the readers,
+ * run the engines, gather the figures into a ReportModel and lay out the sheets the user asked for.
+ */
 import type { DetectOptions, Detection, ReportInputs, ReportKind, ReportResult, SheetData } from '../app';
-import type { Settings } from '../types';
+import { t } from '../i18n';
+import { analyseGrades, type GradeAnalysis } from '../grades/analyse';
+import { readGradeTable } from '../table/grades';
+import { readTestTable } from '../table/tests';
+import { cellAddress } from '../table/address';
+import type { GradeTable, Problem, Settings, SubjectCode, TestTable } from '../types';
+import { DEFAULT_SETTINGS } from '../types';
+import type { GroupIndicators } from '../stats/indicators';
+import { buildNamndrapport } from './namndrapport';
+import { buildAtgardslista, buildElevlista, buildNarvaro, buildProgressionSheet } from './lists';
+import type { GroupFigures, ReportModel } from './model';
+import { PLAN_VERSION, type ReportPlan, type SheetPlan } from './plan';
+import { attendanceModel, detectAttendance, detectSurvey, progressionModel, surveyModel } from './extras';
 
-export function detect(_data: SheetData, _options: DetectOptions = {}): Detection {
-  throw new Error('detect: not built yet');
+/** Pupils are born in this century; used only when a host passes no date. */
+const FALLBACK_YEAR = 2099;
+
+function yearOf(now: Date | undefined): number {
+  return now ? now.getFullYear() : FALLBACK_YEAR;
 }
 
-export function buildReport(_inputs: ReportInputs, _kinds: readonly ReportKind[], _settings: Settings, _now: Date): ReportResult {
-  throw new Error('buildReport: not built yet');
+function emptyGroup(label: string): GroupFigures {
+  return {
+    label, pupils: 0,
+    eligibleShare: { YRK: '.', ES: '.', EK: '.', HU: '.', SA: '.', NA: '.', TE: '.', PRIV: '.' },
+    meanMeritValue16: '.', meanMeritValue17: '.', allSubjectsPassedShare: '.',
+  };
+}
+
+function toGroup(g: GroupIndicators | undefined, label: string): GroupFigures {
+  return g ? { label, pupils: g.pupils, eligibleShare: g.eligibleShare, meanMeritValue16: g.meanMeritValue16, meanMeritValue17: g.meanMeritValue17, allSubjectsPassedShare: g.allSubjectsPassedShare } : emptyGroup(label);
+}
+
+function subjectsOf(table: GradeTable): SubjectCode[] {
+  const seen = new Set<SubjectCode>();
+  for (const c of table.columns) if (c.mapping?.role === 'subject') seen.add(c.mapping.subject);
+  if (seen.size === 0) for (const p of table.pupils.slice(0, 50)) for (const g of p.grades) seen.add(g.subject);
+  return [...seen];
+}
+
+/** How many of a test table's records carry at least one result: a measure of "is this an NP file". */
+function testScore(tt: TestTable): number {
+  return tt.records.filter((r) => r.results.some((x) => x.mark || x.code)).length;
+}
+
+/**
+ * Reads a sheet and says what it is: grades, national tests, attendance, lessons or survey
+ * answers, with the mapped columns and the problems found.
+ * @example detect({ sheet: 'Betyg', values: grid }, { now }).kind // 'grades'
+ */
+export function detect(data: SheetData, options: DetectOptions = {}): Detection {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const referenceYear = yearOf(options.now);
+  const lang = settings.lang;
+  const grades = readGradeTable(data, { referenceYear, mapping: options.mapping, scale: settings.scale, lang });
+  const gradeSubjects = subjectsOf(grades);
+  // An SCB national-test file also has personnummer; grades win only with real subject columns.
+  const tests = readTestTable(data, { referenceYear, lang });
+  if (testScore(tests) > 0 && testScore(tests) >= grades.pupils.length * 0.5 && gradeSubjects.length < 3) {
+    return { sheet: data.sheet, kind: 'tests', headerRow: tests.headerRow, layout: 'scb-np', pupils: tests.records.length, subjects: [], columns: [], unmapped: [], problems: tests.problems };
+  }
+  if (grades.pupils.length > 0 && gradeSubjects.length >= 3) {
+    return { sheet: data.sheet, kind: 'grades', headerRow: grades.headerRow, layout: grades.layout, pupils: grades.pupils.length, subjects: gradeSubjects, columns: grades.columns, unmapped: grades.unmapped, problems: grades.problems };
+  }
+  const att = detectAttendance(data, referenceYear, settings);
+  if (att) return att;
+  const survey = detectSurvey(data, settings);
+  if (survey) return survey;
+  const first = data.origin ? cellAddress(data.sheet, data.origin.row, data.origin.col) : cellAddress(data.sheet, 0, 0);
+  return {
+    sheet: data.sheet, kind: 'unknown', headerRow: null, layout: 'unknown', pupils: 0, subjects: [], columns: grades.columns, unmapped: grades.unmapped,
+    problems: [{ cell: first, value: null, code: 'report.unknownKind', severity: 'error', message: t(lang, 'report.problem.unknownKind', { sheet: data.sheet }) }],
+  };
+}
+
+/** Swedish label of the term a date falls in, e.g. `Vårterminen 2026`. */
+function periodOf(now: Date, lang: Settings['lang']): string {
+  const y = now.getFullYear();
+  const spring = now.getMonth() < 7;
+  if (lang === 'en') return `${spring ? 'Spring' : 'Autumn'} term ${y}`;
+  return `${spring ? 'Vårterminen' : 'Höstterminen'} ${y}`;
+}
+
+function groupFigures(a: GradeAnalysis, lang: Settings['lang']) {
+  const g = a.groups.filter((x) => x.by === 'gender');
+  return {
+    total: toGroup(a.summary, t(lang, 'common.total')),
+    girls: toGroup(g.find((x) => x.key === 'F'), t(lang, 'common.girls')),
+    boys: toGroup(g.find((x) => x.key === 'M'), t(lang, 'common.boys')),
+  };
+}
+
+/**
+ * Builds the report plan for the chosen sheets from the user's data. Deterministic for the same
+ * inputs, settings and date. Problems of every input are returned with their addresses.
+ * @example buildReport({ grades: { sheet: 'Betyg', values } }, ['namndrapport'], DEFAULT_SETTINGS, new Date('2026-06-15')).plan.sheets[0].key // 'namndrapport'
+ */
+export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], settings: Settings, now: Date): ReportResult {
+  const lang = settings.lang;
+  const referenceYear = now.getFullYear();
+  const opts = { referenceYear, scale: settings.scale, lang };
+  const problems: Problem[] = [];
+
+  const gradeTable = readGradeTable(inputs.grades, { ...opts, mapping: inputs.mapping });
+  const testTable = inputs.tests ? readTestTable(inputs.tests, opts) : undefined;
+  const analysis = analyseGrades(gradeTable, settings, testTable);
+  problems.push(...analysis.problems);
+  if (gradeTable.pupils.length === 0 && !problems.some((p) => p.severity === 'error')) {
+    problems.push({ cell: cellAddress(inputs.grades.sheet, inputs.grades.origin?.row ?? 0, inputs.grades.origin?.col ?? 0), value: null, code: 'report.noGrades', severity: 'error', message: t(lang, 'report.problem.noGrades', { sheet: inputs.grades.sheet }) });
+  }
+
+  let previousTable: GradeTable | undefined;
+  let previous: ReportModel['previous'];
+  if (inputs.previous) {
+    previousTable = readGradeTable(inputs.previous, opts);
+    const pa = analyseGrades(previousTable, settings);
+    problems.push(...pa.problems);
+    previous = { label: inputs.previous.sheet, total: toGroup(pa.summary, t(lang, 'common.total')) };
+  }
+
+  const { total, girls, boys } = groupFigures(analysis, lang);
+  const model: ReportModel = {
+    lang,
+    settings,
+    madeOn: now.toISOString().slice(0, 10),
+    period: inputs.period ?? periodOf(now, lang),
+    sources: inputs.sources ?? [inputs.grades, inputs.tests, inputs.attendance, inputs.previous, inputs.survey].filter((x): x is SheetData => !!x).map((x) => x.sheet),
+    pupils: analysis.pupils,
+    total,
+    girls,
+    boys,
+    previous,
+    reference: inputs.reference,
+    schools: analysis.groups.filter((g) => g.by === 'school').map((g) => toGroup(g, g.label)),
+    subjects: analysis.subjects,
+    tests: analysis.tests?.map((x) => ({ subject: x.subject, n: x.n, lower: x.lowerShare, same: x.sameShare, higher: x.higherShare })),
+  };
+  if (inputs.attendance) {
+    const a = attendanceModel(inputs.attendance, analysis, settings, referenceYear);
+    problems.push(...a.problems);
+    model.absence = a.absence;
+  }
+  if (previousTable) {
+    const p = progressionModel(previousTable, gradeTable, settings, `${inputs.previous!.sheet} → ${inputs.grades.sheet}`);
+    problems.push(...p.problems);
+    model.progression = p.progression;
+  }
+  if (inputs.survey) {
+    const s = surveyModel(inputs.survey, settings);
+    problems.push(...s.problems);
+    model.survey = s.areas;
+  }
+
+  const sheets: SheetPlan[] = [];
+  for (const kind of kinds) {
+    const sheet =
+      kind === 'namndrapport' ? buildNamndrapport(model)
+        : kind === 'elevlista' ? buildElevlista(model)
+          : kind === 'atgardslista' ? buildAtgardslista(model)
+            : kind === 'narvaro' ? buildNarvaro(model)
+              : buildProgressionSheet(model);
+    if (sheet) sheets.push(sheet);
+  }
+  const plan: ReportPlan = { generator: 'skolanalys', version: PLAN_VERSION, sheets };
+  return { plan, problems };
 }

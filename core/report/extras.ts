@@ -1,0 +1,119 @@
+/**
+ * Adapters from the attendance, progression and survey engines to the report model: they run an
+ * engine and translate its output to the figures the sheets show, nothing more.
+ */
+import type { Detection, SheetData } from '../app';
+import type { GradeAnalysis } from '../grades/analyse';
+import type { Figure, GradeTable, Problem, Settings } from '../types';
+import { attendanceGroups, readAttendance, type AttendanceGroup, type AttendanceTable } from '../attendance';
+import { compareTerms, matchKey } from '../progression';
+import type { AbsenceGroupFigures, PupilAbsenceView, ReportModel } from './model';
+
+/** An attendance sheet (totals or lesson rows) as a Detection, or null when it is none. */
+export function detectAttendance(data: SheetData, referenceYear: number, settings: Settings): Detection | null {
+  const table = readAttendance(data, { referenceYear, settings, lang: settings.lang });
+  if (table.pupils.length === 0 || table.headerRow === null) return null;
+  return {
+    sheet: data.sheet, kind: table.source === 'lessons' ? 'lessons' : 'attendance', headerRow: table.headerRow, layout: table.source,
+    pupils: table.pupils.length, subjects: [], columns: [], unmapped: [], problems: table.problems,
+  };
+}
+
+/** Sum of two level shares, keeping `..`/`.` when either is not a number. */
+function plus(a: Figure, b: Figure): Figure {
+  return typeof a === 'number' && typeof b === 'number' ? a + b : typeof a === 'number' ? b : a;
+}
+
+function absenceFigures(g: AttendanceGroup): AbsenceGroupFigures {
+  return {
+    label: g.label,
+    pupils: g.pupils,
+    meanAbsence: g.meanAbsenceShare,
+    meanInvalid: g.meanInvalidShare,
+    shareProblematic: g.atLeastProblematicShare,
+    shareHigh: plus(g.levelShares.high, g.levelShares.veryHigh),
+    shareVeryHigh: g.levelShares.veryHigh,
+  };
+}
+
+/**
+ * Reads the attendance sheet and gives the report its absence figures. School, class and gender
+ * come from the grade file when the export lacks them (Vklass totals carry no school).
+ */
+export function attendanceModel(data: SheetData, analysis: GradeAnalysis, settings: Settings, referenceYear: number): { absence: ReportModel['absence']; problems: Problem[] } {
+  const table = readAttendance(data, { referenceYear, settings, lang: settings.lang });
+  const graded = new Map(analysis.pupils.map((e) => [e.pupil.personnummer ?? e.pupil.id, e.pupil]));
+  const enriched: AttendanceTable = {
+    ...table,
+    pupils: table.pupils.map((p) => {
+      const g = graded.get(p.personnummer ?? p.id);
+      return g ? { ...p, id: g.id, school: p.school ?? g.school, className: p.className ?? g.className, gender: p.gender ?? g.gender } : p;
+    }),
+  };
+  const groups = attendanceGroups(enriched, settings);
+  const shown = [
+    ...groups.filter((g) => g.by === 'all' || g.by === 'gender'),
+    ...groups.filter((g) => g.by === 'school'),
+  ].map(absenceFigures);
+  const byPupil = new Map<string, PupilAbsenceView>();
+  for (const p of enriched.pupils) {
+    byPupil.set(p.id, {
+      id: p.id, name: p.name, className: p.className, scheduledMinutes: p.scheduledMinutes,
+      absenceShare: p.absenceShare, validShare: p.validShare, invalidShare: p.invalidShare, level: p.level, invalidFlag: p.invalidFlag,
+      longestAbsentStreakDays: p.longestAbsentStreakDays, absentDays: p.absentDays, reportingRate: p.reportingRate,
+    });
+  }
+  return { absence: { byPupil, groups: shown }, problems: table.problems };
+}
+
+export function detectSurvey(_data: SheetData, _settings: Settings): Detection | null {
+  return null;
+}
+
+
+/**
+ * Progression between the earlier and the later grade table, over the same pupils (domain §9),
+ * as the report shows it.
+ */
+export function progressionModel(before: GradeTable, after: GradeTable, settings: Settings, label: string): { progression: ReportModel['progression']; problems: Problem[] } {
+  const p = compareTerms(before, after, settings, { lang: settings.lang });
+  const afterById = new Map(after.pupils.map((x) => [matchKey(x) ?? x.id, x]));
+  const beforeById = new Map(before.pupils.map((x) => [matchKey(x) ?? x.id, x]));
+  const pupils: NonNullable<ReportModel['progression']>['pupils'] = [];
+  for (const c of p.pupils) {
+    const rec = c.after.pupil;
+    pupils.push({
+      id: rec.id, firstName: rec.firstName, lastName: rec.lastName, className: rec.className, status: 'matched',
+      passedBefore: c.before.passed, passedAfter: c.after.passed, meritBefore: c.before.meritValue17, meritAfter: c.after.meritValue17,
+      yrkBefore: c.before.eligibility.YRK.eligible, yrkAfter: c.after.eligibility.YRK.eligible,
+    });
+  }
+  for (const id of p.newIds) {
+    const rec = afterById.get(id);
+    if (rec) pupils.push({ id: rec.id, firstName: rec.firstName, lastName: rec.lastName, className: rec.className, status: 'new', passedBefore: null, passedAfter: null, meritBefore: null, meritAfter: null, yrkBefore: null, yrkAfter: null });
+  }
+  for (const id of p.leftIds) {
+    const rec = beforeById.get(id);
+    if (rec) pupils.push({ id: rec.id, firstName: rec.firstName, lastName: rec.lastName, className: rec.className, status: 'left', passedBefore: null, passedAfter: null, meritBefore: null, meritAfter: null, yrkBefore: null, yrkAfter: null });
+  }
+  pupils.sort((a, b) => `${a.className ?? ''}\u0000${a.lastName ?? ''}\u0000${a.firstName ?? ''}\u0000${a.id}`.localeCompare(`${b.className ?? ''}\u0000${b.lastName ?? ''}\u0000${b.firstName ?? ''}\u0000${b.id}`, 'sv'));
+  return {
+    problems: p.problems,
+    progression: {
+      label,
+      matched: p.matched,
+      new: p.new,
+      left: p.left,
+      eligibleYrkBefore: p.cohort.eligibleShareBefore.YRK,
+      eligibleYrkAfter: p.cohort.eligibleShareAfter.YRK,
+      meanMerit17Before: p.cohort.meanMeritValue17Before,
+      meanMerit17After: p.cohort.meanMeritValue17After,
+      subjects: p.subjects.map((x) => ({ subject: x.subject, compared: x.compared, raised: x.raisedShare, unchanged: x.unchangedShare, lowered: x.loweredShare, failToPass: x.failToPass, passToFail: x.passToFail })),
+      pupils,
+    },
+  };
+}
+
+export function surveyModel(_data: SheetData, _settings: Settings): { areas: ReportModel['survey']; problems: Problem[] } {
+  return { areas: undefined, problems: [] };
+}
