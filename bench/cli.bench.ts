@@ -43,16 +43,24 @@ export async function run(): Promise<BenchFigure[]> {
     writeFileSync(file, gen.scbGradeFileText(gen.generatePupils(PUPILS, 2026)), 'utf8');
     const size = statSync(file).size;
     const grades = Array.from({ length: RUNS }, () => runCli(['grades', file, '--json']));
-    const out = join(dir, 'rapport.xlsx');
-    const report = Array.from({ length: RUNS }, () => runCli(['report', file, '--out', out]));
     const how = `node bin/skolanalys.mjs … on a ${(size / 2 ** 20).toFixed(1)} MiB SCB file, median of ${RUNS} runs`;
-    return [
+    const figures: BenchFigure[] = [
       { name: 'grades --json: whole CLI run, 100 000 pupils', value: median(grades.map((r) => r.ms)), unit: 'ms', aim: '≤ 1500 ms', how },
       { name: 'grades --json: peak RSS, 100 000 pupils', value: median(grades.map((r) => r.rssMB)), unit: 'MB', aim: '≤ 400 MB', how },
-      { name: 'report --out x.xlsx: whole CLI run, 100 000 pupils', value: median(report.map((r) => r.ms)), unit: 'ms', aim: '≤ 5000 ms', how },
-      { name: 'report: peak RSS, 100 000 pupils', value: median(report.map((r) => r.rssMB)), unit: 'MB', how },
-      { name: 'report: size of the written workbook', value: statSync(out).size / 1024, unit: 'KiB', how: '100 000 pupils, all report sheets' },
     ];
+    const out = join(dir, 'rapport.xlsx');
+    try {
+      const report = Array.from({ length: RUNS }, () => runCli(['report', file, '--out', out]));
+      figures.push(
+        { name: 'report --out x.xlsx: whole CLI run, 100 000 pupils', value: median(report.map((r) => r.ms)), unit: 'ms', aim: '≤ 5000 ms', how },
+        { name: 'report: peak RSS, 100 000 pupils', value: median(report.map((r) => r.rssMB)), unit: 'MB', how },
+        { name: 'report: size of the written workbook', value: statSync(out).size / 1024, unit: 'KiB', how: '100 000 pupils, all report sheets' },
+      );
+    } catch (e) {
+      // Keep the grades figures when the report cannot run (e.g. before buildReport landed).
+      console.warn(`  report not measured: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
