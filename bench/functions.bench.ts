@@ -20,7 +20,7 @@ const ARGS: Record<string, (i: number) => FunctionArg[]> = {
   FRANVARONIVA: (i) => [(i % 100) / 100],
   KON: () => ['19121212-1212'],
   PERSONNUMMER: () => ['121212-1212'],
-  ENKATINDEX: (i) => [[[1 + (i % 4)], [2], ['Vet ej'], [4]]],
+  ENKATINDEX: (i) => [[[['Stämmer helt och hållet', 'Stämmer ganska bra', 'Stämmer ganska dåligt', 'Stämmer inte alls'][i % 4]], ['Stämmer ganska bra'], ['Vet ej'], ['Stämmer inte alls']]],
 };
 
 function perCall(name: string, calls: number): number {

@@ -199,12 +199,16 @@ describe('KON and PERSONNUMMER', () => {
 describe('ENKATINDEX', () => {
   it('maps four steps to 10, 6.67, 3.33, 0 and leaves out vet ej and blanks', () => {
     // (10 + 6.667 + 0) / 3 = 5.556
-    expect(call('ENKATINDEX', [[4], [3], ['Vet ej'], [''], [1]])).toBeCloseTo(50 / 9, 10);
+    expect(call('ENKATINDEX', [['Stämmer helt och hållet'], ['Stämmer ganska bra'], ['Vet ej'], [''], ['Stämmer inte alls']])).toBeCloseTo(50 / 9, 10);
+    // (3.333 + 3.333) / 2 = 3.333
+    expect(call('ENKATINDEX', [['stämmer ganska dåligt', ' Stämmer ganska dåligt ']])).toBeCloseTo(10 / 3, 10);
     // (10 + 0) / 2 = 5
     expect(call('ENKATINDEX', [['Stämmer helt och hållet', 'Stämmer inte alls']])).toBe(5);
   });
   it('errors', () => {
     expect(err(call('ENKATINDEX', [['Ja']])).message).toMatch(/^svar: ”Ja” är inget svar/);
+    // Numbers are not read: whether 1 is the best or the worst step differs between surveys.
+    expect(err(call('ENKATINDEX', [[4], [3]])).message).toMatch(/^svar, rad 1: ”4” är inget svar/);
     expect(err(call('ENKATINDEX', [['Vet ej']])).error).toBe('#DIV/0!');
   });
 });

@@ -390,7 +390,7 @@ export const FUNCTIONS: FunctionSpec[] = [
       sv: 'Index 0–10 (Skolenkäten-modell) ur svar i fyra steg; vet ej och tomma räknas inte.',
       en: 'Index 0–10 (Skolenkäten model) from four-step answers; don’t know and blanks are excluded.',
     },
-    params: [p('svar', 'Svaren: 1–4 (4 = stämmer helt och hållet) eller svarstexterna', 'The answers: 1–4 (4 = fully agree) or the answer texts', 'matrix', 'any')],
+    params: [p('svar', 'Svaren som text: Stämmer helt och hållet … Stämmer inte alls, Vet ej', 'The answers as text: Stämmer helt och hållet … Stämmer inte alls, Vet ej', 'matrix', 'any')],
     result: { type: 'number', dimensionality: 'scalar' },
     example: { formula: '=SKOLA.ENKATINDEX(B2:B31)', result: '6,67' },
     impl: enkatindex,

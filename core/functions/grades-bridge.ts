@@ -1,17 +1,17 @@
 /**
  * The only place core/functions touches the grade, table and survey engines: core/table
  * `parseGradeCell`/`matchHeader`, core/grades `gradePoints`, `meritValue16/17`,
- * `summarizePasses`/`evaluateTarget` (rule set gy11). The Likert mapping stays here until
- * core/survey exports one.
+ * `summarizePasses`/`evaluateTarget` (rule set gy11), core/survey `surveyAnswer`/`answerPoints`.
  */
 import type { CellValue, EligibilityResult, GradeEntry, ProgramCode, SubjectCode, SubjectGrade } from '../types';
-import { normalizeHeader } from '../table/header';
 import { parseGradeCell } from '../table/grade-cell';
 import { matchHeader } from '../table/aliases';
 import { gradePoints } from '../grades/scale';
 import { meritValue16, meritValue17 } from '../grades/merit';
 import { evaluateTarget, summarizePasses } from '../grades/eligibility';
 import { ruleSet } from '../grades/rulesets';
+import { BLANK, DONT_KNOW, surveyAnswer } from '../survey/read';
+import { answerPoints } from '../survey/indices';
 
 export interface GradeEngine {
   /** A grade cell (A–F scale) → entry; null when the value is no grade (e.g. `G`, `X`, 7). */
@@ -53,22 +53,12 @@ function eligibility(grades: SubjectGrade[], target: ProgramCode): EligibilityRe
   return evaluateTarget(summarizePasses(grades, 'AF'), target, GY11);
 }
 
-const LIKERT: Record<string, number | null> = {
-  'stammer helt och hallet': 10,
-  'stammer ganska bra': 20 / 3,
-  'stammer ganska daligt': 10 / 3,
-  'stammer inte alls': 0,
-  'vet ej': null,
-  '4': 10,
-  '3': 20 / 3,
-  '2': 10 / 3,
-  '1': 0,
-};
-
+/** Answer text → index points: steps 10, 6.67, 3.33, 0; vet ej → null; no answer → undefined. */
 function likert(value: CellValue): number | null | undefined {
-  if (value === null || value === undefined || value instanceof Date || typeof value === 'boolean') return undefined;
-  const key = normalizeHeader(String(value));
-  return key in LIKERT ? LIKERT[key] : undefined;
+  const code = surveyAnswer(value);
+  if (code === null) return undefined;
+  if (code === DONT_KNOW || code === BLANK) return null;
+  return answerPoints(code, false);
 }
 
 export const gradeEngine: GradeEngine = {
