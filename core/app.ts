@@ -37,8 +37,9 @@ export interface DetectOptions {
   now?: Date;
 }
 
-export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression';
-export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression'];
+/** `kontroll` lists the input problems with their addresses (for hosts without a pane, such as the CLI). */
+export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll';
+export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll'];
 
 export interface ReportInputs {
   grades: SheetData;

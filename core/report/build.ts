@@ -12,7 +12,7 @@ import type { GradeTable, Problem, Settings, SubjectCode, TestTable } from '../t
 import { DEFAULT_SETTINGS } from '../types';
 import type { GroupIndicators } from '../stats/indicators';
 import { buildNamndrapport } from './namndrapport';
-import { buildAtgardslista, buildElevlista, buildNarvaro, buildProgressionSheet } from './lists';
+import { buildAtgardslista, buildElevlista, buildNarvaro, buildProblemSheet, buildProgressionSheet } from './lists';
 import type { GroupFigures, ReportModel } from './model';
 import { PLAN_VERSION, type ReportPlan, type SheetPlan } from './plan';
 import { attendanceModel, detectAttendance, detectSurvey, progressionModel, surveyModel } from './extras';
@@ -163,7 +163,8 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
         : kind === 'elevlista' ? buildElevlista(model)
           : kind === 'atgardslista' ? buildAtgardslista(model)
             : kind === 'narvaro' ? buildNarvaro(model)
-              : buildProgressionSheet(model);
+              : kind === 'kontroll' ? buildProblemSheet(model, problems)
+                : buildProgressionSheet(model);
     if (sheet) sheets.push(sheet);
   }
   const plan: ReportPlan = { generator: 'skolanalys', version: PLAN_VERSION, sheets };

@@ -3,7 +3,7 @@
  * personal data and say so in their title row; the Nämndrapport never draws on them.
  */
 import { t } from '../i18n';
-import type { AbsenceLevel, EligibilityResult, Lang, ProgramCode, PupilEvaluation } from '../types';
+import type { AbsenceLevel, EligibilityResult, Lang, Problem, ProgramCode, PupilEvaluation } from '../types';
 import { PROGRAM_CODES } from '../types';
 import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { PupilAbsenceView, ReportModel } from './model';
@@ -205,4 +205,27 @@ export function buildProgressionSheet(m: ReportModel): SheetPlan | null {
     x.passedBefore ?? '.', x.passedAfter ?? '.', x.meritBefore ?? '.', x.meritAfter ?? '.', yn(x.yrkBefore), yn(x.yrkAfter)]),
   { formats: [null, null, null, FMT.text, null, FMT.integer, FMT.integer, FMT.oneDecimal, FMT.oneDecimal, null, null], tableName: 'Skolanalys_Progression' });
   return b.build({ frozenRows: start + 1, columnWidths: [8, 16, 14, 15, 10, 12, 12, 14, 14, 14, 14] });
+}
+
+/**
+ * Datakontroll: every input problem with its address, the value found and what was expected, so
+ * nothing is silently dropped. The values may be personnummer, so the sheet says it holds
+ * personal data.
+ * @example buildProblemSheet(model, problems)?.key // 'kontroll'
+ */
+export function buildProblemSheet(m: ReportModel, problems: readonly Problem[]): SheetPlan | null {
+  if (!problems.length) return null;
+  const L = (k: string, p: Record<string, string | number> = {}) => t(m.lang, k, p);
+  const b = new SheetBuilder('kontroll', L('report.sheet.kontroll'), true);
+  b.title(L('report.title.kontroll'));
+  b.line('intro', [L('report.kontroll.intro', { n: problems.length })], { italic: true, fill: COLORS.personalFill });
+  b.blank();
+  const start = b.cursor;
+  b.table('problems', [L('report.col.cell'), L('report.col.value'), L('report.col.severity'), L('report.col.message')],
+    problems.map((p) => [p.cell, p.value === null || p.value === undefined ? '' : String(p.value), L(`report.severity.${p.severity}`), p.message]),
+    { formats: [FMT.text, FMT.text, null, null], tableName: 'Skolanalys_Datakontroll' });
+  if (problems.length) {
+    b.highlight({ range: { row: start + 1, col: 2, rows: problems.length, cols: 1 }, when: { equals: L('report.severity.error') }, fill: COLORS.bad, fontColor: COLORS.badText });
+  }
+  return b.build({ frozenRows: start + 1, columnWidths: [26, 18, 10, 110] });
 }
