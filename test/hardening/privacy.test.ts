@@ -1,0 +1,76 @@
+/**
+ * Privacy scanner: no board-level sheet of a plan (`personalData: false`) may hold a
+ * personnummer in any form, a 10/12-digit run, a pupil's name from the input, or a figure of a
+ * group under the suppression threshold (domain §6). Run on the demo data with every input, and
+ * on random data with small schools and classes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildReport, REPORT_KINDS, type ReportInputs } from '../../core/app';
+import type { ReportPlan } from '../../core/report/plan';
+import { parseDelimited } from '../../core/table/text';
+import { DEFAULT_SETTINGS, type Lang, type Settings } from '../../core/types';
+import { ak8GradeText, DEMO_PUPILS, DEMO_SEED, generatePupils, scbGradeFileText, scbTestFileText, vklassText } from '../../examples/generator';
+import { privacyViolations } from './scan';
+import { check, personnummerArb, WIDE_SUBJECTS } from './arbitraries';
+
+const NOW = new Date('2026-06-15T10:00:00Z');
+
+const sd = (sheet: string, text: string) => ({ sheet, values: parseDelimited(text) });
+
+describe('privacy scanner', () => {
+  it('finds a planted personnummer, name and small-group figure (the scanner itself works)', () => {
+    const plan: ReportPlan = {
+      generator: 'skolanalys', version: 1, sheets: [{
+        key: 'namndrapport', name: 'Nämndrapport', personalData: false, blocks: [
+          { id: 'a', row: 0, col: 0, values: [['Skola', 'Elever', 'Andel'], ['Norrskolan', 7, 0.5], ['Söder', 12, 0.25]] },
+          { id: 'b', row: 4, col: 0, values: [['Kontakt: Anna', '20100101 - 0006', 201001010006]] },
+        ],
+      }],
+    };
+    const found = privacyViolations(plan, ['Anna'], 10);
+    // One figure of the 7-pupil school, the name, the personnummer text (two rules) and the number (two rules).
+    expect(found.filter((f) => f.includes('< 10 pupils'))).toHaveLength(1);
+    expect(found.filter((f) => f.includes('pupil name Anna'))).toHaveLength(1);
+    expect(found.filter((f) => f.includes('R5C2'))).toHaveLength(2);
+    expect(found.filter((f) => f.includes('R5C3'))).toHaveLength(2);
+  });
+
+  it('the demo municipality: every input, every report kind, no personal data on the Nämndrapport', () => {
+    const pupils = generatePupils(DEMO_PUPILS, DEMO_SEED);
+    const inputs: ReportInputs = {
+      grades: sd('betyg', scbGradeFileText(pupils)),
+      tests: sd('np', scbTestFileText(pupils)),
+      attendance: sd('franvaro', vklassText(pupils)),
+      previous: sd('ak8', ak8GradeText(pupils, DEMO_SEED)),
+    };
+    const names = pupils.flatMap((p) => [p.firstName, p.lastName]);
+    for (const lang of ['sv', 'en'] as const) {
+      const { plan } = buildReport(inputs, REPORT_KINDS, { ...DEFAULT_SETTINGS, lang }, NOW);
+      expect(plan.sheets.filter((s) => !s.personalData).map((s) => s.key)).toContain('namndrapport');
+      expect(privacyViolations(plan, names, DEFAULT_SETTINGS.suppressionThreshold, lang)).toEqual([]);
+    }
+  });
+
+  it('random files with small schools, classes and gender groups leak nothing', () => {
+    const first = ['Anna', 'Bo', 'Cecilia', 'David', 'Elin', 'Fredrik', 'Göran', 'Hanna', 'Ibrahim', 'Jasmin'];
+    const last = ['Andersson', 'Öberg', 'Lindqvist', 'Nilsson', 'Karlsson'];
+    const rowArb = fc.record({
+      pnr: personnummerArb,
+      first: fc.constantFrom(...first),
+      last: fc.constantFrom(...last),
+      klass: fc.constantFrom('9A', '9B', '9C', '9D', ''),
+      school: fc.constantFrom('Norrskolan', 'Söderskolan', 'Lillskolan', ''),
+      gender: fc.constantFrom('F', 'M', ''),
+      grades: fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', '-', '3'), { minLength: WIDE_SUBJECTS.length, maxLength: WIDE_SUBJECTS.length }),
+    });
+    const arb = fc.tuple(fc.array(rowArb, { minLength: 1, maxLength: 45 }), fc.constantFrom(5, 10), fc.constantFrom<Lang>('sv', 'en'));
+    check(arb, ([rows, threshold, lang]) => {
+      const values = [['Personnummer', 'Förnamn', 'Efternamn', 'Klass', 'Skola', 'Kön', ...WIDE_SUBJECTS], ...rows.map((p) => [p.pnr, p.first, p.last, p.klass, p.school, p.gender, ...p.grades])];
+      const settings: Settings = { ...DEFAULT_SETTINGS, lang, suppressionThreshold: threshold };
+      const { plan } = buildReport({ grades: { sheet: 'Betyg', values } }, REPORT_KINDS, settings, NOW);
+      const found = privacyViolations(plan, [...first, ...last], threshold, lang);
+      if (found.length) throw new Error(found.slice(0, 5).join('\n'));
+    }, 120);
+  });
+});
