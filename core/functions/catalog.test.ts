@@ -175,6 +175,12 @@ describe('FRANVARO and FRANVARONIVA', () => {
     expect(functionByName('FRANVARONIVA')!.impl([0.25], { lang: 'en', referenceYear: 2026 })).toBe('High');
     expect(err(call('FRANVARONIVA', 12)).error).toBe('#NUM!');
   });
+  it('uses the same level words as the reports (so their highlights match)', () => {
+    for (const level of ['none', 'problematic', 'high', 'veryHigh']) {
+      expect(MESSAGES.sv[`functions.level.${level}`]).toBe(MESSAGES.sv[`report.level.${level}`]);
+      expect(MESSAGES.en[`functions.level.${level}`]).toBe(MESSAGES.en[`report.level.${level}`]);
+    }
+  });
 });
 
 describe('KON and PERSONNUMMER', () => {

@@ -8,6 +8,7 @@
 import type { CellValue, Lang, ProgramCode, SubjectGrade } from '../types';
 import { DEFAULT_SETTINGS, PROGRAM_CODES } from '../types';
 import { parsePersonnummer } from '../personnummer';
+import { absenceLevel } from '../attendance/level';
 import { t } from '../i18n';
 import { fnError, isBlank, isFunctionError, show, toNumber, toRows, toScalar, where } from './args';
 import { gradeEngine } from './grades-bridge';
@@ -206,9 +207,7 @@ function franvaroniva(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const share = numberArg(args[0], 'andel', lang);
   if (isFunctionError(share)) return share;
   if (share < 0 || share > 1) return fnError('#NUM!', lang, 'functions.shareRange', { value: share });
-  const a = DEFAULT_SETTINGS.absence;
-  const level = share >= a.veryHigh ? 'veryHigh' : share >= a.high ? 'high' : share >= a.problematic ? 'problematic' : 'none';
-  return t(lang, `functions.level.${level}`);
+  return t(lang, `functions.level.${absenceLevel(share, DEFAULT_SETTINGS)}`);
 }
 
 // ---------------------------------------------------------------- personnummer
