@@ -131,3 +131,21 @@ describe('progressionJson', () => {
     expect(validateProgressionJson(j)).toEqual(['subjects[0].raised', 'cohort.eligibleShareAfter', 'pupils.length ≠ matched']);
   });
 });
+
+describe('the demo files: åk 8 vt 2025 → åk 9 vt 2026', () => {
+  it('matches the pupils examples/README describes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { decodeText, parseDelimited } = await import('../table/text');
+    const { readGradeTable } = await import('../table/grades');
+    const read = (f: string) => ({ sheet: f.replace(/\..*/, ''), values: parseDelimited(decodeText(new Uint8Array(readFileSync(new URL(`../../examples/${f}`, import.meta.url)))).text) });
+    const ak8 = readGradeTable(read('betyg-ak8-vt2025.csv'), { referenceYear: 2026 });
+    const ak9 = readGradeTable(read('betyg-ak9-vt2026.txt'), { referenceYear: 2026 });
+    const r = compareTerms(ak8, ak9, DEFAULT_SETTINGS);
+    // README: 302 åk 8 rows, 10 of whom moved away; 300 åk 9 pupils, 8 of whom are new; one åk 8 id written ååmmdd-nnnk.
+    expect([r.matched, r.new, r.left]).toEqual([292, 8, 10]);
+    expect(r.conflicts).toEqual([]);
+    for (const s of r.subjects) expect(s.raised + s.unchanged + s.lowered).toBe(s.compared);
+    expect(r.cohort.pupils).toBe(292);
+    expect(validateProgressionJson(JSON.parse(JSON.stringify(progressionJson(r))))).toEqual([]);
+  });
+});
