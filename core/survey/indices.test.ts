@@ -131,6 +131,8 @@ describe('the demo survey and JSON', () => {
     expect(table.items).toHaveLength(12);
     expect(table.items.filter((i) => i.reversed).map((i) => i.id)).toEqual(['F04', 'F07']);
     expect(table.problems).toEqual([]);
+    // F01 column of the file: 456 answers − 15 "Vet ej" − 13 blank = 428 on the scale (counted with cut | uniq -c).
+    expect(itemResults(table, 10)[0]).toMatchObject({ item: 'F01', answered: 428, dontKnow: 15, blank: 13 });
   });
   it('produces valid JSON', () => {
     const j = surveyJson(table);

@@ -17,7 +17,12 @@ import { splitWithSuppression } from '../attendance/groups';
 import { t } from '../i18n';
 import type { SurveyRespondent, SurveyTable } from './read';
 
-/** Index points of an answer code (0 = most positive as worded … 3), flipped for a reversed item. */
+/**
+ * Index points of an answer code (0 = most positive step as worded … 3): 10, 6.67, 3.33, 0; a
+ * reversed item is flipped. [S/U: Skolenkäten technical report, domain §10]
+ * @example answerPoints(1, false) // 6.666…
+ * @example answerPoints(0, true) // 0 ("Stämmer helt och hållet" on a negatively worded item)
+ */
 export function answerPoints(code: number, reversed: boolean): number {
   const k = reversed ? 3 - code : code;
   return ((3 - k) * 10) / 3;
@@ -110,7 +115,7 @@ export function areaResults(table: SurveyTable, respondents: readonly SurveyResp
 /**
  * Per item: answers on the scale, vet ej, blanks, mean index points and positive share; suppressed
  * when fewer than `threshold` respondents answered the item.
- * @example itemResults(table, 10)[0].answered // 420
+ * @example itemResults(demoSurvey, 10)[0].answered // 428 (F01 in examples/elevenkat-2026.csv: 456 − 15 vet ej − 13 blank)
  */
 export function itemResults(table: SurveyTable, threshold: number): ItemResult[] {
   return table.items.map((it, i) => {
@@ -138,7 +143,7 @@ export function itemResults(table: SurveyTable, threshold: number): ItemResult[]
  * Survey results per group: the whole file, gender, school, class within its school and grade
  * year. Each split is suppressed with complementary suppression on the respondents of the group;
  * each area figure also on the area's own respondents (< threshold → `..`). [C: SIRIS; D]
- * @example surveyGroups(table, DEFAULT_SETTINGS)[0].areas[0].index // 7.1
+ * @example surveyGroups(demoSurvey, DEFAULT_SETTINGS)[0].areas[0].index // 6.63… (Trygghet, examples/elevenkat-2026.csv)
  */
 export function surveyGroups(table: SurveyTable, settings: Settings = DEFAULT_SETTINGS): SurveyGroup[] {
   const th = settings.suppressionThreshold;
