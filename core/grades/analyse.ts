@@ -1,147 +1,155 @@
 /**
  * The grades analysis of one file: every pupil evaluated, the §5 indicators for the whole file and
  * per gender, school and class (suppressed per cell, complementary suppression within each split),
- * the subject table, and national tests compared with final grades.
+ * the subject table (whole file and by gender), and national tests compared with final grades.
  */
 import { t } from '../i18n';
-import type { Figure, GradeScaleId, Lang, Problem, PupilEvaluation, Settings, SubjectCode, TestTable } from '../types';
-import { groupIndicators, subjectIndicators, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
-import { hiddenParts, share, suppress } from '../stats/suppress';
-import type { GradeTable } from '../types';
-import { evaluatePupil } from './evaluate';
-import { gradeRank, isGraded } from './scale';
+import type { GradeScaleId, GradeTable, GroupKey, Problem, PupilEvaluation, Settings, TestTable } from '../types';
+import { SubjectTally, accumulate, groupFigures, newGroupAccumulator, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
+import { hiddenParts } from '../stats/suppress-table';
+import { createEvaluator } from './evaluate';
+import { pointsTable } from './scale';
+import { scanned } from './scan';
+import { compareTestsWithGrades, matchTests, testShares, type TestComparisonFigures, type TestMatch } from './tests';
 
-export interface TestComparison {
-  subject: SubjectCode;
-  /** Pupils with both an A–F test grade and an A–F final grade in the subject. */
-  n: number;
-  lower: number;
-  same: number;
-  higher: number;
-  lowerShare: Figure;
-  sameShare: Figure;
-  higherShare: Figure;
-}
+export type { TestComparison, TestComparisonFigures, TestMatch } from './tests';
 
+/** Everything the grades engine says about one grade file. */
 export interface GradeAnalysis {
   sheet: string;
   scale: GradeScaleId;
   pupils: PupilEvaluation[];
+  /** The whole file. */
   summary: GroupIndicators;
-  /** Gender (F, M), school and class groups, in that order. */
+  /** Gender (F, M), then schools, then classes (each class with its school as `parent`). */
   groups: GroupIndicators[];
+  /** Per subject, whole file, with `byGender` for flickor and pojkar. */
   subjects: SubjectIndicators[];
-  tests: TestComparison[] | null;
+  /** Provbetyg vs slutbetyg per subject, or null without a test file. */
+  tests: TestComparisonFigures[] | null;
+  /** How the test file joined the grade file, or null without a test file. */
+  testMatch: TestMatch | null;
+  /** The reader's problems, the test reader's, and this analysis's own (marks of the wrong scale, unmatched tests). */
   problems: Problem[];
 }
 
-function label(lang: Lang, by: 'gender', key: string): string {
-  return key === 'F' ? t(lang, 'common.girls') : key === 'M' ? t(lang, 'common.boys') : t(lang, 'common.unknownGender');
+interface Part {
+  key: string;
+  acc: GroupAccumulator;
 }
 
-function groupsOf<K>(evals: readonly PupilEvaluation[], keyOf: (e: PupilEvaluation) => K): Map<K, PupilEvaluation[]> {
-  const m = new Map<K, PupilEvaluation[]>();
-  for (const e of evals) {
-    const k = keyOf(e);
-    const list = m.get(k);
-    if (list) list.push(e);
-    else m.set(k, [e]);
+/** Accumulators by key, in first-seen order; a null key collects pupils who are never shown as a group. */
+class Split {
+  readonly parts = new Map<string, GroupAccumulator>();
+  readonly unknown = newGroupAccumulator();
+  add(key: string | null, e: PupilEvaluation): void {
+    if (key === null || key === '') return accumulate(this.unknown, e);
+    let acc = this.parts.get(key);
+    if (!acc) this.parts.set(key, (acc = newGroupAccumulator()));
+    accumulate(acc, e);
   }
-  return m;
-}
-
-/** Splits a shown whole into parts with complementary suppression; parts with a null key are never displayed. */
-function splitGroups(
-  evals: readonly PupilEvaluation[],
-  by: 'gender' | 'school' | 'class',
-  keyOf: (e: PupilEvaluation) => string | null,
-  labelOf: (key: string) => string,
-  threshold: number,
-  wholeHidden: boolean,
-): GroupIndicators[] {
-  const groups = groupsOf(evals, keyOf);
-  const keys = [...groups.keys()].filter((k): k is string => k !== null).sort((a, b) => a.localeCompare(b, 'sv'));
-  const sizes = keys.map((k) => groups.get(k)!.length);
-  const unknown = groups.get(null)?.length ?? 0;
-  const hidden = wholeHidden ? keys.map(() => true) : hiddenParts([...sizes, unknown], threshold, [...keys.map(() => true), false]);
-  return keys.map((k, i) => groupIndicators(groups.get(k)!, { by, key: k, label: labelOf(k) }, threshold, hidden[i]));
+  /** Shown parts, sorted, with complementary suppression against a whole that is shown unless `wholeHidden`. */
+  figures(by: GroupKey['by'], threshold: number, wholeHidden: boolean, label: (key: string) => string, parent?: string): GroupIndicators[] {
+    const parts: Part[] = [...this.parts].map(([key, acc]) => ({ key, acc })).sort((a, b) => a.key.localeCompare(b.key, 'sv'));
+    const hidden = wholeHidden
+      ? parts.map(() => true)
+      : hiddenParts([...parts.map((p) => p.acc.n), this.unknown.n], threshold, [...parts.map(() => true), false]);
+    return parts.map((p, i) => groupFigures(p.acc, { by, key: p.key, label: label(p.key), ...(parent ? { parent } : {}) }, threshold, hidden[i]));
+  }
 }
 
 /**
- * Provbetyg vs slutbetyg (domain §5): for pupils with both an A–F test grade and an A–F final grade
- * in a subject, how many final grades are lower, the same, higher [C: Skolverket publishes these
- * three shares]. Joined on normalised personnummer (else id). Codes 99/88/77 and blanks are not
- * test grades.
- * @example compareTestsWithGrades(evals, tests, 10)[0] // { subject: 'Ma', n: 120, lower: 10, same: 80, higher: 30, … }
- */
-export function compareTestsWithGrades(evals: readonly PupilEvaluation[], tests: TestTable, threshold: number): TestComparison[] {
-  const byId = new Map<string, PupilEvaluation>();
-  for (const e of evals) byId.set(e.pupil.personnummer ?? e.pupil.id, e);
-  const acc = new Map<SubjectCode, { n: number; lower: number; same: number; higher: number }>();
-  for (const rec of tests.records) {
-    const e = byId.get(rec.personnummer ?? rec.id);
-    if (!e) continue;
-    for (const r of rec.results) {
-      if (!r.mark) continue;
-      const test = gradeRank({ kind: 'grade', mark: r.mark });
-      const final = e.pupil.grades.find((g) => g.subject === r.subject && isGraded(g.entry));
-      if (test === null || !final) continue;
-      const fr = gradeRank(final.entry);
-      if (fr === null) continue;
-      let a = acc.get(r.subject);
-      if (!a) acc.set(r.subject, (a = { n: 0, lower: 0, same: 0, higher: 0 }));
-      a.n++;
-      if (fr < test) a.lower++;
-      else if (fr === test) a.same++;
-      else a.higher++;
-    }
-  }
-  const order: SubjectCode[] = ['Sv', 'Sva', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi', 'Re', 'Sh'];
-  return order.filter((s) => acc.has(s)).map((subject) => {
-    const a = acc.get(subject)!;
-    return {
-      subject, ...a,
-      lowerShare: suppress(share(a.lower, a.n), a.n, threshold),
-      sameShare: suppress(share(a.same, a.n), a.n, threshold),
-      higherShare: suppress(share(a.higher, a.n), a.n, threshold),
-    };
-  });
-}
-
-/**
- * Analyses a grade table: evaluates every pupil and computes the group indicators.
- * Denominators follow domain §5: eligibility shares over all pupils of the file; mean meritvärde
- * over pupils with at least one pass.
- * @example analyseGrades(table, DEFAULT_SETTINGS).summary.meanMeritValue17 // 226.1
+ * Analyses a grade table (domain §3–§6): evaluates every pupil and computes the group indicators
+ * for the whole file and by gender, school and class. Denominators follow §5: eligibility shares
+ * over all pupils of the group; mean meritvärde over pupils with at least one pass. Every figure is
+ * suppressed on its own denominator, and each split (flickor/pojkar of the total, schools of the
+ * total, classes of their school) gets complementary suppression [§6]. One pass over the pupils.
+ * Worked example §11.8: class of 25 with 16 flickor and 9 pojkar → both gender groups `..`.
+ * @example analyseGrades(table, DEFAULT_SETTINGS).summary.pupils // 25
  */
 export function analyseGrades(table: GradeTable, settings: Settings, tests?: TestTable): GradeAnalysis {
   const threshold = settings.suppressionThreshold;
   const lang = settings.lang;
-  const pupils = table.pupils.map((p) => evaluatePupil(p, { ...settings, scale: table.scale }));
-  const summary = groupIndicators(pupils, { by: 'all', key: 'all', label: t(lang, 'common.total') }, threshold);
-  const gender = splitGroups(pupils, 'gender', (e) => e.pupil.gender, (k) => label(lang, 'gender', k), threshold, false);
-  const schools = splitGroups(pupils, 'school', (e) => e.pupil.school, (k) => k, threshold, false);
-  // Classes are parts of their school: complementary suppression within each school.
-  const classes: GroupIndicators[] = [];
-  const bySchool = groupsOf(pupils, (e) => e.pupil.school ?? '');
-  for (const [school, list] of bySchool) {
-    const schoolHidden = schools.find((s) => s.key === school);
-    const hidden = schoolHidden ? schoolHidden.eligibleShare.YRK === '..' : false;
-    for (const g of splitGroups(list, 'class', (e) => e.pupil.className, (k) => k, threshold, hidden)) {
-      if (school) g.parent = school;
-      classes.push(g);
+  const scale = table.scale;
+  const evaluate = createEvaluator({ ruleSet: settings.ruleSet, scale });
+  const points = pointsTable(scale);
+  const problems: Problem[] = [...table.problems];
+
+  const total = newGroupAccumulator();
+  const gender = new Split();
+  const schools = new Split();
+  const classes = new Map<string, Split>();
+  const tally = new SubjectTally(scale);
+  const pupils: PupilEvaluation[] = new Array(table.pupils.length);
+  for (let i = 0; i < table.pupils.length; i++) {
+    const p = table.pupils[i];
+    const e = evaluate(p);
+    // The scan of `evaluate` is still p's: reuse it for the subject table and the scale check.
+    tally.addScanned(p.gender, p.grades.length);
+    if (scanned.wrongScale > 0) for (const g of p.grades) {
+      // The reader never mixes scales; a mark of the other scale that slips through is listed, not counted.
+      if (g.entry.kind === 'grade' && points[g.entry.mark] === undefined) {
+        problems.push({
+          cell: g.cell ?? `${table.sheet}!A${p.row}`,
+          value: g.entry.mark,
+          code: 'grades.wrongScale',
+          severity: 'error',
+          message: t(lang, 'grades.problem.wrongScale', { value: g.entry.mark, subject: g.subject, scale: t(lang, `grades.scale.${scale}`) }),
+        });
+      }
+    }
+    pupils[i] = e;
+    accumulate(total, e);
+    gender.add(p.gender, e);
+    const school = p.school ?? '';
+    schools.add(school, e);
+    let cls = classes.get(school);
+    if (!cls) classes.set(school, (cls = new Split()));
+    cls.add(p.className, e);
+  }
+
+  const summary = groupFigures(total, { by: 'all', key: 'all', label: t(lang, 'common.total') }, threshold);
+  const totalHidden = total.n < threshold;
+  const genderLabel = (k: string) => t(lang, k === 'F' ? 'common.girls' : k === 'M' ? 'common.boys' : 'common.unknownGender');
+  const genderGroups = gender.figures('gender', threshold, totalHidden, genderLabel);
+  const schoolGroups = schools.figures('school', threshold, totalHidden, (k) => k);
+  const classGroups: GroupIndicators[] = [];
+  for (const [school, split] of [...classes].sort((a, b) => a[0].localeCompare(b[0], 'sv'))) {
+    // Classes are parts of their school: hidden whenever the school is (or is never shown).
+    const shownSchool = schoolGroups.find((s) => s.key === school);
+    const wholeHidden = school === '' ? totalHidden : !shownSchool || shownSchool.hidden === true || shownSchool.pupils < threshold;
+    classGroups.push(...split.figures('class', threshold, wholeHidden, (k) => k, school || undefined));
+  }
+
+  let testFigures: TestComparisonFigures[] | null = null;
+  let testMatch: TestMatch | null = null;
+  if (tests) {
+    problems.push(...tests.problems);
+    testFigures = compareTestsWithGrades(table.pupils, tests).map((c) => testShares(c, threshold));
+    testMatch = matchTests(table.pupils, tests);
+    const unmatched = new Set(testMatch.unmatchedRows);
+    for (const rec of tests.records) {
+      if (!unmatched.has(rec.row)) continue;
+      const id = rec.personnummer ?? rec.id;
+      problems.push({
+        cell: `${tests.sheet}!A${rec.row}`,
+        value: id,
+        code: 'grades.testUnmatched',
+        severity: 'warning',
+        message: t(lang, 'grades.problem.testUnmatched', { id, sheet: table.sheet }),
+      });
     }
   }
-  classes.sort((a, b) => (a.parent ?? '').localeCompare(b.parent ?? '', 'sv') || a.key.localeCompare(b.key, 'sv'));
-  const problems = [...table.problems, ...(tests?.problems ?? [])];
+
   return {
     sheet: table.sheet,
-    scale: table.scale,
+    scale,
     pupils,
     summary,
-    groups: [...gender, ...schools, ...classes],
-    subjects: subjectIndicators(pupils, threshold),
-    tests: tests ? compareTestsWithGrades(pupils, tests, threshold) : null,
+    groups: [...genderGroups, ...schoolGroups, ...classGroups],
+    subjects: tally.figures(threshold),
+    tests: testFigures,
+    testMatch,
     problems,
   };
 }

@@ -4,6 +4,7 @@ export * from './rulesets';
 export * from './eligibility';
 export * from './merit';
 export * from './evaluate';
+export * from './tests';
 export * from './analyse';
 export * from './json';
 export * from './subjects';

@@ -20,6 +20,8 @@ export interface GradesJsonPupil {
   missing: Partial<Record<ProgramCode, SubjectCode[]>>;
   /** How many more passes each unreached target needs. */
   morePassesNeeded: Partial<Record<ProgramCode, number>>;
+  /** Unreached targets with groups of which one subject must still pass (PRIV: En or Ma). */
+  missingOneOf?: Partial<Record<ProgramCode, SubjectCode[][]>>;
   nearEligible: boolean;
 }
 
@@ -66,11 +68,13 @@ export function gradesJson(a: GradeAnalysis): GradesJson {
     pupils: a.pupils.map((e) => {
       const missing: GradesJsonPupil['missing'] = {};
       const more: GradesJsonPupil['morePassesNeeded'] = {};
+      let oneOf: GradesJsonPupil['missingOneOf'];
       for (const c of PROGRAM_CODES) {
         const x = e.eligibility[c];
         if (x.eligible) continue;
         missing[c] = [...x.missing];
         more[c] = x.morePassesNeeded;
+        if (x.missingOneOf) (oneOf ??= {})[c] = x.missingOneOf.map((g) => [...g]);
       }
       return {
         row: e.pupil.row,
@@ -84,6 +88,7 @@ export function gradesJson(a: GradeAnalysis): GradesJson {
         eligibility: Object.fromEntries(PROGRAM_CODES.map((c) => [c, e.eligibility[c].eligible])) as Record<ProgramCode, boolean>,
         missing,
         morePassesNeeded: more,
+        ...(oneOf ? { missingOneOf: oneOf } : {}),
         nearEligible: e.nearEligible,
       };
     }),
@@ -104,7 +109,8 @@ export function gradesJson(a: GradeAnalysis): GradesJson {
       meanMeritValue17: r(g.meanMeritValue17, 2),
       allSubjectsPassedShare: r(g.allSubjectsPassedShare, 4),
     })),
-    problems: a.problems.map((p) => ({ cell: p.cell, value: p.value, message: p.message, severity: p.severity })),
+    // `value` is always present (null for an empty cell): JSON drops undefined keys.
+    problems: a.problems.map((p) => ({ cell: p.cell, value: p.value === undefined ? null : p.value, message: p.message, severity: p.severity })),
   };
   if (a.tests) out.tests = a.tests.map((x) => ({ subject: x.subject, n: x.n, lowerShare: r(x.lowerShare, 4), sameShare: r(x.sameShare, 4), higherShare: r(x.higherShare, 4) }));
   return out;
@@ -112,54 +118,69 @@ export function gradesJson(a: GradeAnalysis): GradesJson {
 
 const isFigure = (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || v === '..' || v === '.';
 const isShare = (v: unknown) => v === '..' || v === '.' || (typeof v === 'number' && v >= 0 && v <= 1);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const GROUP_BY = ['all', 'gender', 'school', 'class', 'year'];
+
+function checkPupil(p: unknown, at: string, errs: string[]): void {
+  if (!isObject(p)) return void errs.push(`${at}: not an object`);
+  if (!Number.isInteger(p.row)) errs.push(`${at}.row`);
+  if (typeof p.id !== 'string') errs.push(`${at}.id`);
+  if (!(p.class === null || typeof p.class === 'string')) errs.push(`${at}.class`);
+  if (!(p.school === null || typeof p.school === 'string')) errs.push(`${at}.school`);
+  if (!(p.gender === null || p.gender === 'F' || p.gender === 'M')) errs.push(`${at}.gender`);
+  for (const k of ['meritValue16', 'meritValue17']) {
+    const v = p[k];
+    if (typeof v !== 'number' || !(v >= 0 && v <= 340)) errs.push(`${at}.${k}`);
+  }
+  if (!Number.isInteger(p.passed) || (p.passed as number) < 0) errs.push(`${at}.passed`);
+  const el = p.eligibility;
+  if (!isObject(el) || PROGRAM_CODES.some((c) => typeof el[c] !== 'boolean')) errs.push(`${at}.eligibility`);
+  const mi = p.missing;
+  if (!isObject(mi)) return void errs.push(`${at}.missing`);
+  for (const [k, v] of Object.entries(mi)) {
+    if (!PROGRAM_CODES.includes(k as ProgramCode)) errs.push(`${at}.missing.${k}: no such target`);
+    else if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) errs.push(`${at}.missing.${k}: not a list of subjects`);
+    else if (isObject(el) && el[k] !== false) errs.push(`${at}.missing.${k}: target is reached`);
+  }
+  if (isObject(el)) for (const c of PROGRAM_CODES) if (el[c] === false && !(c in mi)) errs.push(`${at}.missing.${c}: unreached target not listed`);
+}
+
+function checkFigures(g: Record<string, unknown>, at: string, errs: string[], keys: readonly string[]): void {
+  if (!Number.isInteger(g.pupils) || (g.pupils as number) < 0) errs.push(`${at}.pupils`);
+  const es = g.eligibleShare;
+  if (!isObject(es) || PROGRAM_CODES.some((c) => !isShare(es[c]))) errs.push(`${at}.eligibleShare`);
+  for (const k of keys) if (!(k.endsWith('Share') ? isShare(g[k]) : isFigure(g[k]))) errs.push(`${at}.${k}`);
+}
 
 /**
- * Checks an object against the grades JSON contract; returns the list of violations (empty = valid).
- * @example validateGradesJson({}) // ['pupils: not an array', …]
+ * Checks an object against the grades JSON contract (`gradesJson`, docs/cli.md); returns the list of
+ * violations, empty when valid. Extra keys are allowed; the contract's keys and value types are not
+ * negotiable: a suppressed figure is the string `..`, no data is `.`.
+ * @example validateGradesJson({ pupils: [], summary: {}, groups: [], problems: [] })[0] // 'summary.pupils'
  */
 export function validateGradesJson(obj: unknown): string[] {
   const errs: string[] = [];
-  const o = obj as Record<string, unknown>;
-  if (!o || typeof o !== 'object') return ['not an object'];
-  if (!Array.isArray(o.pupils)) errs.push('pupils: not an array');
-  else {
-    o.pupils.forEach((p: Record<string, unknown>, i: number) => {
-      const at = `pupils[${i}]`;
-      if (!Number.isInteger(p.row)) errs.push(`${at}.row`);
-      if (typeof p.id !== 'string') errs.push(`${at}.id`);
-      if (!(p.class === null || typeof p.class === 'string')) errs.push(`${at}.class`);
-      if (!(p.school === null || typeof p.school === 'string')) errs.push(`${at}.school`);
-      if (!(p.gender === null || p.gender === 'F' || p.gender === 'M')) errs.push(`${at}.gender`);
-      for (const k of ['meritValue16', 'meritValue17'] as const) if (typeof p[k] !== 'number' || (p[k] as number) < 0 || (p[k] as number) > 340) errs.push(`${at}.${k}`);
-      if (!Number.isInteger(p.passed)) errs.push(`${at}.passed`);
-      const el = p.eligibility as Record<string, unknown> | undefined;
-      if (!el || PROGRAM_CODES.some((c) => typeof el[c] !== 'boolean')) errs.push(`${at}.eligibility`);
-      const mi = p.missing as Record<string, unknown> | undefined;
-      if (!mi || typeof mi !== 'object' || Object.entries(mi).some(([k, v]) => !PROGRAM_CODES.includes(k as ProgramCode) || !Array.isArray(v) || el?.[k] === true)) errs.push(`${at}.missing`);
-    });
-  }
-  const s = o.summary as Record<string, unknown> | undefined;
-  if (!s) errs.push('summary: missing');
-  else {
-    if (!Number.isInteger(s.pupils)) errs.push('summary.pupils');
-    const es = s.eligibleShare as Record<string, unknown> | undefined;
-    if (!es || PROGRAM_CODES.some((c) => !isShare(es[c]))) errs.push('summary.eligibleShare');
-    for (const k of ['meanMeritValue16', 'meanMeritValue17']) if (!isFigure(s[k])) errs.push(`summary.${k}`);
-    if (!isShare(s.allSubjectsPassedShare)) errs.push('summary.allSubjectsPassedShare');
-  }
-  if (!Array.isArray(o.groups)) errs.push('groups: not an array');
-  else o.groups.forEach((g: Record<string, unknown>, i: number) => {
-    if (!['gender', 'school', 'class', 'all', 'year'].includes(g.by as string)) errs.push(`groups[${i}].by`);
-    if (typeof g.key !== 'string') errs.push(`groups[${i}].key`);
-    if (!Number.isInteger(g.pupils)) errs.push(`groups[${i}].pupils`);
-    const es = g.eligibleShare as Record<string, unknown> | undefined;
-    if (!es || PROGRAM_CODES.some((c) => !isShare(es[c]))) errs.push(`groups[${i}].eligibleShare`);
-    if (!isFigure(g.meanMeritValue17)) errs.push(`groups[${i}].meanMeritValue17`);
+  if (!isObject(obj)) return ['not an object'];
+  if (!Array.isArray(obj.pupils)) errs.push('pupils: not an array');
+  else obj.pupils.forEach((p, i) => checkPupil(p, `pupils[${i}]`, errs));
+  const s = obj.summary;
+  if (!isObject(s)) errs.push('summary: not an object');
+  else checkFigures(s, 'summary', errs, ['meanMeritValue16', 'meanMeritValue17', 'allSubjectsPassedShare']);
+  if (!Array.isArray(obj.groups)) errs.push('groups: not an array');
+  else obj.groups.forEach((g, i) => {
+    const at = `groups[${i}]`;
+    if (!isObject(g)) return void errs.push(`${at}: not an object`);
+    if (!GROUP_BY.includes(g.by as string)) errs.push(`${at}.by`);
+    if (typeof g.key !== 'string') errs.push(`${at}.key`);
+    checkFigures(g, at, errs, ['meanMeritValue17']);
   });
-  if (!Array.isArray(o.problems)) errs.push('problems: not an array');
-  else o.problems.forEach((p: Record<string, unknown>, i: number) => {
-    if (typeof p.cell !== 'string' || !/!/.test(p.cell)) errs.push(`problems[${i}].cell`);
-    if (typeof p.message !== 'string' || !p.message) errs.push(`problems[${i}].message`);
+  if (!Array.isArray(obj.problems)) errs.push('problems: not an array');
+  else obj.problems.forEach((p, i) => {
+    const at = `problems[${i}]`;
+    if (!isObject(p)) return void errs.push(`${at}: not an object`);
+    if (typeof p.cell !== 'string' || !p.cell.includes('!')) errs.push(`${at}.cell`);
+    if (!('value' in p)) errs.push(`${at}.value`);
+    if (typeof p.message !== 'string' || !p.message) errs.push(`${at}.message`);
   });
   return errs;
 }

@@ -16,9 +16,14 @@ export const SCALE_MARKS: Readonly<Record<GradeScaleId, readonly GradeMark[]>> =
   old: ['MVG', 'VG', 'G', 'IG'],
 };
 
-function table(scale: GradeScaleId): Readonly<Record<string, number>> {
-  return scale === 'AF' ? AF_POINTS : OLD_POINTS;
+/**
+ * The points lookup of a scale (mark → points); marks of the other scale are absent. For hot loops.
+ * @example pointsTable('old').VG // 15
+ */
+export function pointsTable(scale: GradeScaleId): Readonly<Record<string, number>> {
+  return scale === 'old' ? OLD_POINTS : AF_POINTS;
 }
+const table = pointsTable;
 
 /**
  * Points of a grade entry on a scale; 0 for F/IG, streck, code 3, code 2 and missing.

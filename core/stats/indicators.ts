@@ -7,11 +7,14 @@
  * - Per subject: distribution of A–F over pupils graded A–F, streck and code 3 counted apart, mean
  *   points over pupils with A–F [D].
  */
-import type { Figure, GradeMark, GroupKey, ProgramCode, PupilEvaluation, SubjectCode } from '../types';
+import type { Figure, Gender, GradeMark, GradeScaleId, GroupKey, ProgramCode, PupilEvaluation, SubjectCode } from '../types';
 import { PROGRAM_CODES } from '../types';
-import { gradePoints } from '../grades/scale';
+import { SCALE_MARKS } from '../grades/scale';
+import { LEVEL_POINTS, PASS_LEVELS, scanGrades, scanned } from '../grades/scan';
 import { SUBJECT_ORDER } from '../grades/subjects';
-import { hiddenParts, share, suppress } from './suppress';
+import { share } from './share';
+import { suppress } from './suppress';
+import { hiddenParts } from './suppress-table';
 
 export interface GroupIndicators {
   by: GroupKey['by'];
@@ -23,126 +26,248 @@ export interface GroupIndicators {
   pupils: number;
   /** Pupils with at least one passing grade: the merit mean's denominator. */
   withPass: number;
+  /** True when complementary suppression hid the whole group. */
+  hidden?: boolean;
   eligibleShare: Record<ProgramCode, Figure>;
   meanMeritValue16: Figure;
   meanMeritValue17: Figure;
   allSubjectsPassedShare: Figure;
+  /** Share not eligible for yrkesprogram but at most 2 passes short [D, §3]. */
+  nearEligibleShare?: Figure;
 }
 
-const HIDDEN_ELIGIBILITY = Object.fromEntries(PROGRAM_CODES.map((c) => [c, '..'])) as Record<ProgramCode, Figure>;
+/** Running sums of one group, filled pupil by pupil (one pass over a file for every group). */
+export interface GroupAccumulator {
+  n: number;
+  /** Eligible pupils per target, in `PROGRAM_CODES` order. */
+  eligible: number[];
+  withPass: number;
+  sum16: number;
+  sum17: number;
+  allPassed: number;
+  nearEligible: number;
+}
 
 /**
- * Indicators of one group of evaluated pupils. `hidden` (complementary suppression decided by the
- * caller) turns every figure into `..`.
- * Worked example §11.7: meritvärde 17 of 245, 0 and 200 → mean over pupils with a pass (245 + 200) / 2
- * = 222.5; shares divide by all 3 (threshold 1 here so nothing is suppressed).
- * @example groupIndicators(evals, { by: 'all', key: 'all', label: 'Totalt' }, 10).eligibleShare.YRK // 0.85
+ * An empty group accumulator.
+ * @example newGroupAccumulator().n // 0
  */
-export function groupIndicators(evals: readonly PupilEvaluation[], group: { by: GroupKey['by']; key: string; label: string }, threshold: number, hidden = false): GroupIndicators {
-  const n = evals.length;
-  const eligible = Object.fromEntries(PROGRAM_CODES.map((c) => [c, 0])) as Record<ProgramCode, number>;
-  let withPass = 0;
-  let sum16 = 0;
-  let sum17 = 0;
-  let allPassed = 0;
-  for (const e of evals) {
-    for (const c of PROGRAM_CODES) if (e.eligibility[c].eligible) eligible[c]++;
-    if (e.passed > 0) {
-      withPass++;
-      sum16 += e.meritValue16;
-      sum17 += e.meritValue17;
-    }
-    if (e.allSubjectsPassed) allPassed++;
+export function newGroupAccumulator(): GroupAccumulator {
+  return { n: 0, eligible: PROGRAM_CODES.map(() => 0), withPass: 0, sum16: 0, sum17: 0, allPassed: 0, nearEligible: 0 };
+}
+
+/**
+ * Adds one evaluated pupil to a group's sums. Meritvärde sums only pupils with a pass (§4).
+ * @example accumulate(acc, evaluation) // acc.n grows by 1
+ */
+export function accumulate(acc: GroupAccumulator, e: PupilEvaluation): void {
+  acc.n++;
+  const el = e.eligibility;
+  for (let i = 0; i < PROGRAM_CODES.length; i++) if (el[PROGRAM_CODES[i]].eligible) acc.eligible[i]++;
+  if (e.passed > 0) {
+    acc.withPass++;
+    acc.sum16 += e.meritValue16;
+    acc.sum17 += e.meritValue17;
   }
-  if (hidden) {
-    return { ...group, pupils: n, withPass, eligibleShare: { ...HIDDEN_ELIGIBILITY }, meanMeritValue16: n ? '..' : '.', meanMeritValue17: n ? '..' : '.', allSubjectsPassedShare: n ? '..' : '.' };
-  }
+  if (e.allSubjectsPassed) acc.allPassed++;
+  if (e.nearEligible) acc.nearEligible++;
+}
+
+/**
+ * The figures of a group from its sums, each suppressed on its own denominator: shares on the
+ * group's pupils, mean meritvärde on the pupils with a pass [C: SIRIS; domain §6]. `hidden`
+ * (complementary suppression decided by the caller) turns every figure into `..`.
+ * Worked example §11.7: meritvärde 17 of 245, 0 and 200 → (245 + 200) / 2 = 222.5; shares over all 3.
+ * @example groupFigures(acc, { by: 'all', key: 'all', label: 'Totalt' }, 10).meanMeritValue17 // 222.5
+ */
+export function groupFigures(acc: GroupAccumulator, group: { by: GroupKey['by']; key: string; label: string; parent?: string }, threshold: number, hidden = false): GroupIndicators {
+  const n = acc.n;
+  const fig = (v: number | null, d: number): Figure => {
+    const f = suppress(v, d, threshold);
+    return hidden && f !== '.' ? '..' : f;
+  };
   const eligibleShare = {} as Record<ProgramCode, Figure>;
-  for (const c of PROGRAM_CODES) eligibleShare[c] = suppress(share(eligible[c], n), n, threshold);
-  return {
+  PROGRAM_CODES.forEach((c, i) => (eligibleShare[c] = fig(share(acc.eligible[i], n), n)));
+  const out: GroupIndicators = {
     ...group,
     pupils: n,
-    withPass,
+    withPass: acc.withPass,
     eligibleShare,
-    meanMeritValue16: suppress(withPass ? sum16 / withPass : null, withPass, threshold),
-    meanMeritValue17: suppress(withPass ? sum17 / withPass : null, withPass, threshold),
-    allSubjectsPassedShare: suppress(share(allPassed, n), n, threshold),
+    meanMeritValue16: fig(share(acc.sum16, acc.withPass), acc.withPass),
+    meanMeritValue17: fig(share(acc.sum17, acc.withPass), acc.withPass),
+    allSubjectsPassedShare: fig(share(acc.allPassed, n), n),
+    nearEligibleShare: fig(share(acc.nearEligible, n), n),
   };
+  if (hidden) out.hidden = true;
+  return out;
+}
+
+/**
+ * Indicators of one group of evaluated pupils (domain §5), suppressed per cell (§6).
+ * Worked example §11.7: meritvärde 17 of 245, 0 and 200 → mean over pupils with a pass
+ * (245 + 200) / 2 = 222.5; eligibility shares divide by all 3.
+ * @example groupIndicators(evals, { by: 'all', key: 'all', label: 'Totalt' }, 1).meanMeritValue17 // 222.5
+ */
+export function groupIndicators(evals: readonly PupilEvaluation[], group: { by: GroupKey['by']; key: string; label: string }, threshold: number, hidden = false): GroupIndicators {
+  const acc = newGroupAccumulator();
+  for (const e of evals) accumulate(acc, e);
+  return groupFigures(acc, group, threshold, hidden);
 }
 
 export type DistributionMark = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 const MARKS: readonly DistributionMark[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
-export interface SubjectIndicators {
-  subject: SubjectCode;
-  /** Pupils graded A–F in the subject. */
+/** Grade distribution of one subject in one group of pupils. */
+export interface SubjectDistribution {
+  /** Pupils graded on the scale (A–F, or MVG–IG) in the subject. */
   graded: number;
+  /** A–F counts (all 0 on the old scale: see `markCounts`). */
   counts: Record<DistributionMark, number>;
   /** Shares of the graded pupils, suppressed when graded < threshold. */
   shares: Record<DistributionMark, Figure>;
+  /** Counts and shares by the table's own scale marks (A–F, or MVG/VG/G/IG: never mixed). */
+  markCounts: Partial<Record<GradeMark, number>>;
+  markShares: Partial<Record<GradeMark, Figure>>;
+  /** Streck (SCB 9): not a grade, counted apart from F. */
   streck: number;
+  /** Streck / (graded + streck): the share of assessed pupils without a basis for a grade. */
+  streckShare: Figure;
+  /** SCB code 3 (not studied). */
   notStudied: number;
+  /** A–E / graded. */
   passShare: Figure;
+  /** Mean points over pupils graded A–F in the subject [D, domain §5]. */
   meanPoints: Figure;
+}
+
+export interface SubjectIndicators extends SubjectDistribution {
+  subject: SubjectCode;
   meanPointsGirls: Figure;
   meanPointsBoys: Figure;
+  /** The same distribution for flickor and pojkar, with complementary suppression against the total. */
+  byGender: { F: SubjectDistribution; M: SubjectDistribution };
+}
+
+const W = 11; // per tally: 8 levels, streck, code 3, points sum
+const STRECK = 8;
+const NOT_STUDIED = 9;
+const POINTS = 10;
+
+function distribution(t: Float64Array, marks: readonly GradeMark[], passLevels: number, threshold: number, hidden: boolean): SubjectDistribution {
+  let graded = 0;
+  let passes = 0;
+  for (let l = 0; l < marks.length; l++) {
+    graded += t[l];
+    if (l < passLevels) passes += t[l];
+  }
+  const streck = t[STRECK];
+  const fig = (v: number | null, d: number): Figure => {
+    const f = suppress(v, d, threshold);
+    return hidden && f !== '.' ? '..' : f;
+  };
+  const counts = { A: 0, B: 0, C: 0, D: 0, E: 0, F: 0 } as Record<DistributionMark, number>;
+  const shares = { A: '.', B: '.', C: '.', D: '.', E: '.', F: '.' } as Record<DistributionMark, Figure>;
+  const markCounts: Partial<Record<GradeMark, number>> = {};
+  const markShares: Partial<Record<GradeMark, Figure>> = {};
+  marks.forEach((m, l) => {
+    markCounts[m] = t[l];
+    markShares[m] = fig(share(t[l], graded), graded);
+    if (m in counts) {
+      counts[m as DistributionMark] = t[l];
+      shares[m as DistributionMark] = markShares[m]!;
+    }
+  });
+  return {
+    graded,
+    counts,
+    shares,
+    markCounts,
+    markShares,
+    streck,
+    streckShare: fig(share(streck, graded + streck), graded + streck),
+    notStudied: t[NOT_STUDIED],
+    passShare: fig(share(passes, graded), graded),
+    meanPoints: fig(share(t[POINTS], graded), graded),
+  };
 }
 
 /**
- * Grade distribution and mean points per subject (A–F scale), in report order. M1/M2/ML are
- * pooled over languages. Subjects nobody was graded in (and with no streck or code 3) are left out.
- * @example subjectIndicators(evals, 10)[0].subject // 'Sv'
+ * Running counts of the subject table (all pupils, flickor, pojkar), filled pupil by pupil. One
+ * flat array, no allocation per pupil; `addScanned` reuses the grades engine's scan of the pupil.
  */
-export function subjectIndicators(evals: readonly PupilEvaluation[], threshold: number): SubjectIndicators[] {
-  type Acc = { counts: Record<DistributionMark, number>; streck: number; notStudied: number; sum: number; sumF: number; nF: number; sumM: number; nM: number };
-  const acc = new Map<SubjectCode, Acc>();
-  const get = (s: SubjectCode): Acc => {
-    let a = acc.get(s);
-    if (!a) {
-      a = { counts: { A: 0, B: 0, C: 0, D: 0, E: 0, F: 0 }, streck: 0, notStudied: 0, sum: 0, sumF: 0, nF: 0, sumM: 0, nM: 0 };
-      acc.set(s, a);
-    }
-    return a;
-  };
-  for (const e of evals) {
-    const gender = e.pupil.gender;
-    for (const g of e.pupil.grades) {
-      const en = g.entry;
-      if (en.kind === 'grade') {
-        if (!(MARKS as readonly GradeMark[]).includes(en.mark)) continue;
-        const a = get(g.subject);
-        a.counts[en.mark as DistributionMark]++;
-        const p = gradePoints(en, 'AF');
-        a.sum += p;
-        if (gender === 'F') { a.sumF += p; a.nF++; }
-        else if (gender === 'M') { a.sumM += p; a.nM++; }
-      } else if (en.kind === 'streck') get(g.subject).streck++;
-      else if (en.kind === 'notStudied') get(g.subject).notStudied++;
+export class SubjectTally {
+  private readonly t = new Float64Array(SUBJECT_ORDER.length * 3 * W);
+  private readonly points: readonly number[];
+  constructor(readonly scale: GradeScaleId = 'AF') {
+    this.points = LEVEL_POINTS[scale];
+  }
+
+  /** Adds the grades of the pupil that `scanGrades` saw last. */
+  addScanned(gender: Gender, grades: number): void {
+    const t = this.t;
+    const { slot, subject } = scanned;
+    const block = gender === 'F' ? W : gender === 'M' ? 2 * W : -1;
+    for (let i = 0; i < grades; i++) {
+      const s = slot[i];
+      const si = subject[i];
+      if (s < 0 || si < 0) continue;
+      const base = si * 3 * W;
+      t[base + s]++;
+      const p = s < 8 ? this.points[s] : 0;
+      t[base + POINTS] += p;
+      if (block > 0) {
+        t[base + block + s]++;
+        t[base + block + POINTS] += p;
+      }
     }
   }
-  const out: SubjectIndicators[] = [];
-  for (const subject of SUBJECT_ORDER) {
-    const a = acc.get(subject);
-    if (!a) continue;
-    const graded = MARKS.reduce((s, m) => s + a.counts[m], 0);
-    const shares = {} as Record<DistributionMark, Figure>;
-    for (const m of MARKS) shares[m] = suppress(share(a.counts[m], graded), graded, threshold);
-    const passes = graded - a.counts.F;
-    // Girls/boys split: the smaller of the two hides the other too when it is under the threshold.
-    // Girls/boys beside the shown total: complementary suppression, unknown gender counted as hidden.
-    const [hideF, hideM] = graded >= threshold ? hiddenParts([a.nF, a.nM, graded - a.nF - a.nM], threshold, [true, true, false]) : [true, true];
-    out.push({
-      subject,
-      graded,
-      counts: a.counts,
-      shares,
-      streck: a.streck,
-      notStudied: a.notStudied,
-      passShare: suppress(share(passes, graded), graded, threshold),
-      meanPoints: suppress(graded ? a.sum / graded : null, graded, threshold),
-      meanPointsGirls: hideF ? (a.nF ? '..' : '.') : suppress(a.sumF / a.nF, a.nF, threshold),
-      meanPointsBoys: hideM ? (a.nM ? '..' : '.') : suppress(a.sumM / a.nM, a.nM, threshold),
+
+  /** Adds one evaluated pupil. */
+  add(e: PupilEvaluation): void {
+    scanGrades(e.pupil.grades, this.scale);
+    this.addScanned(e.pupil.gender, e.pupil.grades.length);
+  }
+
+  /** The subject table: see `subjectIndicators`. */
+  figures(threshold: number): SubjectIndicators[] {
+    const marks = SCALE_MARKS[this.scale];
+    const passLevels = PASS_LEVELS[this.scale];
+    const out: SubjectIndicators[] = [];
+    SUBJECT_ORDER.forEach((subject, si) => {
+      const base = si * 3 * W;
+      const all = this.t.subarray(base, base + W);
+      if (!all.some((v, i) => i < POINTS && v > 0)) return;
+      const girls = this.t.subarray(base + W, base + 2 * W);
+      const boys = this.t.subarray(base + 2 * W, base + 3 * W);
+      const total = distribution(all, marks, passLevels, threshold, false);
+      let nF = 0;
+      let nM = 0;
+      for (let l = 0; l < marks.length; l++) {
+        nF += girls[l];
+        nM += boys[l];
+      }
+      // Girls/boys beside a shown total: complementary suppression, unknown gender counted as hidden.
+      const [hideF, hideM] = total.graded >= threshold ? hiddenParts([nF, nM, total.graded - nF - nM], threshold, [true, true, false]) : [false, false];
+      const F = distribution(girls, marks, passLevels, threshold, hideF);
+      const M = distribution(boys, marks, passLevels, threshold, hideM);
+      out.push({ subject, ...total, meanPointsGirls: F.meanPoints, meanPointsBoys: M.meanPoints, byGender: { F, M } });
     });
+    return out;
   }
-  return out;
+}
+
+/**
+ * Grade distribution and mean points per subject, in report order, for all pupils and for flickor
+ * and pojkar (domain §5): counts and shares of each mark over the pupils graded in the subject,
+ * streck and code 3 counted apart (streck is not F), mean points over pupils with a grade. Each
+ * figure is suppressed on its own denominator; the gender split gets complementary suppression
+ * against the shown total, pupils of unknown gender counting as a hidden part (§6). M1/M2/ML are
+ * pooled over languages. Subjects with no grade, streck or code 3 are left out.
+ * Example: 10 pupils in Ma, 6 E, 2 F, 2 streck → graded 8, shares E 6/8 = 0.75, mean (6 × 10) / 8 = 7.5.
+ * @example subjectIndicators(evals, 5).find((s) => s.subject === 'Ma')?.meanPoints // 7.5
+ */
+export function subjectIndicators(evals: readonly PupilEvaluation[], threshold: number, scale: GradeScaleId = 'AF'): SubjectIndicators[] {
+  const tally = new SubjectTally(scale);
+  for (const e of evals) tally.add(e);
+  return tally.figures(threshold);
 }

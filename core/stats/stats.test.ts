@@ -4,7 +4,10 @@ import { analyseGrades } from '../grades/analyse';
 import { gradesJson, validateGradesJson } from '../grades/json';
 import { evaluatePupil } from '../grades/evaluate';
 import { groupIndicators, subjectIndicators } from './indicators';
-import { hiddenParts, mean, share, suppress } from './suppress';
+import { hiddenParts } from './suppress-table';
+import { mean } from './mean';
+import { share } from './share';
+import { suppress } from './suppress';
 
 const SUBJECTS16 = ['Sv', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Tk', 'Ge', 'Hi', 'Re', 'Sh', 'Bl', 'Hkk', 'Idh', 'Mu', 'Sl'] as const;
 

@@ -1,0 +1,183 @@
+/**
+ * The hot path of the grades engine: one pass over a pupil's grades that collects everything the
+ * rules need (passes, meritvärde histograms, failures). Internal: the public functions in
+ * eligibility.ts, merit.ts and evaluate.ts all read from it, so each rule has one implementation.
+ * Scratch state is reused between pupils (no allocation per pupil); it is valid until the next call.
+ */
+import type { GradeScaleId, SubjectCode, SubjectGrade } from '../types';
+
+/** Index of a subject in SUBJECT_ORDER (checked by a test). */
+export const SUBJECT_INDEX: Readonly<Record<SubjectCode, number>> = {
+  Sv: 0, Sva: 1, En: 2, Ma: 3, Bi: 4, Fy: 5, Ke: 6, Tk: 7, Ge: 8, Hi: 9, Re: 10, Sh: 11, Bl: 12,
+  Hkk: 13, Idh: 14, Mu: 15, Sl: 16, M1: 17, M2: 18, ML: 19, Tn: 20, OVR: 21, No: 22, So: 23,
+};
+
+/** One bit per subject; Sva shares the bit of Sv: one Swedish place. */
+export const SUBJECT_BIT = Object.fromEntries(
+  Object.entries(SUBJECT_INDEX).map(([code, i]) => [code, 1 << (i === 1 ? 0 : i)]),
+) as Readonly<Record<SubjectCode, number>>;
+
+/** Slot of a grade in the last scan: its level, then these for non-grades; -1 = not counted. */
+export const SLOT_STRECK = 8;
+export const SLOT_NOT_STUDIED = 9;
+
+/** The 16 compulsory subjects (Sv/Sva one place) [C: Skolverket, domain §2]. */
+const COMPULSORY_MASK = 0x1ffff & ~(1 << 1);
+
+/** Points by level (0 = best) per scale: A–F [C: Skolverket], MVG–IG [C/S]. */
+export const LEVEL_POINTS: Readonly<Record<GradeScaleId, readonly number[]>> = {
+  AF: [20, 17.5, 15, 12.5, 10, 0],
+  old: [20, 15, 10, 0],
+};
+/** Levels below this are passes (A–E; MVG, VG, G). */
+export const PASS_LEVELS: Readonly<Record<GradeScaleId, number>> = { AF: 5, old: 3 };
+
+/** Level of a mark on a scale, -1 when the mark is not on it (never mixed). */
+export function markLevel(mark: string, scale: GradeScaleId): number {
+  if (scale === 'AF') {
+    switch (mark) {
+      case 'A': return 0;
+      case 'B': return 1;
+      case 'C': return 2;
+      case 'D': return 3;
+      case 'E': return 4;
+      case 'F': return 5;
+      default: return -1;
+    }
+  }
+  switch (mark) {
+    case 'MVG': return 0;
+    case 'VG': return 1;
+    case 'G': return 2;
+    case 'IG': return 3;
+    default: return -1;
+  }
+}
+
+/** The result of the last `scanGrades`. */
+export const scanned = {
+  /** Histogram by level of the non-M2 grades, Sv/Sva once (the better). */
+  others: new Int32Array(8),
+  /** Histogram by level of the M2 grades. */
+  m2: new Int32Array(8),
+  /** Best M2 level, -1 without an M2 grade. */
+  bestM2: -1,
+  /** Bits of the subjects passed. */
+  passMask: 0,
+  /** Distinct subjects passed (Sv/Sva once, M1/M2/ML once per language). */
+  passCount: 0,
+  svGraded: false,
+  svaGraded: false,
+  /** Grades on the scale (A–F incl. F). */
+  graded: 0,
+  /** F, streck, or code 3 in a compulsory subject (domain §5 "godkända betyg i alla ämnen"). */
+  failed: false,
+  /** Marks of the other scale (listed as problems, never counted). */
+  wrongScale: 0,
+  /** Per grade of the last scan (index as in the grades array): subject index and slot. */
+  subject: new Int32Array(64),
+  slot: new Int32Array(64),
+};
+
+/** Scans a pupil's grades once into `scanned`. */
+export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId): void {
+  const s = scanned;
+  const others = s.others;
+  const m2 = s.m2;
+  others.fill(0);
+  m2.fill(0);
+  const passLevels = PASS_LEVELS[scale];
+  let swedish = 99;
+  let bestM2 = 99;
+  let passMask = 0;
+  let passCount = 0;
+  let graded = 0;
+  let failed = false;
+  let wrongScale = 0;
+  let svGraded = false;
+  let svaGraded = false;
+  if (s.slot.length < grades.length) {
+    s.slot = new Int32Array(grades.length * 2);
+    s.subject = new Int32Array(grades.length * 2);
+  }
+  const slots = s.slot;
+  const subjects = s.subject;
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i];
+    const e = g.entry;
+    const subject = g.subject;
+    const index = SUBJECT_INDEX[subject] ?? -1;
+    const bit = index < 0 ? 0 : 1 << (index === 1 ? 0 : index);
+    subjects[i] = index;
+    slots[i] = -1;
+    if (e.kind !== 'grade') {
+      if (e.kind === 'streck') {
+        failed = true;
+        slots[i] = SLOT_STRECK;
+      } else if (e.kind === 'notStudied') {
+        slots[i] = SLOT_NOT_STUDIED;
+        if ((bit & COMPULSORY_MASK) !== 0) failed = true;
+      }
+      if (e.kind !== 'notApplicable' && e.kind !== 'missing') {
+        if (subject === 'Sv') svGraded = true;
+        else if (subject === 'Sva') svaGraded = true;
+      }
+      continue;
+    }
+    const l = markLevel(e.mark, scale);
+    if (l < 0) {
+      wrongScale++;
+      failed = true;
+      continue;
+    }
+    graded++;
+    slots[i] = l;
+    if (subject === 'M2') {
+      m2[l]++;
+      if (l < bestM2) bestM2 = l;
+    } else if (subject === 'Sv' || subject === 'Sva') {
+      if (subject === 'Sv') svGraded = true;
+      else svaGraded = true;
+      if (l < swedish) swedish = l;
+    } else others[l]++;
+    if (l >= passLevels) {
+      failed = true;
+      continue;
+    }
+    if (g.language !== undefined && (subject === 'M1' || subject === 'M2' || subject === 'ML')) {
+      // Each language is its own subject: count it unless the same language passed earlier.
+      let dup = false;
+      for (let j = 0; j < i && !dup; j++) {
+        const h = grades[j];
+        const f = h.entry;
+        dup = h.subject === subject && h.language === g.language && f.kind === 'grade' && markLevel(f.mark, scale) >= 0 && markLevel(f.mark, scale) < passLevels;
+      }
+      if (!dup) passCount++;
+    } else if (!(passMask & bit)) passCount++;
+    passMask |= bit;
+  }
+  if (swedish !== 99) others[swedish]++;
+  s.bestM2 = bestM2 === 99 ? -1 : bestM2;
+  s.passMask = passMask;
+  s.passCount = passCount;
+  s.svGraded = svGraded;
+  s.svaGraded = svaGraded;
+  s.graded = graded;
+  s.failed = failed;
+  s.wrongScale = wrongScale;
+}
+
+/** Sum of the `n` best points of the last scan: `withM2` adds the M2 histogram (minus the best M2 when `skipBestM2`). */
+export function bestSum(scale: GradeScaleId, n: number, skipBestM2: boolean): number {
+  const points = LEVEL_POINTS[scale];
+  const { others, m2, bestM2 } = scanned;
+  let sum = 0;
+  for (let l = 0; l < points.length && n > 0; l++) {
+    let have = others[l] + m2[l];
+    if (skipBestM2 && l === bestM2) have--;
+    const take = have < n ? have : n;
+    sum += take * points[l];
+    n -= take;
+  }
+  return sum;
+}
