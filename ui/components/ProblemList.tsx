@@ -10,7 +10,9 @@ export const PROBLEMS_SHOWN = 15;
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
-  item: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', fontWeight: tokens.fontWeightRegular, gap: '6px' },
+  item: { flexDirection: 'column', alignItems: 'flex-start', textAlign: 'left', width: '100%', fontWeight: tokens.fontWeightRegular, gap: '2px', paddingTop: '4px', paddingBottom: '4px' },
+  head: { display: 'flex', alignItems: 'center', gap: '6px' },
+  badge: { flexShrink: 0 },
   cell: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
   counts: { display: 'flex', flexWrap: 'wrap', gap: '4px', margin: `${tokens.spacingVerticalXS} 0` },
 });
@@ -43,10 +45,12 @@ export function ProblemList(props: { lang: Lang; problems: readonly Problem[]; h
               aria-label={t(lang, 'ui.problems.goTo', { cell: p.cell, message: p.message })}
               onClick={() => onSelect(p.cell)}
             >
-              <Badge size="small" color={p.severity === 'error' ? 'danger' : 'warning'}>
-                {t(lang, p.severity === 'error' ? 'ui.problems.error' : 'ui.problems.warning')}
-              </Badge>
-              <span className={s.cell}>{p.cell}</span>
+              <span className={s.head}>
+                <Badge size="small" className={s.badge} color={p.severity === 'error' ? 'danger' : 'warning'}>
+                  {t(lang, p.severity === 'error' ? 'ui.problems.error' : 'ui.problems.warning')}
+                </Badge>
+                <span className={s.cell}>{p.cell}</span>
+              </span>
               <span>{p.message}</span>
             </Button>
           </li>
