@@ -6,13 +6,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SheetData } from '../../core/app';
-import { readGradeTable } from '../../core/table/grades';
+import { readGradeTable, SCB9_COLUMNS } from '../../core/table/grades';
+import { readTestTable } from '../../core/table/tests';
 import { parseGradeCell } from '../../core/table/grade-cell';
 import { decodeText, detectDelimiter, parseDelimited } from '../../core/table/text';
 import { matchHeader } from '../../core/table/aliases';
 import { looksLikePersonnummer, parsePersonnummer } from '../../core/personnummer';
-import { encodeWindows1252 } from '../../examples/generator';
-import type { GradeTable } from '../../core/types';
+import { parseAddress } from '../../core/table/address';
+import { encodeWindows1252, generatePupils, scbGradeFields, scbTestFields } from '../../examples/generator';
+import type { CellValue, GradeTable } from '../../core/types';
 import { badProblemAddress, cellArb, check, gradeGridArb, headerArb, personnummerArb, sheetNameArb } from './arbitraries';
 
 const CRASH = /^(TypeError|RangeError|ReferenceError|SyntaxError|Error)\b/;
@@ -25,6 +27,12 @@ function expectSound(table: GradeTable, data: SheetData): void {
     if (typeof p.value === 'string' && CRASH.test(p.value)) throw new Error(`reader crashed inside: ${p.value}`);
     if (!p.message || p.message === p.code) throw new Error(`problem ${p.code} has no message text`);
     if (p.severity !== 'error' && p.severity !== 'warning') throw new Error(`severity ${p.severity}`);
+    // A rejected grade names the value that is really in that cell.
+    if (p.code === 'table.grade.invalid') {
+      const a = parseAddress(p.cell)!;
+      const found = data.values[a.row - (data.origin?.row ?? 0)]?.[a.col - (data.origin?.col ?? 0)];
+      if (!Object.is(found, p.value) && !(found instanceof Date && p.value instanceof Date && +found === +p.value)) throw new Error(`${p.cell}: problem value ${JSON.stringify(p.value)} but the cell holds ${JSON.stringify(found)}`);
+    }
   }
   for (const pupil of table.pupils) {
     for (const g of pupil.grades) {
@@ -143,6 +151,41 @@ describe('text layer on random bytes', () => {
       const values = parseDelimited(decodeText(new TextEncoder().encode(text)).text);
       const data: SheetData = { sheet: 'betyg.txt', values };
       expectSound(readGradeTable(data, { referenceYear: 2026 }), data);
+    }, 200);
+  });
+});
+
+describe('SCB files with damaged fields', () => {
+  const pupils = generatePupils(24, 77);
+  const damaged = (rows: string[][]) => fc.tuple(
+    fc.array(fc.tuple(fc.nat(rows.length - 1), fc.nat(40), cellArb), { maxLength: 30 }),
+    fc.array(fc.tuple(fc.nat(rows.length - 1), fc.integer({ min: -3, max: 3 })), { maxLength: 4 }),
+    fc.boolean(),
+  ).map(([edits, widths, header]) => {
+    const grid: CellValue[][] = rows.map((r) => [...r]);
+    for (const [r, c, v] of edits) grid[r][c % (grid[r].length + 1)] = v;
+    // Rows that lost or gained fields (a stray `;`).
+    for (const [r, d] of widths) grid[r] = d < 0 ? grid[r].slice(0, d) : [...grid[r], ...Array(d).fill('')];
+    return header ? [SCB9_COLUMNS.slice(), ...grid] : grid;
+  });
+
+  it('slutbetyg åk 9 rows with random cells, lost and extra fields: sound, never a crash', () => {
+    check(damaged(pupils.map(scbGradeFields)), (values) => {
+      const data: SheetData = { sheet: 'betyg.txt', values };
+      expectSound(readGradeTable(data, { referenceYear: 2026 }), data);
+    }, 200);
+  });
+
+  it('national-test rows with random cells: every problem inside the input', () => {
+    check(damaged(pupils.map(scbTestFields)), (values) => {
+      const data: SheetData = { sheet: 'np.txt', values };
+      const tt = readTestTable(data, { referenceYear: 2026 });
+      for (const p of tt.problems) {
+        const bad = badProblemAddress(p, data);
+        if (bad) throw new Error(`${p.code}: ${bad}`);
+        if (typeof p.value === 'string' && CRASH.test(p.value)) throw new Error(`reader crashed inside: ${p.value}`);
+      }
+      for (const rec of tt.records) for (const r of rec.results) if (r.mark !== null && !'ABCDEF'.includes(r.mark)) throw new Error(`test mark ${r.mark}`);
     }, 200);
   });
 });
