@@ -130,13 +130,15 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
   const idSlot = new Map<string, number>();
   const pupilIdOf = new Map<string, number>(); // normalised id → slot (two spellings of one pupil)
   const info: { row: number; id: string; personnummer: string | null; className: string | null; school: string | null; gender: Gender; year: number | null }[] = [];
-  const sums = [new Column(), new Column(), new Column(), new Column(), new Column(), new Column()]; // scheduled, present, valid, invalid, late, unreg
+  // Per pupil, interleaved: scheduled, present, valid, invalid, late, unregistered.
+  const sums = new Column(6 * 1024);
+  let ps = sums.data;
   const dateCache = new Map<string, number>();
   const statusCache = new Map<string, number>();
   const daySlot = new Map<number, number>();
-  const dayFlags = new Column(4096);
-  const daySched = new Column(4096);
-  const dayAbs = new Column(4096);
+  // Per pupil-day, interleaved: flags, scheduled, absent.
+  const dayCol = new Column(3 * 4096);
+  let dd = dayCol.data;
   let days = 0;
   let anyLate = false;
   let minDay = Infinity;
@@ -180,7 +182,8 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
           year: yc !== null && Number.isInteger(yc) ? yc : yearFromClass(cls),
         });
         pupilIdOf.set(who.id, p);
-        for (const s of sums) s.ensure(p + 1);
+        sums.ensure(6 * (p + 1));
+        ps = sums.data;
       }
       idSlot.set(idKey, p);
     }
@@ -256,52 +259,52 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
       }
     }
     // Sums
-    const i = p;
-    sums[0].data[i] += minutes;
+    const i = p * 6;
+    ps[i] += minutes;
     let absentHere = 0;
     let flag = 0;
     switch (status) {
       case LessonStatus.Present:
       case LessonStatus.Late:
-        sums[1].data[i] += minutes - late;
-        sums[3].data[i] += late;
+        ps[i + 1] += minutes - late;
+        ps[i + 3] += late;
         if (late > 0) {
-          sums[4].data[i] += late;
+          ps[i + 4] += late;
           anyLate = true;
         }
         absentHere = late;
         flag = F_ATTENDED;
         break;
       case LessonStatus.Valid:
-        sums[2].data[i] += minutes;
+        ps[i + 2] += minutes;
         absentHere = minutes;
         flag = F_ABSENT;
         break;
       case LessonStatus.Invalid:
-        sums[3].data[i] += minutes;
+        ps[i + 3] += minutes;
         absentHere = minutes;
         flag = F_ABSENT;
         break;
       default:
-        sums[5].data[i] += minutes;
+        ps[i + 5] += minutes;
     }
     if (useDate) {
-      const key = i * DAY_BITS + day;
+      const key = p * DAY_BITS + day;
       let s = key === lastKey ? lastSlot : daySlot.get(key);
       if (s === undefined) {
         s = days++;
         daySlot.set(key, s);
-        dayFlags.ensure(days);
-        daySched.ensure(days);
-        dayAbs.ensure(days);
+        dayCol.ensure(3 * days);
+        dd = dayCol.data;
         if (day < minDay) minDay = day;
         if (day > maxDay) maxDay = day;
       }
       lastKey = key;
       lastSlot = s;
-      dayFlags.data[s] = dayFlags.data[s] | flag;
-      daySched.data[s] += minutes;
-      dayAbs.data[s] += absentHere;
+      const j = 3 * s;
+      dd[j] = dd[j] | flag;
+      dd[j + 1] += minutes;
+      dd[j + 2] += absentHere;
     }
   }
 
@@ -329,7 +332,7 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
         monthsOf[pupil] = new Map();
       }
       const s = daySlot.get(key)!;
-      const f = dayFlags.data[s];
+      const f = dd[3 * s];
       if (f === F_ABSENT) {
         absentDays[pupil]++;
         run++;
@@ -341,8 +344,8 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
         month = dt.getUTCFullYear() * 12 + dt.getUTCMonth();
         monthCache.set(day, month);
       }
-      addMonth(monthsOf[pupil], month, daySched.data[s], dayAbs.data[s]);
-      addMonth(allMonths, month, daySched.data[s], dayAbs.data[s]);
+      addMonth(monthsOf[pupil], month, dd[3 * s + 1], dd[3 * s + 2]);
+      addMonth(allMonths, month, dd[3 * s + 1], dd[3 * s + 2]);
     }
   }
   const toMonths = (m: Map<number, [number, number]> | undefined): MonthAbsence[] =>
@@ -358,12 +361,12 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
     const inf = info[i];
     const times: PupilTimes = {
       ...inf,
-      scheduledMinutes: sums[0].data[i],
-      presentMinutes: sums[1].data[i],
-      validMinutes: sums[2].data[i],
-      invalidMinutes: sums[3].data[i],
-      lateMinutes: c.late >= 0 || anyLate ? sums[4].data[i] : null,
-      unregisteredMinutes: sums[5].data[i],
+      scheduledMinutes: ps[6 * i],
+      presentMinutes: ps[6 * i + 1],
+      validMinutes: ps[6 * i + 2],
+      invalidMinutes: ps[6 * i + 3],
+      lateMinutes: c.late >= 0 || anyLate ? ps[6 * i + 4] : null,
+      unregisteredMinutes: ps[6 * i + 5],
       absentDays: useDate ? absentDays[i] : null,
       longestAbsentStreakDays: useDate ? longest[i] : null,
     };
