@@ -20,6 +20,30 @@ const OLD: ReadonlySet<string> = new Set(['MVG', 'VG', 'G', 'IG']);
  * @example parseGradeCell('G', 'AF') // { error: 'table.grade.oldScale' }
  */
 export function parseGradeCell(value: CellValue, scale: GradeScaleId): { entry: GradeEntry } | { error: string } {
+  // Short strings repeat millions of times in a big file: answer them from a cache of shared,
+  // frozen results (callers must not mutate entries).
+  if (typeof value === 'string' && value.length <= 4) {
+    const cache = scale === 'old' ? OLD_CACHE : AF_CACHE;
+    let hit = cache.get(value);
+    if (hit === undefined) {
+      hit = freeze(parseUncached(value, scale));
+      cache.set(value, hit);
+    }
+    return hit;
+  }
+  return parseUncached(value, scale);
+}
+
+type Result = { entry: GradeEntry } | { error: string };
+const AF_CACHE = new Map<string, Result>();
+const OLD_CACHE = new Map<string, Result>();
+
+function freeze(r: Result): Result {
+  if ('entry' in r) Object.freeze(r.entry);
+  return Object.freeze(r);
+}
+
+function parseUncached(value: CellValue, scale: GradeScaleId): Result {
   const invalid = scale === 'old' ? 'table.grade.invalidOld' : 'table.grade.invalid';
   if (typeof value === 'boolean' || value instanceof Date) return { error: invalid };
   if (typeof value === 'number' && !Number.isInteger(value)) return { error: invalid };

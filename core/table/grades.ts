@@ -303,6 +303,49 @@ function readLanguage(ctx: SheetContext, row: ReadonlyArray<CellValue>, r: numbe
   return normalizeLanguage(s);
 }
 
+interface SubjectColumn { index: number; subject: SubjectCode; language?: string; langCol: number; prefix: string }
+
+/** The grades of one wide row; kept small so the engine optimises the hot loop. */
+function readRowGrades(
+  ctx: SheetContext,
+  row: ReadonlyArray<CellValue>,
+  r: number,
+  rowStr: string,
+  rec: PupilRecord,
+  subjectCols: SubjectColumn[],
+  scale: GradeScaleId,
+  hasSv: boolean,
+  hasSva: boolean,
+): void {
+  let svMissingCell: string | null = null;
+  let svGraded = false;
+  const grades = rec.grades;
+  for (let i = 0; i < subjectCols.length; i++) {
+    const sc = subjectCols[i];
+    const v = row[sc.index];
+    const cell = sc.prefix + rowStr;
+    const res = parseGradeCell(v, scale);
+    const language = sc.language ?? (sc.langCol >= 0 ? readLanguage(ctx, row, r, sc.langCol) : undefined);
+    const entry = (res as { entry?: GradeEntry }).entry;
+    if (entry === undefined) {
+      ctx.problem(cell, v, (res as { error: string }).error, 'error', { subject: subjectLabel(sc.subject, language) });
+      if (sc.subject === 'Sv' || sc.subject === 'Sva') svGraded = true;
+      continue;
+    }
+    grades.push(language ? { subject: sc.subject, language, entry, cell } : { subject: sc.subject, entry, cell });
+    if (sc.subject === 'Sv' || sc.subject === 'Sva') {
+      if (entry.kind === 'missing') svMissingCell ??= cell;
+      else svGraded = true;
+    } else if (entry.kind === 'missing' && COMPULSORY.has(sc.subject)) {
+      ctx.problem(cell, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
+    }
+  }
+  // Sv and Sva share one place: warn only when neither holds anything.
+  if ((hasSv || hasSva) && !svGraded && svMissingCell) {
+    ctx.problem(svMissingCell, null, 'table.grade.empty', 'warning', { subject: hasSv && hasSva ? 'Sv/Sva' : hasSv ? 'Sv' : 'Sva', id: rec.id });
+  }
+}
+
 function readWide(
   ctx: SheetContext,
   grid: SheetData['values'],
@@ -314,7 +357,7 @@ function readWide(
   scale: GradeScaleId,
   expectedWidth: number,
 ): PupilRecord[] {
-  const subjectCols: Array<{ index: number; subject: SubjectCode; language?: string; langCol: number; prefix: string }> = [];
+  const subjectCols: SubjectColumn[] = [];
   for (const c of columns) {
     if (c.mapping?.role !== 'subject') continue;
     const { subject, language } = c.mapping;
@@ -358,33 +401,7 @@ function readWide(
       continue;
     }
     const rec = readPerson(ctx, row, r, columns, ident);
-    const rowNo = ctx.rowNumber(r);
-    let svMissingCell: string | null = null;
-    let svGraded = false;
-    for (const sc of subjectCols) {
-      const v = row[sc.index];
-      const cell = sc.prefix + rowNo;
-      const res = parseGradeCell(v, scale);
-      const language = sc.language ?? (sc.langCol >= 0 ? readLanguage(ctx, row, r, sc.langCol) : undefined);
-      if ('error' in res) {
-        ctx.problem(cell, v, res.error, 'error', { subject: subjectLabel(sc.subject, language) });
-        if (sc.subject === 'Sv' || sc.subject === 'Sva') svGraded = true;
-        continue;
-      }
-      const g: SubjectGrade = { subject: sc.subject, entry: res.entry, cell };
-      if (language) g.language = language;
-      rec.grades.push(g);
-      if (sc.subject === 'Sv' || sc.subject === 'Sva') {
-        if (res.entry.kind === 'missing') svMissingCell ??= cell;
-        else svGraded = true;
-      } else if (res.entry.kind === 'missing' && COMPULSORY.has(sc.subject)) {
-        ctx.problem(cell, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
-      }
-    }
-    // Sv and Sva share one place: warn only when neither holds anything.
-    if ((hasSv || hasSva) && !svGraded && svMissingCell) {
-      ctx.problem(svMissingCell, null, 'table.grade.empty', 'warning', { subject: hasSv && hasSva ? 'Sv/Sva' : hasSv ? 'Sv' : 'Sva', id: rec.id });
-    }
+    readRowGrades(ctx, row, r, String(ctx.rowNumber(r)), rec, subjectCols, scale, hasSv, hasSva);
     byId.set(ident.id, { rec, r });
     pupils.push(rec);
   }
