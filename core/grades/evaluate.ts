@@ -3,7 +3,7 @@
  * target with what is missing, "nära behörighet" and "godkända betyg i alla ämnen".
  */
 import type { GradeScaleId, PupilEvaluation, PupilRecord, Settings } from '../types';
-import { evaluateAllTargets, fromScan, type EligibilityCache } from './eligibility';
+import { evaluateAllTargets, type EligibilityCache, type PassSummary } from './eligibility';
 import { merit16FromScan, merit17FromScan } from './merit';
 import { ruleSet } from './rulesets';
 import { scanGrades, scanned } from './scan';
@@ -29,13 +29,19 @@ export function createEvaluator(settings: Pick<Settings, 'ruleSet' | 'scale'>): 
   const rules = ruleSet(settings.ruleSet);
   const scale = settings.scale;
   const cache: EligibilityCache = new Map();
+  const summary: PassSummary = { count: 0, mask: 0, swedish: 'Sv', englishExemption: false };
   return (pupil) => {
     scanGrades(pupil.grades, scale); // one pass; everything below reads the scan
     const meritValue16 = merit16FromScan(scale);
     const meritValue17 = merit17FromScan(scale);
     const allPassed = !scanned.failed && scanned.graded > 0;
     const passed = scanned.passCount;
-    const eligibility = evaluateAllTargets(fromScan(pupil.englishExemption === true), rules, cache);
+    // A scratch summary, not kept by anything: eligibility results depend only on its fields.
+    summary.count = passed;
+    summary.mask = scanned.passMask;
+    summary.swedish = scanned.svaGraded && !scanned.svGraded ? 'Sva' : 'Sv';
+    summary.englishExemption = pupil.englishExemption === true;
+    const eligibility = evaluateAllTargets(summary, rules, cache);
     const yrk = eligibility.YRK;
     return {
       pupil,
