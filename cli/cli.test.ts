@@ -89,6 +89,18 @@ describe('grades --json on the demo files', () => {
     });
   }
 
+  it('the SCB file with its national tests: a test comparison per subject', () => {
+    const j = run('grades', 'examples/betyg-ak9-vt2026.txt', '--np', 'examples/np-ak9-vt2026.txt', '--json');
+    expect(j.code, j.stderr).toBe(0);
+    const json = JSON.parse(j.stdout) as GradesJson;
+    expect(validateGradesJson(json)).toEqual([]);
+    expect(json.tests!.map((x) => x.subject)).toEqual(expect.arrayContaining(['Sv', 'En', 'Ma']));
+    // In the workbook, --np may name a sheet of the same workbook.
+    const x = run('grades', 'examples/skolanalys-demo.xlsx', '--sheet', 'Betyg VT2026', '--np', 'Nationella prov', '--json');
+    expect(x.code, x.stderr).toBe(0);
+    expect((JSON.parse(x.stdout) as GradesJson).tests!.length).toBe(json.tests!.length);
+  });
+
   it('the readable summary: pupils, eligibility per programme, merit, problems with addresses', () => {
     const s = run('grades', 'examples/betyg-ak9-vt2026.txt');
     expect(s.code).toBe(0);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type DataKind, type ReportInputs, type SheetData } from '../core/app';
 import { analyseGrades, gradesJson, type GradesJson } from '../core/grades';
 import { readGradeTable } from '../core/table/grades';
+import { readTestTable } from '../core/table/tests';
 import { attendanceJson, readAttendance, type AttendanceJson } from '../core/attendance';
 import { PROGRAM_CODES } from '../core/types';
 import { DEFAULT_SETTINGS, type Lang, type Settings } from '../core/types';
@@ -199,9 +200,8 @@ async function grades(ctx: Context, file: string, options: Record<string, string
   const table = readGradeTable(data, { referenceYear, scale: settings.scale, lang });
   let tests;
   if (options.np) {
-    await secondaryInput('np', options.np, main);
-    // TODO(core/table/tests): readTestTable(np.data, { referenceYear, lang }) once it lands.
-    throw new CliError('cli.error.notAvailable', { what: '--np' }, 1);
+    const np = await secondaryInput('np', options.np, main);
+    tests = readTestTable(np.data, { referenceYear, lang });
   }
   let result: GradesJson;
   try {
