@@ -122,3 +122,25 @@ describe('the demo lesson file', () => {
     expect(t.pupils[215].longestAbsentStreakDays).toBe(3);
   });
 });
+
+describe('lessonReader (streaming)', () => {
+  it('gives the same pupils and problem addresses as reading the whole grid', async () => {
+    const { lessonReader } = await import('./read');
+    const rows = [
+      [A, '9A', '2026-01-16', '08:15', 60, 'Ogiltig frånvaro', ''],
+      [A, '9A', '2026-01-19', '08:15', 60, 'Giltig frånvaro', ''],
+      [B, '9A', '2026-01-19', '08:15', 60, 'Sjuk', ''], // sheet row 4: F4
+      [B, '9A', '2026-01-20', '08:15', 60, 'Närvarande', ''],
+    ];
+    const whole = lessons(rows);
+    const reader = lessonReader('Lektioner', H, 0, { referenceYear: 2026 })!;
+    reader.add(rows.slice(0, 3) as never, 1); // rows[0] is sheet row 2 (0-based 1)
+    reader.add(rows.slice(3) as never, 4);
+    const streamed = reader.finish();
+    expect(streamed.pupils).toEqual(whole.pupils);
+    expect(streamed.problems.map((p) => p.cell)).toEqual(['Lektioner!F4']);
+    expect(whole.problems.map((p) => p.cell)).toEqual(['Lektioner!F4']);
+    expect(streamed.pupils[0].longestAbsentStreakDays).toBe(2); // Fri 16 + Mon 19
+    expect(lessonReader('X', ['Namn', 'Klass'], 0, { referenceYear: 2026 })).toBeNull();
+  });
+});

@@ -122,11 +122,29 @@ class Column {
   }
 }
 
+export interface LessonResult {
+  pupils: PupilAttendance[];
+  months?: MonthAbsence[];
+  firstDate?: string;
+  lastDate?: string;
+}
+
+/** Streaming aggregation of lesson rows: feed chunks of rows, then finish once. */
+export interface LessonAggregator {
+  /**
+   * Adds rows `rows[start]…rows[end − 1]`; `rowOffset` is the 0-based grid row of `rows[0]` (for
+   * addresses), so a caller streaming a file passes the number of lines read before the chunk.
+   */
+  add(rows: Grid, start?: number, end?: number, rowOffset?: number): void;
+  finish(): LessonResult;
+}
+
 /**
- * Aggregates lesson rows below header row `hr` into pupils. Rows with a bad id, minutes, status,
- * date or late minutes are problems and are not used.
+ * A lesson-row aggregator. Rows with a bad id, minutes, status, date or late minutes are problems
+ * and are not used. Memory is per pupil and per pupil-day, never per row, so a host can stream a
+ * large file in chunks instead of holding the whole grid.
  */
-export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: ReadContext, settings: Settings): { pupils: PupilAttendance[]; months?: MonthAbsence[]; firstDate?: string; lastDate?: string } {
+export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, settings: Settings): LessonAggregator {
   const idSlot = new Map<string, number>();
   const pupilIdOf = new Map<string, number>(); // normalised id → slot (two spellings of one pupil)
   const info: { row: number; id: string; personnummer: string | null; className: string | null; school: string | null; gender: Gender; year: number | null }[] = [];
@@ -151,228 +169,242 @@ export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: R
   let lastKey = -1;
   let lastSlot = -1;
 
-  for (let r = hr + 1; r < grid.length; r++) {
-    const row = grid[r];
-    if (!row) continue;
-    const idCell = row[c.id];
-    const idKey = typeof idCell === 'string' ? idCell : cellText(idCell);
-    // Exports list a pupil's lessons together: the previous row's pupil is the likeliest hit.
-    let p = idKey === lastIdKey ? lastP : idSlot.get(idKey);
-    if (p === undefined) {
-      if (idKey.trim() === '') {
-        if (row.every((v) => cellText(v) === '')) continue;
-        ctx.problem(r, c.id, idCell, 'attendance.missingId', 'error');
-        continue;
+  function add(rows: Grid, start = 0, end = rows.length, rowOffset = 0): void {
+    for (let k = start; k < end; k++) {
+      const row = rows[k];
+      const r = k + rowOffset;
+      if (!row) continue;
+      const idCell = row[c.id];
+      const idKey = typeof idCell === 'string' ? idCell : cellText(idCell);
+      // Exports list a pupil's lessons together: the previous row's pupil is the likeliest hit.
+      let p = idKey === lastIdKey ? lastP : idSlot.get(idKey);
+      if (p === undefined) {
+        if (idKey.trim() === '') {
+          if (row.every((v) => cellText(v) === '')) continue;
+          ctx.problem(r, c.id, idCell, 'attendance.missingId', 'error');
+          continue;
+        }
+        const who = pupilIdentity(ctx, idCell, r, c.id)!;
+        const existing = pupilIdOf.get(who.id);
+        if (existing !== undefined) p = existing;
+        else {
+          p = info.length;
+          const cls = c.className >= 0 ? cellText(row[c.className]) || null : null;
+          let gender = who.gender;
+          if (c.gender >= 0) {
+            const g = parseGenderValue(row[c.gender]);
+            if (g) gender = g;
+          }
+          const yc = c.year >= 0 ? parseAmount(row[c.year]) : null;
+          info.push({
+            row: ctx.row0 + r + 1, id: who.id, personnummer: who.personnummer, className: cls,
+            school: c.school >= 0 ? cellText(row[c.school]) || null : null, gender,
+            year: yc !== null && Number.isInteger(yc) ? yc : yearFromClass(cls),
+          });
+          pupilIdOf.set(who.id, p);
+          sums.ensure(6 * (p + 1));
+          ps = sums.data;
+        }
+        idSlot.set(idKey, p);
       }
-      const who = pupilIdentity(ctx, idCell, r, c.id)!;
-      const existing = pupilIdOf.get(who.id);
-      if (existing !== undefined) p = existing;
+      lastIdKey = idKey;
+      lastP = p;
+      // Minutes
+      const mv = row[c.minutes];
+      let minutes: number;
+      if (typeof mv === 'number') minutes = mv;
+      else if (typeof mv === 'string' && mv.length > 0 && mv.length < 5 && (mv.charCodeAt(0) - 48) >>> 0 < 10 && (mv.charCodeAt(mv.length - 1) - 48) >>> 0 < 10) minutes = +mv;
       else {
-        p = info.length;
-        const cls = c.className >= 0 ? cellText(row[c.className]) || null : null;
-        let gender = who.gender;
-        if (c.gender >= 0) {
-          const g = parseGenderValue(row[c.gender]);
-          if (g) gender = g;
-        }
-        const yc = c.year >= 0 ? parseAmount(row[c.year]) : null;
-        info.push({
-          row: ctx.row0 + r + 1, id: who.id, personnummer: who.personnummer, className: cls,
-          school: c.school >= 0 ? cellText(row[c.school]) || null : null, gender,
-          year: yc !== null && Number.isInteger(yc) ? yc : yearFromClass(cls),
-        });
-        pupilIdOf.set(who.id, p);
-        sums.ensure(6 * (p + 1));
-        ps = sums.data;
+        const n = parseAmount(mv);
+        minutes = n === null ? NaN : n;
       }
-      idSlot.set(idKey, p);
-    }
-    lastIdKey = idKey;
-    lastP = p;
-    // Minutes
-    const mv = row[c.minutes];
-    let minutes: number;
-    if (typeof mv === 'number') minutes = mv;
-    else if (typeof mv === 'string' && mv.length > 0 && mv.length < 5 && (mv.charCodeAt(0) - 48) >>> 0 < 10 && (mv.charCodeAt(mv.length - 1) - 48) >>> 0 < 10) minutes = +mv;
-    else {
-      const n = parseAmount(mv);
-      minutes = n === null ? NaN : n;
-    }
-    if (!(minutes >= 0) || !Number.isFinite(minutes)) {
-      ctx.problem(r, c.minutes, mv, minutes < 0 ? 'attendance.negative' : 'attendance.badNumber', 'error');
-      continue;
-    }
-    // Status
-    const sv = row[c.status];
-    const sKey = typeof sv === 'string' ? sv : cellText(sv);
-    let status = statusCache.get(sKey);
-    if (status === undefined) {
-      const st = lessonStatus(sKey);
-      status = st === null ? -1 : st;
-      statusCache.set(sKey, status);
-    }
-    if (status < 0) {
-      ctx.problem(r, c.status, sv, 'attendance.unknownStatus', 'error');
-      continue;
-    }
-    // Late minutes
-    let late = 0;
-    if (c.late >= 0) {
-      const lv = row[c.late];
-      if (lv !== null && lv !== undefined && lv !== '') {
-        const n = typeof lv === 'number' ? lv : parseAmount(lv);
-        if (n === null) late = 0;
-        else if (!(n >= 0) || !Number.isFinite(n)) {
-          ctx.problem(r, c.late, lv, n < 0 ? 'attendance.negative' : 'attendance.badNumber', 'error');
-          continue;
-        } else if (n > minutes) {
-          ctx.problem(r, c.late, lv, 'attendance.lateOverLesson', 'error', { late: n, minutes });
-          continue;
-        } else if (n > 0 && status !== LessonStatus.Late && status !== LessonStatus.Present) {
-          ctx.problem(r, c.late, lv, 'attendance.lateIgnored', 'warning');
-        } else late = n;
-      }
-    }
-    if (status === LessonStatus.Late && late === 0 && (c.late < 0 || cellText(row[c.late]) === '')) {
-      ctx.problem(r, c.status, sv, 'attendance.lateMissing', 'warning');
-    }
-    // Date
-    let day = -1;
-    if (useDate) {
-      const dv = row[c.date];
-      if (dv === lastDate) day = lastDay;
-      else if (typeof dv === 'string') {
-        let d = dateCache.get(dv);
-        if (d === undefined) {
-          d = dayNumber(dv) ?? -1;
-          dateCache.set(dv, d);
-        }
-        day = d;
-      } else day = dayNumber(dv) ?? -1;
-      if (day < 0) {
-        ctx.problem(r, c.date, dv, 'attendance.badDate', 'error');
+      if (!(minutes >= 0) || !Number.isFinite(minutes)) {
+        ctx.problem(r, c.minutes, mv, minutes < 0 ? 'attendance.negative' : 'attendance.badNumber', 'error');
         continue;
       }
-      if (typeof dv === 'string') {
-        lastDate = dv;
-        lastDay = day;
+      // Status
+      const sv = row[c.status];
+      const sKey = typeof sv === 'string' ? sv : cellText(sv);
+      let status = statusCache.get(sKey);
+      if (status === undefined) {
+        const st = lessonStatus(sKey);
+        status = st === null ? -1 : st;
+        statusCache.set(sKey, status);
       }
-    }
-    // Sums
-    const i = p * 6;
-    ps[i] += minutes;
-    let absentHere = 0;
-    let flag = 0;
-    switch (status) {
-      case LessonStatus.Present:
-      case LessonStatus.Late:
-        ps[i + 1] += minutes - late;
-        ps[i + 3] += late;
-        if (late > 0) {
-          ps[i + 4] += late;
-          anyLate = true;
+      if (status < 0) {
+        ctx.problem(r, c.status, sv, 'attendance.unknownStatus', 'error');
+        continue;
+      }
+      // Late minutes
+      let late = 0;
+      if (c.late >= 0) {
+        const lv = row[c.late];
+        if (lv !== null && lv !== undefined && lv !== '') {
+          const n = typeof lv === 'number' ? lv : parseAmount(lv);
+          if (n === null) late = 0;
+          else if (!(n >= 0) || !Number.isFinite(n)) {
+            ctx.problem(r, c.late, lv, n < 0 ? 'attendance.negative' : 'attendance.badNumber', 'error');
+            continue;
+          } else if (n > minutes) {
+            ctx.problem(r, c.late, lv, 'attendance.lateOverLesson', 'error', { late: n, minutes });
+            continue;
+          } else if (n > 0 && status !== LessonStatus.Late && status !== LessonStatus.Present) {
+            ctx.problem(r, c.late, lv, 'attendance.lateIgnored', 'warning');
+          } else late = n;
         }
-        absentHere = late;
-        flag = F_ATTENDED;
-        break;
-      case LessonStatus.Valid:
-        ps[i + 2] += minutes;
-        absentHere = minutes;
-        flag = F_ABSENT;
-        break;
-      case LessonStatus.Invalid:
-        ps[i + 3] += minutes;
-        absentHere = minutes;
-        flag = F_ABSENT;
-        break;
-      default:
-        ps[i + 5] += minutes;
-    }
-    if (useDate) {
-      const key = p * DAY_BITS + day;
-      let s = key === lastKey ? lastSlot : daySlot.get(key);
-      if (s === undefined) {
-        s = days++;
-        daySlot.set(key, s);
-        dayCol.ensure(3 * days);
-        dd = dayCol.data;
-        if (day < minDay) minDay = day;
-        if (day > maxDay) maxDay = day;
       }
-      lastKey = key;
-      lastSlot = s;
-      const j = 3 * s;
-      dd[j] = dd[j] | flag;
-      dd[j + 1] += minutes;
-      dd[j + 2] += absentHere;
+      if (status === LessonStatus.Late && late === 0 && (c.late < 0 || cellText(row[c.late]) === '')) {
+        ctx.problem(r, c.status, sv, 'attendance.lateMissing', 'warning');
+      }
+      // Date
+      let day = -1;
+      if (useDate) {
+        const dv = row[c.date];
+        if (dv === lastDate) day = lastDay;
+        else if (typeof dv === 'string') {
+          let d = dateCache.get(dv);
+          if (d === undefined) {
+            d = dayNumber(dv) ?? -1;
+            dateCache.set(dv, d);
+          }
+          day = d;
+        } else day = dayNumber(dv) ?? -1;
+        if (day < 0) {
+          ctx.problem(r, c.date, dv, 'attendance.badDate', 'error');
+          continue;
+        }
+        if (typeof dv === 'string') {
+          lastDate = dv;
+          lastDay = day;
+        }
+      }
+      // Sums
+      const i = p * 6;
+      ps[i] += minutes;
+      let absentHere = 0;
+      let flag = 0;
+      switch (status) {
+        case LessonStatus.Present:
+        case LessonStatus.Late:
+          ps[i + 1] += minutes - late;
+          ps[i + 3] += late;
+          if (late > 0) {
+            ps[i + 4] += late;
+            anyLate = true;
+          }
+          absentHere = late;
+          flag = F_ATTENDED;
+          break;
+        case LessonStatus.Valid:
+          ps[i + 2] += minutes;
+          absentHere = minutes;
+          flag = F_ABSENT;
+          break;
+        case LessonStatus.Invalid:
+          ps[i + 3] += minutes;
+          absentHere = minutes;
+          flag = F_ABSENT;
+          break;
+        default:
+          ps[i + 5] += minutes;
+      }
+      if (useDate) {
+        const key = p * DAY_BITS + day;
+        let s = key === lastKey ? lastSlot : daySlot.get(key);
+        if (s === undefined) {
+          s = days++;
+          daySlot.set(key, s);
+          dayCol.ensure(3 * days);
+          dd = dayCol.data;
+          if (day < minDay) minDay = day;
+          if (day > maxDay) maxDay = day;
+        }
+        lastKey = key;
+        lastSlot = s;
+        const j = 3 * s;
+        dd[j] = dd[j] | flag;
+        dd[j + 1] += minutes;
+        dd[j + 2] += absentHere;
+      }
     }
   }
 
-  const n = info.length;
-  const absentDays = new Int32Array(n);
-  const longest = new Int32Array(n);
-  const monthsOf: Map<number, [number, number]>[] = [];
-  const allMonths = new Map<number, [number, number]>();
-  if (useDate && days > 0) {
-    // Keys sort by pupil, then day: one pass gives each pupil's lesson days in order.
-    const keys = new Float64Array(days);
-    let k = 0;
-    for (const key of daySlot.keys()) keys[k++] = key;
-    keys.sort();
-    const monthCache = new Map<number, number>();
-    let cur = -1;
-    let run = 0;
-    for (let j = 0; j < days; j++) {
-      const key = keys[j];
-      const pupil = Math.floor(key / DAY_BITS);
-      const day = key - pupil * DAY_BITS;
-      if (pupil !== cur) {
-        cur = pupil;
-        run = 0;
-        monthsOf[pupil] = new Map();
+  function finish(): LessonResult {
+    const n = info.length;
+    const absentDays = new Int32Array(n);
+    const longest = new Int32Array(n);
+    const monthsOf: Map<number, [number, number]>[] = [];
+    const allMonths = new Map<number, [number, number]>();
+    if (useDate && days > 0) {
+      // Keys sort by pupil, then day: one pass gives each pupil's lesson days in order.
+      const keys = new Float64Array(days);
+      let k = 0;
+      for (const key of daySlot.keys()) keys[k++] = key;
+      keys.sort();
+      const monthCache = new Map<number, number>();
+      let cur = -1;
+      let run = 0;
+      for (let j = 0; j < days; j++) {
+        const key = keys[j];
+        const pupil = Math.floor(key / DAY_BITS);
+        const day = key - pupil * DAY_BITS;
+        if (pupil !== cur) {
+          cur = pupil;
+          run = 0;
+          monthsOf[pupil] = new Map();
+        }
+        const s = daySlot.get(key)!;
+        const f = dd[3 * s];
+        if (f === F_ABSENT) {
+          absentDays[pupil]++;
+          run++;
+          if (run > longest[pupil]) longest[pupil] = run;
+        } else run = 0;
+        let month = monthCache.get(day);
+        if (month === undefined) {
+          const dt = new Date(day * MS_DAY);
+          month = dt.getUTCFullYear() * 12 + dt.getUTCMonth();
+          monthCache.set(day, month);
+        }
+        addMonth(monthsOf[pupil], month, dd[3 * s + 1], dd[3 * s + 2]);
+        addMonth(allMonths, month, dd[3 * s + 1], dd[3 * s + 2]);
       }
-      const s = daySlot.get(key)!;
-      const f = dd[3 * s];
-      if (f === F_ABSENT) {
-        absentDays[pupil]++;
-        run++;
-        if (run > longest[pupil]) longest[pupil] = run;
-      } else run = 0;
-      let month = monthCache.get(day);
-      if (month === undefined) {
-        const dt = new Date(day * MS_DAY);
-        month = dt.getUTCFullYear() * 12 + dt.getUTCMonth();
-        monthCache.set(day, month);
-      }
-      addMonth(monthsOf[pupil], month, dd[3 * s + 1], dd[3 * s + 2]);
-      addMonth(allMonths, month, dd[3 * s + 1], dd[3 * s + 2]);
     }
-  }
-  const toMonths = (m: Map<number, [number, number]> | undefined): MonthAbsence[] =>
-    [...(m ?? new Map<number, [number, number]>()).entries()].sort((a, b) => a[0] - b[0]).map(([mi, [s, a]]) => ({
-      month: `${Math.floor(mi / 12)}-${String((mi % 12) + 1).padStart(2, '0')}`,
-      scheduledMinutes: s,
-      absentMinutes: a,
-      absenceShare: s > 0 ? a / s : null,
-    }));
+    const toMonths = (m: Map<number, [number, number]> | undefined): MonthAbsence[] =>
+      [...(m ?? new Map<number, [number, number]>()).entries()].sort((a, b) => a[0] - b[0]).map(([mi, [s, a]]) => ({
+        month: `${Math.floor(mi / 12)}-${String((mi % 12) + 1).padStart(2, '0')}`,
+        scheduledMinutes: s,
+        absentMinutes: a,
+        absenceShare: s > 0 ? a / s : null,
+      }));
 
-  const pupils: PupilAttendance[] = [];
-  for (let i = 0; i < n; i++) {
-    const inf = info[i];
-    const times: PupilTimes = {
-      ...inf,
-      scheduledMinutes: ps[6 * i],
-      presentMinutes: ps[6 * i + 1],
-      validMinutes: ps[6 * i + 2],
-      invalidMinutes: ps[6 * i + 3],
-      lateMinutes: c.late >= 0 || anyLate ? ps[6 * i + 4] : null,
-      unregisteredMinutes: ps[6 * i + 5],
-      absentDays: useDate ? absentDays[i] : null,
-      longestAbsentStreakDays: useDate ? longest[i] : null,
-    };
-    if (useDate) times.months = toMonths(monthsOf[i]);
-    pupils.push(pupilAttendance(times, settings));
+    const pupils: PupilAttendance[] = [];
+    for (let i = 0; i < n; i++) {
+      const inf = info[i];
+      const times: PupilTimes = {
+        ...inf,
+        scheduledMinutes: ps[6 * i],
+        presentMinutes: ps[6 * i + 1],
+        validMinutes: ps[6 * i + 2],
+        invalidMinutes: ps[6 * i + 3],
+        lateMinutes: c.late >= 0 || anyLate ? ps[6 * i + 4] : null,
+        unregisteredMinutes: ps[6 * i + 5],
+        absentDays: useDate ? absentDays[i] : null,
+        longestAbsentStreakDays: useDate ? longest[i] : null,
+      };
+      if (useDate) times.months = toMonths(monthsOf[i]);
+      pupils.push(pupilAttendance(times, settings));
+    }
+    if (!useDate || days === 0) return { pupils };
+    return { pupils, months: toMonths(allMonths), firstDate: isoDate(minDay), lastDate: isoDate(maxDay) };
   }
-  if (!useDate || days === 0) return { pupils };
-  return { pupils, months: toMonths(allMonths), firstDate: isoDate(minDay), lastDate: isoDate(maxDay) };
+
+  return { add, finish };
+}
+
+/** Aggregates the lesson rows below header row `hr` of a grid. */
+export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: ReadContext, settings: Settings): LessonResult {
+  const agg = lessonAggregator(c, ctx, settings);
+  agg.add(grid, hr + 1, grid.length, 0);
+  return agg.finish();
 }

@@ -3,7 +3,7 @@
  * lesson-level rows (pupil, date, minutes, status). Shares are always recomputed from time.
  */
 import type { SheetData } from '../app';
-import type { CellValue, Gender, Lang, Settings } from '../types';
+import type { CellValue, Gender, Grid, Lang, Settings } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 import { cellText, findHeaderRow, isBlankRow } from '../table/header';
 import { parseGenderValue } from '../table/aliases';
@@ -11,7 +11,7 @@ import { t } from '../i18n';
 import { makeContext, parseAmount, pupilIdentity, type ReadContext } from './cells';
 import { attendanceColumn, type AttendanceRole, type TimeUnit } from './columns';
 import { pupilAttendance, yearFromClass, type PupilTimes } from './level';
-import { readLessons } from './lessons';
+import { lessonAggregator, readLessons, type LessonColumnIndex } from './lessons';
 import type { AttendanceTable } from './types';
 
 export interface ReadAttendanceOptions {
@@ -62,11 +62,7 @@ export function readAttendance(data: SheetData, options: ReadAttendanceOptions):
   if (cols.status || cols.date) {
     const ok = [need('id', 'Personnummer'), need('minutes', 'Minuter'), need('status', 'Status')].every(Boolean);
     if (!ok) return { sheet: data.sheet, source: 'lessons', headerRow, pupils: [], problems: ctx.problems };
-    const res = readLessons(grid, hr, {
-      id: cols.id!.index, minutes: cols.minutes!.index, status: cols.status!.index,
-      date: cols.date?.index ?? -1, late: cols.late?.index ?? -1, className: cols.class?.index ?? -1,
-      school: cols.school?.index ?? -1, gender: cols.gender?.index ?? -1, year: cols.year?.index ?? -1,
-    }, ctx, settings);
+    const res = readLessons(grid, hr, lessonIndex(cols), ctx, settings);
     return { sheet: data.sheet, source: 'lessons', headerRow, pupils: res.pupils, problems: ctx.problems, ...(res.months ? { months: res.months, firstDate: res.firstDate, lastDate: res.lastDate } : {}) };
   }
   const okId = need('id', 'Personnummer');
@@ -76,6 +72,42 @@ export function readAttendance(data: SheetData, options: ReadAttendanceOptions):
   const okInvalid = need('invalid', 'Ogiltig frånvaro');
   if (!okId || !okSched || !okValid || !okInvalid) return { sheet: data.sheet, source: 'minutes', headerRow, pupils: [], problems: ctx.problems };
   return readTotals(grid, hr, cols, ctx, settings, options.unit, headerRow);
+}
+
+function lessonIndex(cols: Cols): LessonColumnIndex {
+  return {
+    id: cols.id!.index, minutes: cols.minutes!.index, status: cols.status!.index,
+    date: cols.date?.index ?? -1, late: cols.late?.index ?? -1, className: cols.class?.index ?? -1,
+    school: cols.school?.index ?? -1, gender: cols.gender?.index ?? -1, year: cols.year?.index ?? -1,
+  };
+}
+
+/** A streaming reader of lesson rows (see `lessonReader`). */
+export interface LessonReader {
+  /** Adds data rows; `rowOffset` = 0-based sheet row of `rows[0]` (the header is row `headerRow`). */
+  add(rows: Grid, rowOffset: number): void;
+  finish(): AttendanceTable;
+}
+
+/**
+ * Lesson-level attendance read in chunks, for files too large to hold as one grid (the CLI streams
+ * lines): give it the header row, feed data rows, finish once. Same rules and problems as
+ * `readAttendance`; null when the header lacks the personnummer, minutes or status column.
+ * @example lessonReader('Lektioner', ['Personnummer', 'Datum', 'Minuter', 'Status'], 0, { referenceYear: 2026 })?.finish().pupils // []
+ */
+export function lessonReader(sheet: string, header: readonly CellValue[], headerRow: number, options: ReadAttendanceOptions): LessonReader | null {
+  const cols = mapColumns(header);
+  if (!cols.id || !cols.minutes || !cols.status) return null;
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const ctx = makeContext({ sheet, values: [] }, options.lang ?? settings.lang, options.referenceYear);
+  const agg = lessonAggregator(lessonIndex(cols), ctx, settings);
+  return {
+    add: (rows, rowOffset) => agg.add(rows, 0, rows.length, rowOffset),
+    finish: () => {
+      const res = agg.finish();
+      return { sheet, source: 'lessons', headerRow: headerRow + 1, pupils: res.pupils, problems: ctx.problems, ...(res.months ? { months: res.months, firstDate: res.firstDate, lastDate: res.lastDate } : {}) };
+    },
+  };
 }
 
 const TIME_ROLES = ['scheduled', 'present', 'valid', 'invalid', 'unregistered', 'late'] as const;
