@@ -1,7 +1,7 @@
 // Builds the shared panel: dist/ui/panel.js (minified production bundle exporting mountPanel, for
 // measuring what the hosts ship) and the playground dist/ui/playground/ (the panel over a
 // MemoryHost holding the demo workbook, converted to JSON here with ExcelJS).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 
@@ -40,6 +40,13 @@ export async function demoWorkbook() {
     const { fixtureWorkbook } = await import('./playground/fixture.mjs');
     return { source: 'fixture', workbook: fixtureWorkbook() };
   }
+  // ExcelJS takes seconds on this file; reuse the last conversion while the file is unchanged.
+  const cacheFile = `${OUT}/demo-workbook.cache.json`;
+  const stamp = `${statSync(DEMO_XLSX).mtimeMs}:${statSync(DEMO_XLSX).size}`;
+  if (existsSync(cacheFile)) {
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    if (cached.stamp === stamp) return { source: 'examples/skolanalys-demo.xlsx', workbook: cached.workbook };
+  }
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(DEMO_XLSX);
@@ -56,6 +63,8 @@ export async function demoWorkbook() {
     while (values.length && values[values.length - 1].length === 0) values.pop();
     sheets.push({ name: ws.name, values });
   });
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(cacheFile, JSON.stringify({ stamp, workbook: { sheets } }));
   return { source: 'examples/skolanalys-demo.xlsx', workbook: { sheets } };
 }
 

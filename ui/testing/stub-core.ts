@@ -23,33 +23,35 @@ const FIXED: Record<string, ColumnRole> = { personnummer: { role: 'personnummer'
 function role(header: string): ColumnRole | null {
   const h = header.trim().toLowerCase();
   if (FIXED[h]) return FIXED[h];
-  const s = SUBJECTS.find((x) => x.code.toLowerCase() === h);
+  const s = SUBJECTS.find((x) => x.code.toLowerCase() === h || x.sv.toLowerCase() === h);
   return s ? { role: 'subject', subject: s.code } : null;
 }
 
-/** Header in row 1; subject cells must hold A–F or `-`; every other value is a problem. */
+/** Header: the first row naming `Personnummer` (else row 1); a filled subject cell other than A–F or `-` is a problem. */
 export function detect(data: SheetData, options: DetectOptions = {}): Detection {
   record().detect.push({ sheet: data.sheet, mapping: options.mapping, now: options.now?.toISOString() });
-  const header = (data.values[0] ?? []).map((v) => String(v ?? ''));
+  const found = data.values.findIndex((r) => r.some((v) => String(v ?? '').trim().toLowerCase() === 'personnummer'));
+  const top = Math.max(found, 0);
+  const header = (data.values[top] ?? []).map((v) => String(v ?? ''));
   const columns: ColumnInfo[] = header.map((h, index) => {
     const key = h.trim() || columnLetter(index);
     const mapping = options.mapping && key in options.mapping ? options.mapping[key] : role(h);
     return { index, letter: columnLetter(index), header: h, mapping };
   });
-  const rows = data.values.slice(1).filter((r) => r.some((v) => v !== null && v !== undefined && v !== ''));
+  const rows = data.values.slice(top + 1).filter((r) => r.some((v) => v !== null && v !== undefined && v !== ''));
   const problems: Problem[] = [];
-  data.values.slice(1).forEach((r, i) => columns.forEach((c) => {
+  data.values.slice(top + 1).forEach((r, i) => columns.forEach((c) => {
     if (c.mapping?.role !== 'subject') return;
     const v = r[c.index];
-    if (typeof v !== 'string' || !/^([A-F]|-)$/.test(v)) {
-      problems.push({ cell: cellAddress(data.sheet, i + 1, c.index), value: v, message: `Ogiltigt betyg ${String(v)}`, code: 'grade.invalid', severity: 'error' });
+    if (v !== null && v !== undefined && v !== '' && (typeof v !== 'string' || !/^([A-F]|-)$/.test(v))) {
+      problems.push({ cell: cellAddress(data.sheet, top + 1 + i, c.index), value: v, message: `Ogiltigt betyg ${String(v)}`, code: 'grade.invalid', severity: 'error' });
     }
   }));
   const subjects = columns.flatMap((c) => (c.mapping?.role === 'subject' ? [c.mapping.subject as SubjectCode] : []));
   return {
     sheet: data.sheet,
     kind: subjects.length ? 'grades' : 'unknown',
-    headerRow: 1,
+    headerRow: top + 1,
     layout: 'wide',
     pupils: rows.length,
     subjects,
