@@ -291,16 +291,24 @@ function readPerson(
   return rec;
 }
 
+const LANGUAGE_CACHE = new Map<string, string | null>();
+
 /** Reads the language cell of an M1/M2/ML column pair; bad codes are a warning. */
 function readLanguage(ctx: SheetContext, row: ReadonlyArray<CellValue>, r: number, col: number): string | undefined {
   const v = row[col];
+  if (typeof v === 'string') {
+    const hit = LANGUAGE_CACHE.get(v);
+    if (hit !== undefined) return hit ?? undefined;
+  }
   const s = cellText(v);
-  if (s === '' || s === '2') return undefined;
-  if (!/^[A-Za-z]{3}$/.test(s)) {
+  let result: string | null;
+  if (s === '' || s === '2') result = null;
+  else if (!/^[A-Za-z]{3}$/.test(s)) {
     ctx.problem(ctx.addr(r, col), v, 'table.language.invalid', 'warning');
     return undefined;
-  }
-  return normalizeLanguage(s);
+  } else result = normalizeLanguage(s);
+  if (typeof v === 'string' && v.length <= 6 && LANGUAGE_CACHE.size < 1000) LANGUAGE_CACHE.set(v, result);
+  return result ?? undefined;
 }
 
 interface SubjectColumn { index: number; subject: SubjectCode; language?: string; langCol: number; prefix: string }
