@@ -193,7 +193,8 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
           let gender = who.gender;
           if (c.gender >= 0) {
             const g = parseGenderValue(row[c.gender]);
-            if (g) gender = g;
+            if (g === undefined) ctx.problem(r, c.gender, row[c.gender], 'attendance.badGender', 'warning');
+            else if (g) gender = g;
           }
           const yc = c.year >= 0 ? parseAmount(row[c.year]) : null;
           info.push({
