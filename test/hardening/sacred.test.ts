@@ -11,7 +11,9 @@ import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReport, REPORT_KINDS } from '../../core/app';
+import { buildReport, REPORT_KINDS, type ReportInputs } from '../../core/app';
+import { parseDelimited } from '../../core/table/text';
+import { ak8GradeText, DEMO_PUPILS, DEMO_SEED, generatePupils, scbGradeFileText, scbTestFileText, vklassText } from '../../examples/generator';
 import type { ReportPlan } from '../../core/report/plan';
 import { DEFAULT_SETTINGS, type CellValue } from '../../core/types';
 import { main } from '../../cli/main';
@@ -191,5 +193,51 @@ describe('CLI xlsx writer: user sheets survive `report`, and a report of the rep
         else expect(cells(twice.get(name)!), name).toEqual(cells(ws));
       }
     }), { numRuns: 6, seed: SEED, endOnFailure: true });
+  });
+});
+
+describe('every report kind, with attendance and an earlier year (demo data)', () => {
+  it('Närvaro and Progression too: user sheets untouched and idempotent on the Excel fake, the Sheets fake and MemoryHost', async () => {
+    const pupils = generatePupils(DEMO_PUPILS, DEMO_SEED);
+    const inputs: ReportInputs = {
+      grades: { sheet: 'betyg', values: parseDelimited(scbGradeFileText(pupils)) },
+      tests: { sheet: 'np', values: parseDelimited(scbTestFileText(pupils)) },
+      attendance: { sheet: 'franvaro', values: parseDelimited(vklassText(pupils)) },
+      previous: { sheet: 'ak8', values: parseDelimited(ak8GradeText(pupils, DEMO_SEED)) },
+    };
+    const plan = buildReport(inputs, REPORT_KINDS, DEFAULT_SETTINGS, NOW).plan;
+    expect(plan.sheets.map((s) => s.key)).toEqual(expect.arrayContaining(['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression']));
+    const user: [string, (string | number | boolean)[][]][] = [['Närvaro', [['Min egen närvaro', 0.12, true]]], ['Anteckningar', [['0123', '=inte en formel', 42]]]];
+
+    const fx = new FakeExcel();
+    for (const [name, values] of user) fx.addSheet(name, values);
+    const ex = () => fx.sheets.map((s) => JSON.stringify({ ...s, activations: 0 })).slice(0, user.length);
+    const exBefore = ex();
+    await applyPlanExcel(fx.context as unknown as Excel.RequestContext, plan);
+    const exOnce = fx.sheets.slice(user.length).map((s) => [s.name, JSON.stringify(s.read(0, 0, 400, 30))]);
+    await applyPlanExcel(fx.context as unknown as Excel.RequestContext, plan);
+    expect(ex()).toEqual(exBefore);
+    expect(fx.sheets.slice(user.length).map((s) => [s.name, JSON.stringify(s.read(0, 0, 400, 30))])).toEqual(exOnce);
+
+    const ss = new FakeSpreadsheet();
+    for (const [name, values] of user) ss.add(name, values);
+    Object.assign(globalThis, createFakeGas(ss).globals);
+    const sh = () => ss.sheets.slice(0, user.length).map((s) => JSON.stringify([s.name, s.values, s.formulas, [...s.styles], s.metadata]));
+    const shBefore = sh();
+    applyPlanSheets(ss as never, plan);
+    const shOnce = ss.sheets.slice(user.length).map((s) => [s.name, s.dump()]);
+    applyPlanSheets(ss as never, plan);
+    expect(sh()).toEqual(shBefore);
+    expect(ss.sheets.slice(user.length).map((s) => [s.name, s.dump()])).toEqual(shOnce);
+    // The user's "Närvaro" keeps its name; ours sidesteps it.
+    expect(ss.sheets.map((s) => s.name)).toContain('Närvaro (2)');
+
+    const host = new MemoryHost({ sheets: user.map(([name, values]) => ({ name, values: values.map((r) => [...r]) })) });
+    const before = structuredClone(host.workbook.sheets);
+    await host.applyPlan(plan);
+    const once = structuredClone(host.workbook.sheets);
+    await host.applyPlan(plan);
+    expect(host.workbook.sheets.slice(0, user.length)).toEqual(before);
+    expect(host.workbook.sheets).toEqual(once);
   });
 });
