@@ -146,7 +146,9 @@ async function writeBlock(batch: Batch, ws: Excel.Worksheet, block: PlanBlock, w
     if (last && last.fmt === fmt && last.col + last.cols === c) last.cols++;
     else runs.push({ col: c, cols: 1, fmt });
   });
-  const fmtRowBytes = runs.reduce((n, r) => n + r.cols * (r.fmt.length + 4), 0);
+  // JSON of one row of a run: ["0.0%","0.0%"], → each format + quotes and comma, brackets.
+  const runRowBytes = (r: { cols: number; fmt: string }) => r.cols * (r.fmt.length + 3) + 2;
+  const fmtRowBytes = runs.reduce((n, r) => n + runRowBytes(r), 0);
   let start = 0;
   while (start < rows) {
     // Cut the chunk where its payload reaches the write limit (at least one row).
@@ -162,7 +164,7 @@ async function writeBlock(batch: Batch, ws: Excel.Worksheet, block: PlanBlock, w
     }
     const n = end - start;
     for (const run of runs) {
-      await batch.reserve(n * run.cols * (run.fmt.length + 4));
+      await batch.reserve(n * runRowBytes(run));
       const fmtRow = new Array<string>(run.cols).fill(run.fmt);
       ws.getRangeByIndexes(block.row + start, block.col + run.col, n, run.cols).numberFormat = Array.from({ length: n }, () => fmtRow);
     }

@@ -3,7 +3,7 @@
  * office-addin-mock it behaves like Office.js where tests depend on it:
  * - writes are queued and applied only at `sync()`, in order; a failing call fails the sync;
  * - reading a property that was not loaded (and synced) throws;
- * - `values`/`numberFormat`/`formulas` must match the range's size;
+ * - `values`/`numberFormat`/`formulas` must match the range's size; null in them leaves a cell as it is;
  * - it counts syncs and the payload bytes of each (JSON size of the queued arguments), and
  *   rejects a sync over `requestLimit` bytes like Excel on the web does (about 5 MB).
  */
@@ -96,7 +96,7 @@ export class SheetState {
         const src = w.values[r];
         for (let c = 0; c < src.length; c++) {
           const cc = w.col + c - col;
-          if (cc >= 0 && cc < cols) out[rr][cc] = src[c];
+          if (cc >= 0 && cc < cols && src[c] !== null) out[rr][cc] = src[c];
         }
       }
     }
@@ -120,7 +120,8 @@ function lastAt(list: WriteRecord[], row: number, col: number, dflt: unknown): u
     const w = list[i];
     const r = row - w.row;
     const c = col - w.col;
-    if (r >= 0 && r < w.values.length && c >= 0 && c < (w.values[r]?.length ?? 0)) return w.values[r][c];
+    // null in a written array means "leave this cell as it is" in Office.js.
+    if (r >= 0 && r < w.values.length && c >= 0 && c < (w.values[r]?.length ?? 0) && w.values[r][c] !== null) return w.values[r][c];
   }
   return dflt;
 }
