@@ -151,7 +151,7 @@ export function readGradeTable(data: SheetData, options: ReadGradeOptions): Grad
     return readGrades(ctx, grid, options, scale);
   } catch (e) {
     // Never crash on bad input: an unexpected failure is one file-level problem.
-    ctx.problem(ctx.addr(0, 0), String(e), 'table.noHeader', 'error', { sheet: data.sheet });
+    ctx.problem(ctx.addr(0, 0), String(e), 'table.readFailed', 'error', { sheet: data.sheet });
     return emptyTable(ctx, 'wide', scale, null);
   }
 }
@@ -181,7 +181,8 @@ function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadG
     layout = 'scb9';
   } else {
     // 2. A header row (title rows may sit above it).
-    const overrideKeys = new Set(Object.keys(options.mapping ?? {}).map((k) => normalizeHeader(k)));
+    // Letter keys (`D`) name columns, not header texts: a grade `D` must not make a row look like a header.
+    const overrideKeys = new Set(Object.keys(options.mapping ?? {}).filter((k) => !/^[A-Za-z]{1,3}$/.test(k.trim()) || matchHeader(k)).map((k) => normalizeHeader(k)));
     const found = findHeaderRow(grid, (h) => matchHeader(h) !== null || overrideKeys.has(h), { minScore: 2 });
     if (!found) {
       const first = grid.findIndex((row) => !isBlankRow(row));
@@ -229,10 +230,32 @@ function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadG
     scale,
     headerRow: headerRow1,
     columns,
-    unmapped: columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header),
+    unmapped: [
+      ...columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header),
+      ...(headerRow === null ? [] : unnamedDataColumns(ctx, grid, headerRow, columns)),
+    ],
     pupils,
     problems: ctx.problems,
   };
+}
+
+/**
+ * Columns with data below an empty header cell: listed as `(F)` so they are not dropped silently.
+ */
+function unnamedDataColumns(ctx: SheetContext, grid: SheetData['values'], headerRow: number, columns: ColumnInfo[]): string[] {
+  let width = 0;
+  for (let r = headerRow + 1; r < grid.length; r++) width = Math.max(width, grid[r].length);
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) {
+    if (columns[c] && columns[c].header !== '') continue;
+    for (let r = headerRow + 1; r < grid.length; r++) {
+      if (cellText(grid[r][c]) !== '') {
+        out.push(`(${ctx.letter(c)})`);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Person fields shared by the wide and long readers. */
