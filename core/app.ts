@@ -49,6 +49,8 @@ export interface ReportInputs {
   /** The earlier term's or year's grades, for progression and the "previous" column. */
   previous?: SheetData;
   survey?: SheetData;
+  /** The survey's question sheet (item → area, reversed items); a default mapping otherwise. */
+  surveyQuestions?: SheetData;
   /** Column mapping overrides for the grades sheet. */
   mapping?: ColumnMappingOverride;
   /** Source names shown on the Nämndrapport (file or sheet names). */

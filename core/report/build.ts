@@ -151,7 +151,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     model.progression = p.progression;
   }
   if (inputs.survey) {
-    const s = surveyModel(inputs.survey, settings);
+    const s = surveyModel(inputs.survey, settings, inputs.surveyQuestions);
     problems.push(...s.problems);
     model.survey = s.areas;
   }

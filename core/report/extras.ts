@@ -7,6 +7,7 @@ import type { GradeAnalysis } from '../grades/analyse';
 import type { Figure, GradeTable, Problem, Settings } from '../types';
 import { attendanceGroups, readAttendance, type AttendanceGroup, type AttendanceTable } from '../attendance';
 import { compareTerms, matchKey } from '../progression';
+import { areaResults, readSurvey } from '../survey';
 import type { AbsenceGroupFigures, PupilAbsenceView, ReportModel } from './model';
 
 /** An attendance sheet (totals or lesson rows) as a Detection, or null when it is none. */
@@ -66,8 +67,14 @@ export function attendanceModel(data: SheetData, analysis: GradeAnalysis, settin
   return { absence: { byPupil, groups: shown }, problems: table.problems };
 }
 
-export function detectSurvey(_data: SheetData, _settings: Settings): Detection | null {
-  return null;
+/** A survey answer sheet as a Detection, or null when it is none. */
+export function detectSurvey(data: SheetData, settings: Settings): Detection | null {
+  const table = readSurvey(data, { lang: settings.lang });
+  if (table.respondents.length === 0 || table.items.length === 0) return null;
+  return {
+    sheet: data.sheet, kind: 'survey', headerRow: table.headerRow, layout: table.layout,
+    pupils: table.respondents.length, subjects: [], columns: [], unmapped: [], problems: table.problems,
+  };
 }
 
 
@@ -114,6 +121,9 @@ export function progressionModel(before: GradeTable, after: GradeTable, settings
   };
 }
 
-export function surveyModel(_data: SheetData, _settings: Settings): { areas: ReportModel['survey']; problems: Problem[] } {
-  return { areas: undefined, problems: [] };
+/** Area indices 0–10 and positive shares for all respondents (domain §10), suppressed under the threshold. */
+export function surveyModel(data: SheetData, settings: Settings, questions?: SheetData): { areas: ReportModel['survey']; problems: Problem[] } {
+  const table = readSurvey(data, { lang: settings.lang, ...(questions ? { questions } : {}) });
+  const areas = areaResults(table, table.respondents, settings.suppressionThreshold);
+  return { areas: areas.map((a) => ({ area: a.area, respondents: a.respondents, index: a.index, positiveShare: a.positiveShare })), problems: table.problems };
 }

@@ -11,6 +11,8 @@ import { looksLikePersonnummer } from '../personnummer';
 import { readGradeTable } from '../table/grades';
 import { analyseGrades } from '../grades/analyse';
 import { buildReport } from './build';
+import { attendanceGroups, readAttendance } from '../attendance';
+import { compareTerms } from '../progression';
 import type { PlanValue, ReportPlan, SheetPlan } from './plan';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -40,7 +42,7 @@ beforeAll(async () => {
   const file = await readInput(`${examples}skolanalys-demo.xlsx`);
   sheets = new Map(file.sheets.map((s) => [s.sheet, s]));
   plan = buildReport(
-    { grades: sheet('Betyg VT2026'), tests: sheet('Nationella prov'), previous: sheet('Betyg VT2025'), attendance: sheet('Frånvaro'), survey: sheet('Elevenkät') },
+    { grades: sheet('Betyg VT2026'), tests: sheet('Nationella prov'), previous: sheet('Betyg VT2025'), attendance: sheet('Frånvaro'), survey: sheet('Elevenkät'), surveyQuestions: sheet('Enkätfrågor') },
     ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression'],
     DEFAULT_SETTINGS,
     NOW,
@@ -105,9 +107,24 @@ describe('report plan for the demo workbook', () => {
     expect(actions.values.length - 1).toBeGreaterThanOrEqual(near);
   });
 
+  it('carries the attendance, progression and survey figures of their engines', () => {
+    const nr = planSheet('namndrapport');
+    const att = attendanceGroups(readAttendance(sheet('Frånvaro'), { referenceYear: 2026 }), DEFAULT_SETTINGS);
+    const absence = nr.blocks.find((b) => b.id === 'absence')!;
+    // Row 1 is Totalt: the mean absence share of the engine's whole-file group.
+    expect(absence.values[1][0]).toBe('Totalt');
+    expect(absence.values[1][2]).toBe(att.find((g) => g.by === 'all')!.meanAbsenceShare);
+    const progression = compareTerms(readGradeTable(sheet('Betyg VT2025'), { referenceYear: 2026 }), readGradeTable(sheet('Betyg VT2026'), { referenceYear: 2026 }), DEFAULT_SETTINGS);
+    const cohort = nr.blocks.find((b) => b.id.startsWith('progression-cohort-') && b.values[0][0] === 'Andel behöriga till yrkesprogram')!;
+    expect(cohort.values[0].slice(1, 3)).toEqual([progression.cohort.eligibleShareBefore.YRK, progression.cohort.eligibleShareAfter.YRK]);
+    const survey = nr.blocks.find((b) => b.id === 'survey')!;
+    expect(survey.values.length).toBeGreaterThan(1);
+    for (const r of survey.values.slice(1)) expect(typeof r[2] === 'number' ? r[2] >= 0 && r[2] <= 10 : r[2] === '..').toBe(true);
+  });
+
   it('is deterministic for the same inputs and date', () => {
     const again = buildReport(
-      { grades: sheet('Betyg VT2026'), tests: sheet('Nationella prov'), previous: sheet('Betyg VT2025'), attendance: sheet('Frånvaro'), survey: sheet('Elevenkät') },
+      { grades: sheet('Betyg VT2026'), tests: sheet('Nationella prov'), previous: sheet('Betyg VT2025'), attendance: sheet('Frånvaro'), survey: sheet('Elevenkät'), surveyQuestions: sheet('Enkätfrågor') },
       ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression'], DEFAULT_SETTINGS, NOW).plan;
     expect(JSON.stringify(again)).toBe(JSON.stringify(plan));
   });
