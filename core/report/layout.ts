@@ -203,7 +203,7 @@ export class SheetBuilder {
     return this;
   }
 
-  build(extra: Partial<Pick<SheetPlan, 'frozenRows' | 'frozenColumns' | 'columnWidths' | 'tabColor'>> = {}): SheetPlan {
+  build(extra: Partial<Pick<SheetPlan, 'frozenRows' | 'frozenColumns' | 'columnWidths' | 'tabColor' | 'print'>> = {}): SheetPlan {
     const plan: SheetPlan = {
       key: this.key,
       name: this.name,
@@ -214,6 +214,7 @@ export class SheetBuilder {
     if (extra.frozenRows) plan.frozenRows = extra.frozenRows;
     if (extra.frozenColumns) plan.frozenColumns = extra.frozenColumns;
     if (extra.columnWidths) plan.columnWidths = extra.columnWidths;
+    if (extra.print) plan.print = extra.print;
     if (this.conditional.length) plan.conditionalFormats = this.conditional;
     if (this.charts.length) plan.charts = this.charts;
     return plan;

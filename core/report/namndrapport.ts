@@ -194,5 +194,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   if (m.reference) defs.push(L('report.def.reference', { source: m.reference.source }));
   defs.forEach((d, i) => b.line(`def-${i + 1}`, [d], { wrap: false, fontColor: '#404040' }));
 
-  return b.build({ columnWidths: [62, 14, 12, 12, 16, 14, 16, 12, 12, 12, 12, 14, 14, 14, 4, 4, 18, 10, 10, 10, 10, 10, 10], tabColor: COLORS.title });
+  // Print the report itself, one page wide; the chart data to the right stays on screen only.
+  const print = { orientation: 'portrait' as const, fitToWidth: true, area: { row: 0, col: 0, rows: b.cursor, cols: 14 } };
+  return b.build({ columnWidths: [62, 14, 12, 12, 16, 14, 16, 12, 12, 12, 12, 14, 14, 14, 4, 4, 18, 10, 10, 10, 10, 10, 10], tabColor: COLORS.title, print });
 }

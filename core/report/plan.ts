@@ -97,6 +97,8 @@ export interface SheetPlan {
   /** Column widths in characters, from column A. */
   columnWidths?: number[];
   blocks: PlanBlock[];
+  /** Printing (board papers are printed): orientation, fit to page width, and the area to print. */
+  print?: { orientation: 'portrait' | 'landscape'; fitToWidth: boolean; area?: PlanRange };
   conditionalFormats?: PlanConditionalFormat[];
   charts?: PlanChart[];
 }
