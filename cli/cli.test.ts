@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from './build.mjs';
 import { validateGradesJson, type GradesJson } from '../core/grades';
 import { validateAttendanceJson, type AttendanceJson } from '../core/attendance';
+import { validateProgressionJson, type ProgressionJson } from '../core/progression';
+import { validateSurveyJson, type SurveyJson } from '../core/survey';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -127,5 +129,31 @@ describe('grades --json on the demo files', () => {
     expect(s.code).toBe(0);
     expect(s.stdout).toContain('Elever: 300');
     expect(s.stdout).toMatch(/Genomsnittlig frånvaro: \d+,\d %/);
+  });
+
+  it('progression åk 8 → åk 9: JSON and summary', () => {
+    // examples/README.md: 10 pupils left after åk 8 and 8 åk 9 pupils are new, so 300 − 8 = 292 matched.
+    const j = run('progression', 'examples/betyg-ak8-vt2025.csv', 'examples/betyg-ak9-vt2026.txt', '--json');
+    expect(j.code, j.stderr).toBe(0);
+    const json = JSON.parse(j.stdout) as ProgressionJson;
+    expect(validateProgressionJson(json)).toEqual([]);
+    expect([json.matched, json.new, json.left]).toEqual([292, 8, 10]);
+    const s = run('progression', 'examples/betyg-ak8-vt2025.csv', 'examples/betyg-ak9-vt2026.txt');
+    expect(s.stdout).toContain('Elever i båda: 292, nya: 8, har slutat: 10.');
+    expect(run('progression', 'examples/betyg-ak8-vt2025.csv').code).toBe(2);
+  });
+
+  it('survey with its questions file, and inside the demo workbook by sheet name', () => {
+    // elevenkat-2026.csv: 457 lines = header + 456 respondents.
+    const j = run('survey', 'examples/elevenkat-2026.csv', '--questions', 'examples/elevenkat-fragor.csv', '--json');
+    expect(j.code, j.stderr).toBe(0);
+    const json = JSON.parse(j.stdout) as SurveyJson;
+    expect(validateSurveyJson(json)).toEqual([]);
+    expect(json.respondents).toBe(456);
+    expect(json.areas.length).toBeGreaterThan(0);
+    const x = run('survey', 'examples/skolanalys-demo.xlsx', '--questions', 'Enkätfrågor');
+    expect(x.code, x.stderr).toBe(0);
+    expect(x.stdout).toContain('(Elevenkät)');
+    expect(x.stdout).toContain('Svarande: 456');
   });
 });

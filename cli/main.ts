@@ -6,11 +6,13 @@
 import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReport, detect, REPORT_KINDS, type DataKind, type ReportInputs, type SheetData } from '../core/app';
+import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import { analyseGrades, gradesJson, type GradesJson } from '../core/grades';
 import { readGradeTable } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
 import { attendanceJson, readAttendance, type AttendanceJson } from '../core/attendance';
+import { compareTerms, progressionJson, type ProgressionJson } from '../core/progression';
+import { readSurvey, surveyJson, type SurveyJson } from '../core/survey';
 import { PROGRAM_CODES } from '../core/types';
 import { DEFAULT_SETTINGS, type Lang, type Settings } from '../core/types';
 import { formatNumber, formatPercent, t } from '../core/i18n';
@@ -66,10 +68,9 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         return await attendance(ctx, one(), args.options, args.switches.has('json'));
       case 'progression':
         if (args.positionals.length !== 2) throw new CliError('cli.error.missingFile', { what: L('cli.what.twoFiles') });
-        throw new CliError('cli.error.notAvailable', { what: L('cli.what.progression') }, 1);
+        return await progression(ctx, args.positionals[0], args.positionals[1], args.options, args.switches.has('json'));
       case 'survey':
-        await readInput(one(), { sheet: args.options.sheet });
-        throw new CliError('cli.error.notAvailable', { what: L('cli.what.survey') }, 1);
+        return await survey(ctx, one(), args.options, args.switches.has('json'));
       case 'report': {
         const file = one();
         if (!args.options.out) throw new CliError('cli.error.outMissing');
@@ -172,18 +173,29 @@ async function report(ctx: Context, file: string, options: Record<string, string
 
 /**
  * The sheet of a workbook to analyse when --sheet is not given: the first that core's detect()
- * takes for `kind` (the demo workbook starts with a "Läs mig" sheet), else the first sheet.
+ * takes for `kind` (the demo workbook starts with a "Läs mig" sheet); failing that, the first
+ * where the kind's reader finds records; else the first sheet.
  */
-function pickSheet(input: InputFile, kind: DataKind, ctx: Context): SheetData {
+function pickSheet(input: InputFile, kind: 'grades' | 'attendance' | 'survey', ctx: Context): SheetData {
   if (input.sheets.length === 1) return input.sheets[0];
   try {
     for (const s of input.sheets) if (detect(s, { settings: ctx.settings, now: ctx.now }).kind === kind) return s;
   } catch {
-    // detect() not available: for grades, the first sheet where the reader finds pupils.
-    if (kind === 'grades') {
-      const year = ctx.now.getFullYear();
-      const found = input.sheets.find((s) => readGradeTable(s, { referenceYear: year, lang: ctx.lang }).pupils.length > 0);
-      if (found) return found;
+    // detect() failed on some sheet: fall through to the readers.
+  }
+  const referenceYear = ctx.now.getFullYear();
+  const lang = ctx.lang;
+  const probe: Record<typeof kind, (s: SheetData) => number> = {
+    grades: (s) => readGradeTable(s, { referenceYear, lang }).pupils.length,
+    attendance: (s) => readAttendance(s, { referenceYear, lang }).pupils.length,
+    // Answers alone do not make a survey (a grade sheet has rows too): it needs recognised items.
+    survey: (s) => readSurvey(s, { lang }).items.length,
+  };
+  for (const s of input.sheets) {
+    try {
+      if (probe[kind](s) > 0) return s;
+    } catch {
+      // A reader that throws on a foreign sheet just means "not this one".
     }
   }
   return input.sheets[0];
@@ -267,6 +279,81 @@ export function attendanceSummary(r: AttendanceJson, source: string, lang: Lang)
       lines.push(`  ${t(lang, `attendance.level.${level}`)}: ${share(all.levelShares[level])}`);
     }
   }
+  lines.push('');
+  lines.push(...problemLines(r.problems, lang));
+  return lines;
+}
+
+async function progression(ctx: Context, earlier: string, later: string, options: Record<string, string>, json: boolean): Promise<number> {
+  const { lang, settings, now, io } = ctx;
+  const referenceYear = now.getFullYear();
+  const a = await readInput(earlier, { sheet: options.sheet });
+  const b = await readInput(later, { sheet: options.sheet });
+  const before = readGradeTable(pickSheet(a, 'grades', ctx), { referenceYear, scale: settings.scale, lang });
+  const after = readGradeTable(pickSheet(b, 'grades', ctx), { referenceYear, scale: settings.scale, lang });
+  let result: ProgressionJson;
+  try {
+    result = progressionJson(compareTerms(before, after, settings, { lang }));
+  } catch (e) {
+    throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
+  }
+  if (json) {
+    io.out(JSON.stringify(result));
+    return 0;
+  }
+  io.out(progressionSummary(result, basename(earlier), basename(later), lang).join('\n'));
+  return 0;
+}
+
+/** The readable summary of `progression`: who was matched, the cohort's change, subjects, problems. */
+export function progressionSummary(r: ProgressionJson, earlier: string, later: string, lang: Lang): string[] {
+  const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
+  const share = (f: number | string) => (typeof f === 'number' ? formatPercent(lang, f) : f);
+  const points = (f: number | string) => (typeof f === 'number' ? formatNumber(lang, f, 1) : f);
+  const c = r.cohort;
+  const lines = [
+    L('cli.progression.title', { earlier, later }), '',
+    L('cli.progression.matched', { matched: r.matched, new: r.new, left: r.left }),
+    L('cli.progression.yrk', { before: share(c.eligibleShareBefore.YRK), after: share(c.eligibleShareAfter.YRK) }),
+    L('cli.progression.merit', { before: points(c.meanMeritValue17Before), after: points(c.meanMeritValue17After) }),
+  ];
+  if (r.subjects.length) {
+    lines.push(L('cli.progression.subjects'));
+    const w = Math.max(...r.subjects.map((s) => s.subject.length));
+    for (const s of r.subjects) lines.push(`  ${s.subject.padEnd(w)}  ${L('cli.progression.subjectLine', { raised: s.raised, unchanged: s.unchanged, lowered: s.lowered, failToPass: s.failToPass, passToFail: s.passToFail })}`);
+  }
+  lines.push('');
+  lines.push(...problemLines(r.problems, lang));
+  return lines;
+}
+
+async function survey(ctx: Context, file: string, options: Record<string, string>, json: boolean): Promise<number> {
+  const { lang, settings, io } = ctx;
+  const input = await readInput(file, { sheet: options.sheet });
+  const data = pickSheet(input, 'survey', ctx);
+  const questions = options.questions ? (await secondaryInput('questions', options.questions, input)).data : undefined;
+  let result: SurveyJson;
+  try {
+    result = surveyJson(readSurvey(data, { questions, lang }), settings);
+  } catch (e) {
+    throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
+  }
+  if (json) {
+    io.out(JSON.stringify(result));
+    return 0;
+  }
+  io.out(surveySummary(result, basename(file) + (input.kind === 'xlsx' ? ` (${data.sheet})` : ''), lang).join('\n'));
+  return 0;
+}
+
+/** The readable summary of `survey`: respondents, then index and positive share per area. */
+export function surveySummary(r: SurveyJson, source: string, lang: Lang): string[] {
+  const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
+  const share = (f: number | string) => (typeof f === 'number' ? formatPercent(lang, f) : f);
+  const points = (f: number | string) => (typeof f === 'number' ? formatNumber(lang, f, 1) : f);
+  const lines = [L('cli.survey.title', { file: source }), '', L('cli.survey.respondents', { n: r.respondents }), L('cli.survey.areas', { index: r.indexLabel })];
+  const w = Math.max(0, ...r.areas.map((a) => a.area.length));
+  for (const a of r.areas) lines.push(`  ${a.area.padEnd(w)}  ${String(points(a.index)).padStart(5)}  ${String(share(a.positiveShare)).padStart(8)}`);
   lines.push('');
   lines.push(...problemLines(r.problems, lang));
   return lines;
