@@ -42,12 +42,14 @@ export function toRows(arg: FunctionArg | undefined): CellValue[][] | null {
 }
 
 /**
- * A single value from a scalar argument, or the only cell of a 1×1 range.
- * @example toScalar([['B']]) // 'B'
+ * The value of a scalar argument: a single value, or the only cell of a 1×1 range; a larger
+ * range is an error naming the argument.
+ * @example scalarArg([['B']], 'betyg', 'sv') // 'B'
  */
-export function toScalar(arg: FunctionArg | undefined): CellValue {
-  if (Array.isArray(arg)) return arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : (arg as unknown as CellValue);
-  return arg as CellValue;
+export function scalarArg(arg: FunctionArg | undefined, name: string, lang: Lang): CellValue | FunctionError {
+  if (!Array.isArray(arg)) return arg as CellValue;
+  if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) return arg[0][0];
+  return fnError('#VALUE!', lang, 'functions.notSingleCell', { arg: name });
 }
 
 /**
@@ -68,7 +70,7 @@ export function where(lang: Lang, arg: string, r: number, c: number, rows: numbe
  */
 export function show(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return String(v);
 }
 

@@ -132,6 +132,8 @@ describe('BETYGSPOANG', () => {
     expect(err(call('BETYGSPOANG', 'G')).message).toMatch(/”G” är inget betyg/);
     expect(err(call('BETYGSPOANG', '')).error).toBe('#N/A');
     expect(err(call('BETYGSPOANG', 3)).error).toBe('#N/A'); // code 3: not studied, no points
+    expect(err(call('BETYGSPOANG', [['A'], ['B']])).message).toBe('betyg ska vara en cell, inte ett område');
+    expect(err(call('PERSONNUMMER', [[1, 2]])).error).toBe('#VALUE!');
   });
 });
 

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, PROGRAM_CODES } from '../types';
 import { parsePersonnummer } from '../personnummer';
 import { absenceLevel } from '../attendance/level';
 import { t } from '../i18n';
-import { fnError, isBlank, isFunctionError, show, toNumber, toRows, toScalar, where } from './args';
+import { fnError, isBlank, isFunctionError, scalarArg, show, toNumber, toRows, where } from './args';
 import { gradeEngine } from './grades-bridge';
 import type { FunctionArg, FunctionError, FunctionParam, FunctionResult, FunctionSpec } from './types';
 
@@ -64,7 +64,8 @@ function sizeMismatch(lang: Lang, a: number, b: number): FunctionError {
 }
 
 function readProgram(arg: FunctionArg | undefined, lang: Lang): ProgramCode | FunctionError {
-  const v = toScalar(arg);
+  const v = scalarArg(arg, 'program', lang);
+  if (isFunctionError(v)) return v;
   if (isBlank(v)) return 'YRK';
   const code = String(v).trim().toUpperCase();
   return (PROGRAM_CODES as readonly string[]).includes(code) ? (code as ProgramCode) : fnError('#VALUE!', lang, 'functions.program.invalid', { value: show(v) });
@@ -86,7 +87,8 @@ function pupilFromArgs(betyg: FunctionArg | undefined, amnen: FunctionArg | unde
 /** Meritvärde 16/17 [C: Skolverket "17 ämnen ger nytt meritvärde"; D: without ämnen, 16 from the values]. */
 function meritvarde(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
-  const variantRaw = toScalar(args[2]);
+  const variantRaw = scalarArg(args[2], 'variant', lang);
+  if (isFunctionError(variantRaw)) return variantRaw;
   const hasSubjects = toRows(args[1]) !== null;
   let variant: 16 | 17 = hasSubjects ? 17 : 16;
   if (!isBlank(variantRaw)) {
@@ -142,7 +144,8 @@ function saknas(args: FunctionArg[], ctx: Ctx): FunctionResult {
 
 /** Grade points A 20 … E 10, F and streck 0 [C: Skolverket; prop. 2008/09:66 for streck]. */
 function betygspoang(args: FunctionArg[], ctx: Ctx): FunctionResult {
-  const v = toScalar(args[0]);
+  const v = scalarArg(args[0], 'betyg', ctx.lang);
+  if (isFunctionError(v)) return v;
   if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: 'betyg' });
   const entry = gradeEngine.parse(v);
   if (entry === null) return fnError('#VALUE!', ctx.lang, 'functions.grade.invalid', { where: 'betyg', value: show(v) });
@@ -180,7 +183,8 @@ function andelBehoriga(args: FunctionArg[], ctx: Ctx): FunctionResult {
 // ---------------------------------------------------------------- attendance
 
 function numberArg(arg: FunctionArg | undefined, name: string, lang: Lang): number | FunctionError {
-  const v = toScalar(arg);
+  const v = scalarArg(arg, name, lang);
+  if (isFunctionError(v)) return v;
   if (isBlank(v)) return fnError('#N/A', lang, 'functions.empty', { arg: name });
   const n = toNumber(v);
   if (n === null) return fnError('#VALUE!', lang, 'functions.notNumber', { arg: name, value: show(v) });
@@ -213,7 +217,8 @@ function franvaroniva(args: FunctionArg[], ctx: Ctx): FunctionResult {
 // ---------------------------------------------------------------- personnummer
 
 function readPnr(args: FunctionArg[], ctx: Ctx) {
-  const v = toScalar(args[0]);
+  const v = scalarArg(args[0], 'personnummer', ctx.lang);
+  if (isFunctionError(v)) return v;
   if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: 'personnummer' });
   const p = parsePersonnummer(v, ctx.referenceYear);
   if (!p) return fnError('#VALUE!', ctx.lang, 'functions.pnr.invalid', { value: show(v) });
@@ -226,7 +231,7 @@ function readPnr(args: FunctionArg[], ctx: Ctx) {
 function kon(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const p = readPnr(args, ctx);
   if (isFunctionError(p)) return p;
-  return p.gender ?? fnError('#N/A', ctx.lang, 'functions.pnr.invalid', { value: show(toScalar(args[0])) });
+  return p.gender ?? fnError('#N/A', ctx.lang, 'functions.pnr.invalid', { value: p.normalized });
 }
 
 /** Normalised 12-character personnummer; Luhn check [C: Skatteverket SKV 704; SCB temporary ids]. */
