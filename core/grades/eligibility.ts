@@ -45,7 +45,7 @@ export function summarizePasses(grades: readonly SubjectGrade[], scale: GradeSca
 }
 
 /** The pass summary of the last `scanGrades`. */
-export function fromScan(englishExemption: boolean): PassSummary {
+function fromScan(englishExemption: boolean): PassSummary {
   const s = scanned;
   return { count: s.passCount, mask: s.passMask, swedish: s.svaGraded && !s.svGraded ? 'Sva' : 'Sv', englishExemption };
 }

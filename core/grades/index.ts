@@ -1,10 +1,13 @@
-/** Public API of the grades engine. */
-export * from './scale';
-export * from './rulesets';
-export * from './eligibility';
-export * from './merit';
-export * from './evaluate';
-export * from './tests';
-export * from './analyse';
-export * from './json';
+/** Public API of the grades engine (internals such as the one-pass scan stay out). */
+export { SCALE_MARKS, gradePoints, gradeRank, isGraded, isPass, pointsTable } from './scale';
+export { RULE_SETS, ruleSet, type Requirement, type RuleSet, type TargetRule } from './rulesets';
+export {
+  compileRuleSet, evaluateAllTargets, evaluateEligibility, evaluateTarget, subjectBit, summarizePasses,
+  type CompiledRuleSet, type EligibilityCache, type PassSummary,
+} from './eligibility';
+export { meritValue16, meritValue17 } from './merit';
+export { allSubjectsPassed, createEvaluator, evaluatePupil } from './evaluate';
+export { compareTestsWithGrades, matchTests, testShares, type TestComparison, type TestComparisonFigures, type TestMatch } from './tests';
+export { analyseGrades, type GradeAnalysis } from './analyse';
+export { gradesJson, validateGradesJson, type GradesJson, type GradesJsonGroup, type GradesJsonPupil } from './json';
 export * from './subjects';

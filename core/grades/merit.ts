@@ -15,12 +15,18 @@
 import type { GradeScaleId, SubjectGrade } from '../types';
 import { LEVEL_POINTS, bestSum, scanGrades, scanned } from './scan';
 
-/** Meritvärde 16 of the last `scanGrades`. */
+/**
+ * Meritvärde 16 of the pupil `scanGrades` saw last (internal: lets `evaluatePupil` scan once).
+ * @example scanGrades(grades, 'AF'); merit16FromScan('AF') // === meritValue16(grades)
+ */
 export function merit16FromScan(scale: GradeScaleId): number {
   return bestSum(scale, 16, false);
 }
 
-/** Meritvärde 17 of the last `scanGrades`. */
+/**
+ * Meritvärde 17 of the pupil `scanGrades` saw last (internal: lets `evaluatePupil` scan once).
+ * @example scanGrades(grades, 'AF'); merit17FromScan('AF') // === meritValue17(grades)
+ */
 export function merit17FromScan(scale: GradeScaleId): number {
   const m2 = scanned.bestM2;
   return bestSum(scale, 16, true) + (m2 >= 0 ? LEVEL_POINTS[scale][m2] : 0);

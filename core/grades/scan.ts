@@ -32,7 +32,11 @@ export const LEVEL_POINTS: Readonly<Record<GradeScaleId, readonly number[]>> = {
 /** Levels below this are passes (A–E; MVG, VG, G). */
 export const PASS_LEVELS: Readonly<Record<GradeScaleId, number>> = { AF: 5, old: 3 };
 
-/** Level of a mark on a scale, -1 when the mark is not on it (never mixed). */
+/**
+ * Level of a mark on a scale (0 = best), -1 when the mark is not on it: scales are never mixed.
+ * @example markLevel('E', 'AF') // 4
+ * @example markLevel('VG', 'AF') // -1
+ */
 export function markLevel(mark: string, scale: GradeScaleId): number {
   if (scale === 'AF') {
     switch (mark) {
@@ -79,7 +83,10 @@ export const scanned = {
   slot: new Int32Array(64),
 };
 
-/** Scans a pupil's grades once into `scanned`. */
+/**
+ * Scans a pupil's grades once into `scanned` (valid until the next call).
+ * @example scanGrades([{ subject: 'Sva', entry: { kind: 'grade', mark: 'C' } }], 'AF'); scanned.passCount // 1
+ */
 export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId): void {
   const s = scanned;
   const others = s.others;
@@ -167,7 +174,10 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
   s.wrongScale = wrongScale;
 }
 
-/** Sum of the `n` best points of the last scan: `withM2` adds the M2 histogram (minus the best M2 when `skipBestM2`). */
+/**
+ * Sum of the `n` best points of the last scan, M2 grades included (less the best M2 when `skipBestM2`).
+ * @example scanGrades(grades, 'AF'); bestSum('AF', 16, true) // meritvärde 17 without its 17th grade
+ */
 export function bestSum(scale: GradeScaleId, n: number, skipBestM2: boolean): number {
   const points = LEVEL_POINTS[scale];
   const { others, m2, bestM2 } = scanned;

@@ -203,6 +203,7 @@ function distribution(t: Float64Array, marks: readonly GradeMark[], passLevels: 
 /**
  * Running counts of the subject table (all pupils, flickor, pojkar), filled pupil by pupil. One
  * flat array, no allocation per pupil; `addScanned` reuses the grades engine's scan of the pupil.
+ * @example const t = new SubjectTally('AF'); evals.forEach((e) => t.add(e)); t.figures(10) // = subjectIndicators(evals, 10)
  */
 export class SubjectTally {
   private readonly t = new Float64Array(SUBJECT_ORDER.length * 3 * W);
