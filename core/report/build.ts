@@ -11,6 +11,7 @@ import { cellAddress } from '../table/address';
 import type { GradeTable, Problem, Settings, SubjectCode, TestTable } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 import type { GroupIndicators } from '../stats/indicators';
+import { suppress } from '../stats';
 import { buildNamndrapport } from './namndrapport';
 import { buildAtgardslista, buildElevlista, buildNarvaro, buildProblemSheet, buildProgressionSheet } from './lists';
 import type { GroupFigures, ReportModel } from './model';
@@ -137,7 +138,11 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     previous,
     reference: inputs.reference,
     schools: analysis.groups.filter((g) => g.by === 'school').map((g) => toGroup(g, g.label)),
-    subjects: analysis.subjects,
+    // Streck and code-3 counts belong to the subject's pupils: hidden with them when too few.
+    subjects: analysis.subjects.map((x) => {
+      const n = x.graded + x.streck + x.notStudied;
+      return { ...x, streck: suppress(x.streck, n, settings.suppressionThreshold), notStudied: suppress(x.notStudied, n, settings.suppressionThreshold) };
+    }),
     tests: analysis.tests?.map((x) => ({ subject: x.subject, n: x.n, lower: x.lowerShare, same: x.sameShare, higher: x.higherShare })),
   };
   if (inputs.attendance) {

@@ -8,6 +8,7 @@ import type { Figure, GradeTable, Problem, Settings } from '../types';
 import { attendanceGroups, readAttendance, type AttendanceGroup, type AttendanceTable } from '../attendance';
 import { compareTerms, matchKey } from '../progression';
 import { areaResults, readSurvey } from '../survey';
+import { suppress } from '../stats';
 import type { AbsenceGroupFigures, PupilAbsenceView, ReportModel } from './model';
 
 /** An attendance sheet (totals or lesson rows) as a Detection, or null when it is none. */
@@ -115,7 +116,10 @@ export function progressionModel(before: GradeTable, after: GradeTable, settings
       eligibleYrkAfter: p.cohort.eligibleShareAfter.YRK,
       meanMerit17Before: p.cohort.meanMeritValue17Before,
       meanMerit17After: p.cohort.meanMeritValue17After,
-      subjects: p.subjects.map((x) => ({ subject: x.subject, compared: x.compared, raised: x.raisedShare, unchanged: x.unchangedShare, lowered: x.loweredShare, failToPass: x.failToPass, passToFail: x.passToFail })),
+      subjects: p.subjects.map((x) => ({
+        subject: x.subject, compared: x.compared, raised: x.raisedShare, unchanged: x.unchangedShare, lowered: x.loweredShare,
+        failToPass: suppress(x.failToPass, x.compared, settings.suppressionThreshold), passToFail: suppress(x.passToFail, x.compared, settings.suppressionThreshold),
+      })),
       pupils,
     },
   };

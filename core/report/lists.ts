@@ -196,7 +196,7 @@ export function buildProgressionSheet(m: ReportModel): SheetPlan | null {
   ], { rowFormats: [FMT.percent, FMT.oneDecimal], boldFirstColumn: true });
   b.blank();
   b.table('subjects', [L('report.col.subject'), L('report.col.matchedGrades'), L('report.col.raised'), L('report.col.unchanged'), L('report.col.lowered'), L('report.col.failToPass'), L('report.col.passToFail')],
-    p.subjects.map((s) => [s.subject, s.compared, figureCell(s.raised), figureCell(s.unchanged), figureCell(s.lowered), s.failToPass, s.passToFail]),
+    p.subjects.map((s) => [s.subject, s.compared, figureCell(s.raised), figureCell(s.unchanged), figureCell(s.lowered), figureCell(s.failToPass), figureCell(s.passToFail)]),
     { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer] });
   b.blank();
   const yes = L('report.yes');

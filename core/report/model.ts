@@ -23,8 +23,9 @@ export interface SubjectFigures {
   graded: number;
   /** Share of the graded pupils with each mark (suppressed when graded < threshold). */
   shares: Record<DistributionKey, Figure>;
-  streck: number;
-  notStudied: number;
+  /** Counts; suppressed when the subject's pupils (graded, streck and code 3) are under the threshold. */
+  streck: Figure;
+  notStudied: Figure;
   passShare: Figure;
   meanPoints: Figure;
   meanPointsGirls: Figure;
@@ -81,8 +82,9 @@ export interface ProgressionView {
     raised: Figure;
     unchanged: Figure;
     lowered: Figure;
-    failToPass: number;
-    passToFail: number;
+    /** Counts, suppressed like the shares when fewer than the threshold grades were compared. */
+    failToPass: Figure;
+    passToFail: Figure;
   }[];
   pupils: {
     id: string;

@@ -119,7 +119,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
         L('report.col.passShare'), L('report.col.meanPoints'), L('report.col.meanPointsGirls'), L('report.col.meanPointsBoys')],
       m.subjects.map((s) => [subjectName(m, s.subject), s.graded,
         figureCell(s.shares.A), figureCell(s.shares.B), figureCell(s.shares.C), figureCell(s.shares.D), figureCell(s.shares.E), figureCell(s.shares.F),
-        s.streck, s.notStudied, figureCell(s.passShare), figureCell(s.meanPoints), figureCell(s.meanPointsGirls), figureCell(s.meanPointsBoys)]),
+        figureCell(s.streck), figureCell(s.notStudied), figureCell(s.passShare), figureCell(s.meanPoints), figureCell(s.meanPointsGirls), figureCell(s.meanPointsBoys)]),
       { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer, FMT.percent, FMT.oneDecimal, FMT.oneDecimal, FMT.oneDecimal], boldFirstColumn: true });
     b.blank();
     const gradeRows: PlanValue[][] = m.subjects.map((s) => [s.subject, ...(['A', 'B', 'C', 'D', 'E', 'F'] as const).map((k) => (typeof s.shares[k] === 'number' ? s.shares[k] : null))]);
@@ -162,7 +162,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     b.line('progression-counts', [`${L('report.status.matched')}: ${p.matched}`, `${L('report.status.new')}: ${p.new}`, `${L('report.status.left')}: ${p.left}`], { italic: true });
     b.blank();
     b.table('progression-subjects', [L('report.col.subject'), L('report.col.matchedGrades'), L('report.col.raised'), L('report.col.unchanged'), L('report.col.lowered'), L('report.col.failToPass'), L('report.col.passToFail')],
-      p.subjects.map((s) => [subjectName(m, s.subject), s.compared, figureCell(s.raised), figureCell(s.unchanged), figureCell(s.lowered), s.failToPass, s.passToFail]),
+      p.subjects.map((s) => [subjectName(m, s.subject), s.compared, figureCell(s.raised), figureCell(s.unchanged), figureCell(s.lowered), figureCell(s.failToPass), figureCell(s.passToFail)]),
       { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer], boldFirstColumn: true });
     b.blank();
   }
