@@ -15,6 +15,8 @@ describe('A1 addresses', () => {
     expect(quoteSheet('Åk9')).toBe('Åk9');
     expect(quoteSheet('Vt 2026')).toBe("'Vt 2026'");
     expect(quoteSheet("Elev's")).toBe("'Elev''s'");
+    expect(quoteSheet('AB12')).toBe("'AB12'"); // would read as a cell reference
+    expect(quoteSheet('R1C1')).toBe("'R1C1'");
   });
   it('builds and parses sheet-qualified addresses', () => {
     expect(cellAddress('Betyg', 11, 5)).toBe('Betyg!F12');

@@ -30,12 +30,15 @@ export function columnIndex(letters: string): number {
 
 /**
  * Sheet name as it must appear in a reference: quoted when it holds anything but letters,
- * digits and underscore (Excel and Sheets both accept this form).
+ * digits and underscore, or when it reads like a cell reference (`AB12`, `R1C1`) — Excel and
+ * Sheets both accept the quoted form.
  * @example quoteSheet('Betyg') // 'Betyg'
  * @example quoteSheet('Vt 2026') // "'Vt 2026'"
+ * @example quoteSheet('AB12') // "'AB12'"
  */
 export function quoteSheet(sheet: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^R\d*C\d*$/i.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /**
