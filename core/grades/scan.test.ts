@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grades } from './fixtures/pupils';
-import { SUBJECT_BIT, SUBJECT_INDEX, markLevel, scanGrades, scanned } from './scan';
+import { SUBJECT_BIT, SUBJECT_INDEX, markLevel, scanGrades, scanned, subjectIndex } from './scan';
 import { SUBJECT_ORDER } from './subjects';
 
 describe('scan (the one pass behind every rule)', () => {
@@ -26,5 +26,12 @@ describe('scan (the one pass behind every rule)', () => {
     scanGrades(grades({ Sv: 'A', Ma: '-' }), 'AF');
     scanGrades(grades({ En: 'E' }), 'AF');
     expect([scanned.passCount, scanned.failed, scanned.bestM2, scanned.others[0]]).toEqual([1, false, -1, 0]);
+  });
+});
+
+describe('subjectIndex', () => {
+  it('finds every code and nothing else (the hash has no collisions)', () => {
+    SUBJECT_ORDER.forEach((s, i) => expect(subjectIndex(s)).toBe(i));
+    for (const x of ['', 'S', 'sv', 'SV', 'Svb', 'Xx', 'M3', 'Hk', 'OVRx', 'Sv ']) expect([x, subjectIndex(x)]).toEqual([x, -1]);
   });
 });

@@ -12,6 +12,23 @@ export const SUBJECT_INDEX: Readonly<Record<SubjectCode, number>> = {
   Hkk: 13, Idh: 14, Mu: 15, Sl: 16, M1: 17, M2: 18, ML: 19, Tn: 20, OVR: 21, No: 22, So: 23,
 };
 
+const ORDER = Object.keys(SUBJECT_INDEX) as SubjectCode[];
+/** A collision-free hash of the 24 codes (checked by a test) → index; cheaper than a keyed lookup. */
+const hashOf = (s: string) => (s.charCodeAt(0) * 9 + s.charCodeAt(1) + s.length * 17) & 63;
+const BY_HASH = new Int8Array(64).fill(-1);
+for (const code of ORDER) BY_HASH[hashOf(code)] = SUBJECT_INDEX[code];
+
+/**
+ * Index of a subject code in SUBJECT_ORDER, -1 for anything else.
+ * @example subjectIndex('Hkk') // 13
+ * @example subjectIndex('Xx') // -1
+ */
+export function subjectIndex(subject: string): number {
+  if (subject.length < 2) return -1;
+  const i = BY_HASH[hashOf(subject)];
+  return i >= 0 && ORDER[i] === subject ? i : -1;
+}
+
 /** One bit per subject; Sva shares the bit of Sv: one Swedish place. */
 export const SUBJECT_BIT = Object.fromEntries(
   Object.entries(SUBJECT_INDEX).map(([code, i]) => [code, 1 << (i === 1 ? 0 : i)]),
@@ -39,15 +56,8 @@ export const PASS_LEVELS: Readonly<Record<GradeScaleId, number>> = { AF: 5, old:
  */
 export function markLevel(mark: string, scale: GradeScaleId): number {
   if (scale === 'AF') {
-    switch (mark) {
-      case 'A': return 0;
-      case 'B': return 1;
-      case 'C': return 2;
-      case 'D': return 3;
-      case 'E': return 4;
-      case 'F': return 5;
-      default: return -1;
-    }
+    const c = mark.charCodeAt(0) - 65; // 'A' → 0 … 'F' → 5
+    return mark.length === 1 && c >= 0 && c <= 5 ? c : -1;
   }
   switch (mark) {
     case 'MVG': return 0;
@@ -113,7 +123,7 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
     const g = grades[i];
     const e = g.entry;
     const subject = g.subject;
-    const index = SUBJECT_INDEX[subject] ?? -1;
+    const index = subjectIndex(subject);
     const bit = index < 0 ? 0 : 1 << (index === 1 ? 0 : index);
     subjects[i] = index;
     slots[i] = -1;
