@@ -9,7 +9,7 @@ import type { AppliedPlan, AppliedSheet } from './apply';
 import { MARKER_PREFIX } from './apply';
 import { addChartParts, nextFree, rels, relsPathOf, sheetParts, stripChartParts, REL_DRAWING } from './charts';
 import { StyleSheet, sheetXml, tableXml } from './sheetxml';
-import { partText, readZip, writeZip, type Parts } from './zip';
+import { compressInBackground, partText, readZip, writeZip, type Parts } from './zip';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
@@ -44,7 +44,7 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   const parts = await readZip(bytes);
   const stripped = stripChartParts(parts);
   const changed = dropSheetScopedMarkers(parts) || stripped;
-  const clean = changed ? writeZip(parts, new Date(0x12345678000)) : bytes;
+  const clean = changed ? await writeZip(parts, new Date(0x12345678000)) : bytes;
   await wb.xlsx.load(clean as unknown as ArrayBuffer);
   return wb;
 }
@@ -59,7 +59,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, applied?: AppliedPlan, 
   if (!sheets.length) return Buffer.from(raw);
   const parts = await readZip(raw);
   writeSheets(parts, sheets);
-  return writeZip(parts, new Date());
+  return await writeZip(parts, new Date());
 }
 
 /** Puts the applied sheets' content into the parts ExcelJS wrote. */
@@ -81,7 +81,8 @@ export function writeSheets(parts: Parts, sheets: AppliedSheet[]): void {
     if (!path) throw new Error(`saveWorkbook: sheet ${s.name} was not written by ExcelJS`);
     const charts = s.plan.charts ?? [];
     const x = sheetXml(s.plan, styles, tableNames, { drawing: charts.length ? 'rIdSkDrawing' : undefined, tables: (i) => `rIdSkTable${i + 1}` });
-    parts.set(path, x.chunks);
+    // Compress while the next sheet is built.
+    parts.set(path, compressInBackground(x.chunks));
     const sheetRels: { id: string; type: string; target: string }[] = [];
     x.tables.forEach((t, i) => {
       const n = nextFree(parts, (k) => `xl/tables/table${k}.xml`);
