@@ -25,15 +25,18 @@ describe('privacy scanner', () => {
         key: 'namndrapport', name: 'Nämndrapport', personalData: false, blocks: [
           { id: 'a', row: 0, col: 0, values: [['Skola', 'Elever', 'Andel'], ['Norrskolan', 7, 0.5], ['Söder', 12, 0.25]] },
           { id: 'b', row: 4, col: 0, values: [['Kontakt: Anna', '20100101 - 0006', 201001010006]] },
+          { id: 'c', row: 6, col: 0, values: [['Ämne', 'Elever med betyg A–F', 'Streck (-)', 'Ej läst (3)'], ['Svenska', 2, 1, 0], ['Engelska', 12, 1, 0]] },
         ],
       }],
     };
     const found = privacyViolations(plan, ['Anna'], 10);
     // One figure of the 7-pupil school, the name, the personnummer text (two rules) and the number (two rules).
-    expect(found.filter((f) => f.includes('< 10 pupils'))).toHaveLength(1);
+    expect(found.filter((f) => /^\S+: [\d.]+ shown for/.test(f))).toEqual(['Nämndrapport!R2C3: 0.5 shown for "Norrskolan" with 7 < 10 pupils']);
     expect(found.filter((f) => f.includes('pupil name Anna'))).toHaveLength(1);
     expect(found.filter((f) => f.includes('R5C2'))).toHaveLength(2);
     expect(found.filter((f) => f.includes('R5C3'))).toHaveLength(2);
+    // Svenska: 2 graded + 1 streck + 0 code 3 = 3 < 10, so its streck counts must not show; Engelska's (13) may.
+    expect(found.filter((f) => f.includes('streck/code-3'))).toEqual(['Nämndrapport!R8: streck/code-3 counts shown for "Svenska" with 3 < 10 pupils']);
   });
 
   it('the demo municipality: every input, every report kind, no personal data on the Nämndrapport', () => {

@@ -37,10 +37,16 @@ export function privacyViolations(plan: ReportPlan, names: readonly string[], th
       const header = grid[r] ?? [];
       const col = header.findIndex((h) => typeof h === 'string' && counts.has(h));
       if (col < 0) continue;
-      // Streck and code-3 counts are the sizes of groups of their own, not figures of the counted group.
+      // Streck and code-3 counts are not figures of the graded pupils: checked on their own rule below.
       const own = new Set(['report.col.streck', 'report.col.notStudied'].map((k) => header.indexOf(t(lang, k))));
       for (let rr = r + 1; rr < grid.length && grid[rr]?.[0] != null && grid[rr][0] !== ''; rr++) {
         const line = grid[rr];
+        // Streck and code-3 counts belong to the subject's pupils (graded + streck + code 3): shown only when those reach the threshold.
+        const ownValues = [...own].filter((c) => c >= 0).map((c) => line[c]);
+        if (ownValues.length && ownValues.every((v) => typeof v === 'number')) {
+          const n = Number(line[col] ?? 0) + ownValues.reduce((a: number, v) => a + Number(v), 0);
+          if (n > 0 && n < threshold) out.push(`${sheet.name}!R${rr + 1}: streck/code-3 counts shown for ${JSON.stringify(line[0])} with ${n} < ${threshold} pupils`);
+        }
         if (!small(line[col])) continue;
         line.forEach((v, c) => {
           if (c > col && !own.has(c) && typeof v === 'number') out.push(`${sheet.name}!R${rr + 1}C${c + 1}: ${v} shown for ${JSON.stringify(line[0])} with ${line[col]} < ${threshold} pupils`);
