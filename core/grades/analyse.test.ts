@@ -94,6 +94,13 @@ describe('analyseGrades', () => {
     expect(a.tests).toEqual([{ subject: 'Ma', n: 1, lower: 0, same: 1, higher: 0, lowerShare: '..', sameShare: '..', higherShare: '..' }]);
   });
 
+  it('problem addresses quote sheet names that need it', () => {
+    const tests: TestTable = { sheet: 'NP 2026', headerRow: 1, problems: [], records: [{ row: 4, id: 'z', personnummer: 'z', school: null, results: [] }] };
+    const p = pupil({ Bl: 'VG' }, { row: 7 });
+    const a = analyseGrades(table([p], { sheet: 'Vt 2026' }), DEFAULT_SETTINGS, tests);
+    expect(a.problems.map((x) => x.cell)).toEqual(["'Vt 2026'!A7", "'NP 2026'!A4"]);
+  });
+
   it('an empty file gives `.` everywhere and no groups', () => {
     const a = analyseGrades(table([]), DEFAULT_SETTINGS);
     expect([a.summary.pupils, a.summary.eligibleShare.YRK, a.summary.meanMeritValue17, a.groups.length, a.subjects.length]).toEqual([0, '.', '.', 0, 0]);

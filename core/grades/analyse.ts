@@ -4,6 +4,7 @@
  * the subject table (whole file and by gender), and national tests compared with final grades.
  */
 import { t } from '../i18n';
+import { quoteSheet } from '../table/address';
 import type { GradeScaleId, GradeTable, GroupKey, Problem, PupilEvaluation, Settings, TestTable } from '../types';
 import { SubjectTally, accumulate, groupFigures, newGroupAccumulator, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
 import { hiddenParts } from '../stats/suppress-table';
@@ -90,7 +91,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
       // The reader never mixes scales; a mark of the other scale that slips through is listed, not counted.
       if (g.entry.kind === 'grade' && points[g.entry.mark] === undefined) {
         problems.push({
-          cell: g.cell ?? `${table.sheet}!A${p.row}`,
+          cell: g.cell ?? `${quoteSheet(table.sheet)}!A${p.row}`,
           value: g.entry.mark,
           code: 'grades.wrongScale',
           severity: 'error',
@@ -132,7 +133,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
       if (!unmatched.has(rec.row)) continue;
       const id = rec.personnummer ?? rec.id;
       problems.push({
-        cell: `${tests.sheet}!A${rec.row}`,
+        cell: `${quoteSheet(tests.sheet)}!A${rec.row}`,
         value: id,
         code: 'grades.testUnmatched',
         severity: 'warning',
