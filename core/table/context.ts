@@ -23,7 +23,11 @@ export interface SheetContext {
   problem(cell: string, value: unknown, code: string, severity: 'error' | 'warning', params?: Record<string, string | number>): void;
 }
 
-/** Builds the address/problem helpers for a sheet (shared by the grade and test readers). */
+/**
+ * Builds the address/problem helpers for a sheet (shared by the grade and test readers); the
+ * origin shifts every address to where the values sit on the sheet.
+ * @example sheetContext({ sheet: 'Betyg', values: [], origin: { row: 2, col: 1 } }, 'sv').addr(0, 0) // 'Betyg!B3'
+ */
 export function sheetContext(data: SheetData, lang: Lang): SheetContext {
   const r0 = data.origin?.row ?? 0;
   const c0 = data.origin?.col ?? 0;
@@ -45,7 +49,10 @@ export function sheetContext(data: SheetData, lang: Lang): SheetContext {
   };
 }
 
-/** Row width ignoring empty cells beyond `expected` (hosts pad rows to the used range). */
+/**
+ * Row width ignoring empty cells beyond `expected` (hosts pad rows to the used range).
+ * @example rowWidth(['a', 'b', '', null], 2) // 2
+ */
 export function rowWidth(row: ReadonlyArray<CellValue>, expected: number): number {
   let w = row.length;
   while (w > expected && cellText(row[w - 1]) === '') w--;
@@ -99,7 +106,10 @@ export function readIdentity(
   return null;
 }
 
-/** Text of the cells of the mapped columns, to tell identical duplicate rows from conflicting ones. */
+/**
+ * Text of the cells of the given columns, to tell identical duplicate rows from conflicting ones.
+ * @example signature(['x', 'A', 'B'], [1, 2]) // 'A\u0001B\u0001'
+ */
 export function signature(row: ReadonlyArray<CellValue>, cols: number[]): string {
   let s = '';
   for (const c of cols) s += cellText(row[c]) + '\u0001';

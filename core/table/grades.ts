@@ -258,6 +258,8 @@ function unnamedDataColumns(ctx: SheetContext, grid: SheetData['values'], header
   return out;
 }
 
+const PERSON_ROLES: ReadonlySet<string> = new Set(['firstName', 'lastName', 'name', 'class', 'school', 'gender', 'englishExemption']);
+
 /** Person fields shared by the wide and long readers. */
 function readPerson(
   ctx: SheetContext,
@@ -275,7 +277,8 @@ function readPerson(
     gender: ident.gender,
     grades: [],
   };
-  for (const col of columns) {
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i];
     const m = col.mapping;
     if (!m) continue;
     const v = row[col.index];
@@ -406,6 +409,7 @@ function readWide(
     .map((c) => c.index);
   const byId = new Map<string, { rec: PupilRecord; r: number }>();
   const pupils: PupilRecord[] = [];
+  const personCols = columns.filter((c) => c.mapping && PERSON_ROLES.has(c.mapping.role));
 
   for (let r = start; r < grid.length; r++) {
     const row = grid[r];
@@ -431,7 +435,7 @@ function readWide(
       });
       continue;
     }
-    const rec = readPerson(ctx, row, r, columns, ident);
+    const rec = readPerson(ctx, row, r, personCols, ident);
     readRowGrades(ctx, row, r, String(ctx.rowNumber(r)), rec, subjectCols, scale, hasSv, hasSva);
     byId.set(ident.id, { rec, r });
     pupils.push(rec);
