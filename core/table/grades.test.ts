@@ -276,3 +276,33 @@ describe('SCB åk 9 file', () => {
     expect(codes(t)).toEqual(['table.scb6.headerless@S!A1']);
   });
 });
+
+describe('more layouts and columns', () => {
+  it('an åk 6 file with its header row is read by name (No, So block grades)', () => {
+    const header = ['System', 'Datum', 'Version', 'PersonNr', 'Skolenhetskod', 'Klass', 'Fornamn', 'Efternamn', 'Sv', 'Ma', 'No', 'So'];
+    const t = readGradeTable({ sheet: 'S', values: [header, ['IST', '2026-06-10', '1', N1, '12345678', '6A', 'A', 'B', 'C', 'D', 'E', '-']] }, opts);
+    expect(t.layout).toBe('scb6');
+    expect(t.pupils[0].grades.map((g) => [g.subject, g.entry.kind])).toEqual([['Sv', 'grade'], ['Ma', 'grade'], ['No', 'grade'], ['So', 'streck']]);
+  });
+
+  it('an ID column holding valid personnummer is normalised; other ids are kept as written', () => {
+    const t = readGradeTable({ sheet: 'B', values: [['ID', 'Namn', 'Sv'], [P1, 'Öberg, Åsa', 'A'], ['E-104', 'Bo Ek', 'B']] }, opts);
+    expect(t.pupils.map((p) => [p.id, p.personnummer, p.gender, p.firstName, p.lastName])).toEqual([
+      [N1, N1, 'M', 'Åsa', 'Öberg'],
+      ['E-104', null, null, 'Bo Ek', undefined],
+    ]);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('English headers and a long layout with Subject/Grade', () => {
+    const t = readGradeTable({ sheet: 'L', values: [['Student ID', 'Subject', 'Grade'], ['s1', 'Mathematics', 'A'], ['s1', 'English', 'B']] }, opts);
+    expect(t.layout).toBe('long');
+    expect(t.pupils[0].grades.map((g) => g.subject)).toEqual(['Ma', 'En']);
+  });
+
+  it('a subject column without a grade column is one clear problem', () => {
+    const t = readGradeTable({ sheet: 'L', values: [['Personnummer', 'Ämne', 'Klass'], [P1, 'Ma', '9A']] }, opts);
+    expect(codes(t)).toEqual(['table.long.noGrade@L!A1']);
+    expect(t.pupils).toEqual([]);
+  });
+});
