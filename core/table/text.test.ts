@@ -55,3 +55,10 @@ describe('parseDelimited', () => {
     expect(parseDelimited('', ';')).toEqual([]);
   });
 });
+
+describe('parseDelimited line endings', () => {
+  it('mixed CRLF and LF lines, and a lone CR at the end of a CRLF file', () => {
+    expect(parseDelimited('a;b\r\nc;d\ne;f\r\n', ';')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+    expect(parseDelimited('a;b\r\nc;d\r', ';')).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+});

@@ -67,10 +67,16 @@ export function parseDelimited(text: string, delimiter?: string): string[][] {
   if (n === 0) return rows;
   // Fast path for files without quotes (the SCB files): plain splits.
   if (text.indexOf('"') === -1) {
-    const lines = text.split('\n');
+    // All-CRLF files (SCB exports from Windows) split on CRLF directly: no per-line copy.
+    let crlf = text.indexOf('\n') > 0;
+    for (let i = text.indexOf('\n'); i !== -1 && crlf; i = text.indexOf('\n', i + 1)) crlf = text.charCodeAt(i - 1) === 13;
+    const lines = crlf ? text.split('\r\n') : text.split('\n');
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    for (let line of lines) {
-      if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].endsWith('\r')) lines[last] = lines[last].slice(0, -1);
+    for (let i = 0; i < lines.length; i++) {
+      let line = lines[i];
+      if (!crlf && line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
       rows.push(line.split(d));
     }
     return rows;
