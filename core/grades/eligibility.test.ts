@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROGRAM_CODES, type ProgramCode, type SubjectGrade } from '../types';
 import { evaluateAllTargets, evaluateEligibility, summarizePasses, type EligibilityCache } from './eligibility';
@@ -161,5 +162,39 @@ describe('behörighet (domain §3, worked examples §11)', () => {
     expect(evaluateEligibility(p, 'NA', gy11, 'old').missing).toEqual(['Fy']);
     // The same sheet read as A–F has no passes at all.
     expect(evaluateEligibility(p, 'YRK', gy11, 'AF').missingCore).toEqual(['Sv', 'En', 'Ma']);
+  });
+});
+
+describe('eligibility properties (fast-check)', () => {
+  const marks = fc.constantFrom('A', 'C', 'E', 'F', '-', '3');
+  const arbSpec = fc.record(Object.fromEntries([...Object.keys(uniformSpec('E')), 'M2 SPA', 'ML ARA'].map((s) => [s, marks]))) as fc.Arbitrary<Record<string, string>>;
+
+  it('stricter targets imply the looser: NA/TE/EK ⇒ ES ⇒ YRK ⇒ PRIV', () => {
+    fc.assert(fc.property(arbSpec, fc.boolean(), (spec, ex) => {
+      const r = all(spec, { englishExemption: ex });
+      for (const c of ['NA', 'TE', 'EK', 'HU', 'SA'] as const) if (r[c].eligible) expect(r.ES.eligible).toBe(true);
+      if (r.ES.eligible) expect(r.YRK.eligible).toBe(true);
+      // With dispens YRK means Sv, Ma + 5 other, which meets PRIV's Sv + (En or Ma) + 4 other.
+      if (r.YRK.eligible) expect(r.PRIV.eligible).toBe(true);
+    }), { numRuns: 300 });
+  });
+
+  it('passing one more subject never loses a target, and never raises what is still needed', () => {
+    fc.assert(fc.property(arbSpec, fc.constantFrom(...Object.keys(uniformSpec('E'))), (spec, subject) => {
+      const before = all(spec);
+      const after = all({ ...spec, [subject]: 'E' });
+      for (const c of PROGRAM_CODES) {
+        if (before[c].eligible) expect(after[c].eligible).toBe(true);
+        expect(after[c].morePassesNeeded).toBeLessThanOrEqual(before[c].morePassesNeeded);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('the shared cache changes nothing', () => {
+    const cache: EligibilityCache = new Map();
+    fc.assert(fc.property(arbSpec, fc.boolean(), (spec, ex) => {
+      const s = summarizePasses(grades(spec), 'AF', ex);
+      expect(evaluateAllTargets(s, gy11, cache)).toEqual(evaluateAllTargets(s, gy11));
+    }), { numRuns: 300 });
   });
 });

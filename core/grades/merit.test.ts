@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SubjectGrade } from '../types';
 import { EXAMPLE_1, SUBJECTS16, grades, uniformSpec } from './fixtures/pupils';
@@ -94,5 +95,39 @@ describe('meritvärde (domain §4, worked examples §11)', () => {
     expect(meritValue17(grades({ ...spec, 'M2 SPA': 'MVG' }), 'old')).toBe(180);
     // A 16 × A sheet read as old scale: no grade on that scale → 0.
     expect(meritValue16(grades(uniformSpec('A')), 'old')).toBe(0);
+  });
+});
+
+describe('meritvärde properties (fast-check)', () => {
+  const POINTS: Record<string, number> = { A: 20, B: 17.5, C: 15, D: 12.5, E: 10, F: 0 };
+  const subjects = ['Sv', 'Sva', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Tk', 'Ge', 'Hi', 'Re', 'Sh', 'Bl', 'Hkk', 'Idh', 'Mu', 'Sl', 'M1', 'M2', 'ML', 'Tn'] as const;
+  const arbGrades = fc.array(
+    fc.record({ subject: fc.constantFrom(...subjects), mark: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', '-', '3', '2', '') }),
+    { maxLength: 24 },
+  ).map((xs) => xs.map((x): SubjectGrade => ({ subject: x.subject, ...(x.subject.startsWith('M') ? { language: 'SPA' } : {}), entry: grades({ s: x.mark })[0].entry })));
+
+  /** §4 read literally, with sorting: the reference the fast implementation must agree with. */
+  function reference(gs: SubjectGrade[]): [number, number] {
+    const pts = (g: SubjectGrade) => (g.entry.kind === 'grade' ? POINTS[g.entry.mark] : -1);
+    const sw = Math.max(-1, ...gs.filter((g) => g.subject === 'Sv' || g.subject === 'Sva').map(pts));
+    const others = gs.filter((g) => g.subject !== 'M2' && g.subject !== 'Sv' && g.subject !== 'Sva').map(pts).filter((p) => p >= 0);
+    if (sw >= 0) others.push(sw);
+    const m2 = gs.filter((g) => g.subject === 'M2').map(pts).filter((p) => p >= 0).sort((a, b) => b - a);
+    const best16 = (xs: number[]) => [...xs].sort((a, b) => b - a).slice(0, 16).reduce((a, b) => a + b, 0);
+    return [best16([...others, ...m2]), m2.length ? best16([...others, ...m2.slice(1)]) + m2[0] : best16(others)];
+  }
+
+  it('agrees with a literal sort-based reading of §4', () => {
+    fc.assert(fc.property(arbGrades, (gs) => {
+      expect([meritValue16(gs), meritValue17(gs)]).toEqual(reference(gs));
+    }), { numRuns: 500 });
+  });
+
+  it('0 ≤ meritvärde 16 ≤ 320, meritvärde 16 ≤ meritvärde 17 ≤ 340', () => {
+    fc.assert(fc.property(arbGrades, (gs) => {
+      const m16 = meritValue16(gs);
+      const m17 = meritValue17(gs);
+      expect(m16 >= 0 && m16 <= 320 && m16 <= m17 && m17 <= 340).toBe(true);
+    }), { numRuns: 500 });
   });
 });
