@@ -36,6 +36,11 @@ describe('privacy scanner', () => {
     expect(found.filter((f) => f.includes('R5C2'))).toHaveLength(2);
     expect(found.filter((f) => f.includes('R5C3'))).toHaveLength(2);
     // Svenska: 2 graded + 1 streck + 0 code 3 = 3 < 10, so its streck counts must not show; Engelska's (13) may.
+    // §11.8: total 25, flickor 16 shown, pojkar 9 hidden → 25 − 16 reveals the 9 boys.
+    const gender: ReportPlan = { ...plan, sheets: [{ ...plan.sheets[0], blocks: [{ id: 'h', row: 0, col: 0, values: [['Indikator', 'Totalt', 'Flickor', 'Pojkar'], ['Antal elever', 25, 16, 9], ['Andel behöriga', 0.8, 0.75, '..']] }] }] };
+    expect(privacyViolations(gender, [], 10)).toEqual(['Nämndrapport girls/boys: total 25 minus the shown parts reveals 9 < 10 pupils (16, 9 hidden)']);
+    const safe: ReportPlan = { ...plan, sheets: [{ ...plan.sheets[0], blocks: [{ id: 'h', row: 0, col: 0, values: [['Indikator', 'Totalt', 'Flickor', 'Pojkar'], ['Antal elever', 25, 16, 9], ['Andel behöriga', 0.8, '..', '..']] }] }] };
+    expect(privacyViolations(safe, [], 10)).toEqual([]);
     expect(found.filter((f) => f.includes('streck/code-3'))).toEqual(['Nämndrapport!R8: streck/code-3 counts shown for "Svenska" with 3 < 10 pupils']);
   });
 

@@ -67,7 +67,39 @@ export function privacyViolations(plan: ReportPlan, names: readonly string[], th
         }
       });
     }
+    // Complementary rule: the total minus shown schools, or minus shown girls/boys, must not single out fewer than threshold pupils.
+    const headCount = grid.find((line) => line?.[0] === countRowLabel && line.length >= 3);
+    const total = typeof headCount?.[1] === 'number' ? headCount[1] : null;
+    if (total !== null && total >= threshold) {
+      const parts: { n: number; hidden: boolean }[] = [];
+      for (const c of [2, 3]) {
+        const n = headCount![c];
+        if (typeof n !== 'number') continue;
+        const start = grid.indexOf(headCount!);
+        const column: CellValue[] = [];
+        for (let r = start + 1; r < grid.length && grid[r]?.[0] != null && grid[r][0] !== ''; r++) column.push(grid[r][c]);
+        parts.push({ n, hidden: column.some((v) => v === '..') });
+      }
+      out.push(...complement(`${sheet.name} girls/boys`, parts, total, threshold));
+      const schoolHeader = grid.findIndex((line) => line?.[0] === t(lang, 'report.col.school') && line[1] === t(lang, 'report.col.pupils'));
+      if (schoolHeader >= 0) {
+        const rows: { n: number; hidden: boolean }[] = [];
+        for (let r = schoolHeader + 1; r < grid.length && grid[r]?.[0] != null && grid[r][0] !== ''; r++) {
+          const n = grid[r][1];
+          if (typeof n === 'number') rows.push({ n, hidden: grid[r].slice(2).some((v) => v === '..') });
+        }
+        out.push(...complement(`${sheet.name} schools`, rows, total, threshold));
+      }
+    }
   }
   return out;
+}
+
+/** Hidden parts plus the never-shown rest of a shown total hold 0 or ≥ threshold pupils, when any part is shown. */
+function complement(what: string, parts: { n: number; hidden: boolean }[], total: number, threshold: number): string[] {
+  if (!parts.some((p) => !p.hidden && p.n > 0)) return [];
+  const rest = total - parts.reduce((a, p) => a + p.n, 0);
+  const hidden = parts.filter((p) => p.hidden).reduce((a, p) => a + p.n, 0) + rest;
+  return hidden > 0 && hidden < threshold ? [`${what}: total ${total} minus the shown parts reveals ${hidden} < ${threshold} pupils (${parts.map((p) => `${p.n}${p.hidden ? ' hidden' : ''}`).join(', ')})`] : [];
 }
 
