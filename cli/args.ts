@@ -17,7 +17,7 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
   attendance: ['sheet'],
   progression: ['sheet'],
   survey: ['questions', 'sheet'],
-  report: ['np', 'attendance', 'previous', 'survey', 'sheet', 'out', 'period'],
+  report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period'],
   demo: ['out'],
 };
 export const SWITCHES: Record<string, readonly string[]> = {

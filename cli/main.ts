@@ -126,7 +126,7 @@ async function report(ctx: Context, file: string, options: Record<string, string
   const grades = pickSheet(main, 'grades', ctx);
   const inputs: ReportInputs = { grades, sources: [main.kind === 'xlsx' ? `${basename(file)} (${grades.sheet})` : basename(file)] };
   const textSheets: SheetData[] = main.kind === 'text' ? [grades] : [];
-  const extra: [keyof ReportInputs, string][] = [['tests', 'np'], ['attendance', 'attendance'], ['previous', 'previous'], ['survey', 'survey']];
+  const extra: [keyof ReportInputs, string][] = [['tests', 'np'], ['attendance', 'attendance'], ['previous', 'previous'], ['survey', 'survey'], ['surveyQuestions', 'questions']];
   for (const [field, option] of extra) {
     const value = options[option];
     if (!value) continue;
@@ -379,7 +379,7 @@ async function demo(ctx: Context, outOption?: string): Promise<number> {
   ctx.io.out(t(ctx.lang, 'cli.demo.intro', { file: 'examples/skolanalys-demo.xlsx' }));
   ctx.io.out('');
   const code = await report(ctx, file, {
-    sheet: 'Betyg VT2026', np: 'Nationella prov', previous: 'Betyg VT2025', attendance: 'Frånvaro', survey: 'Elevenkät', out,
+    sheet: 'Betyg VT2026', np: 'Nationella prov', previous: 'Betyg VT2025', attendance: 'Frånvaro', survey: 'Elevenkät', questions: 'Enkätfrågor', out,
   });
   if (code === 0) ctx.io.out(t(ctx.lang, 'cli.demo.done', { file: out }));
   return code;

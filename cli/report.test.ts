@@ -50,7 +50,7 @@ describe('report on the demo workbook', () => {
     mkdirSync(join(dir, 'a'));
     mkdirSync(join(dir, 'b'));
     const out = join(dir, 'a', 'skolanalys-demo.xlsx');
-    const args = ['--sheet', 'Betyg VT2026', '--np', 'Nationella prov', '--previous', 'Betyg VT2025', '--attendance', 'Frånvaro', '--survey', 'Elevenkät'];
+    const args = ['--sheet', 'Betyg VT2026', '--np', 'Nationella prov', '--previous', 'Betyg VT2025', '--attendance', 'Frånvaro', '--survey', 'Elevenkät', '--questions', 'Enkätfrågor'];
     const r = run('report', DEMO, ...args, '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Nämndrapport – nyckeltal');
