@@ -144,3 +144,23 @@ describe('lessonReader (streaming)', () => {
     expect(lessonReader('X', ['Namn', 'Klass'], 0, { referenceYear: 2026 })).toBeNull();
   });
 });
+
+describe('rows out of order', () => {
+  it('merges a day met again later and still counts runs in date order', async () => {
+    const { monthIndex } = await import('./lessons');
+    expect(monthIndex(20465)).toBe(2026 * 12); // 2026-01-12 → January 2026
+    expect(monthIndex(20485)).toBe(2026 * 12 + 1); // 2026-02-01 (20465 + 20)
+    expect(monthIndex(0)).toBe(1970 * 12);
+    const t = lessons([
+      [A, '9A', '2026-01-19', '08:15', 60, 'Giltig frånvaro', ''],
+      [B, '9A', '2026-01-19', '08:15', 60, 'Närvarande', ''],
+      [A, '9A', '2026-01-16', '08:15', 60, 'Ogiltig frånvaro', ''],
+      [A, '9A', '2026-01-19', '09:25', 60, 'Närvarande', ''], // Mon 19 again: now attended → not absent
+      [A, '9A', '2026-01-15', '08:15', 60, 'Giltig frånvaro', ''],
+    ]);
+    const a = t.pupils[0];
+    // Days in order: Thu 15 absent, Fri 16 absent, Mon 19 mixed → absent days 2, run 2.
+    expect([a.absentDays, a.longestAbsentStreakDays]).toEqual([2, 2]);
+    expect(a.months).toEqual([{ month: '2026-01', scheduledMinutes: 240, absentMinutes: 180, absenceShare: 0.75 }]);
+  });
+});

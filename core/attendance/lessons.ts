@@ -102,7 +102,21 @@ function addMonth(m: Map<number, [number, number]>, month: number, scheduled: nu
   } else m.set(month, [scheduled, absent]);
 }
 
-const DAY_BITS = 131_072; // 2^17 days: until year 2328
+/**
+ * Month index (year × 12 + month − 1) of a day number, by arithmetic (Hinnant's days-to-civil).
+ * @example monthIndex(20465) // 24312 (2026-01: 2026 × 12 + 0)
+ */
+export function monthIndex(day: number): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 12 + m - 1;
+}
 const F_ABSENT = 1;
 const F_ATTENDED = 2;
 
@@ -153,10 +167,13 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
   let ps = sums.data;
   const dateCache = new Map<string, number>();
   const statusCache = new Map<string, number>();
-  const daySlot = new Map<number, number>();
-  // Per pupil-day, interleaved: flags, scheduled, absent.
-  const dayCol = new Column(3 * 4096);
+  // Per pupil-day slot, interleaved: pupil, day, flags, scheduled, absent. A pupil's rows for one day
+  // usually come together; a day seen again out of order gets another slot, merged in finish().
+  const dayCol = new Column(5 * 4096);
   let dd = dayCol.data;
+  // Per pupil: the day and slot of its latest row.
+  const lastOf = new Column(2 * 1024);
+  let lo = lastOf.data;
   let days = 0;
   let anyLate = false;
   let minDay = Infinity;
@@ -166,8 +183,6 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
   let lastP = -1;
   let lastDate: unknown = undefined;
   let lastDay = -1;
-  let lastKey = -1;
-  let lastSlot = -1;
 
   function add(rows: Grid, start = 0, end = rows.length, rowOffset = 0): void {
     for (let k = start; k < end; k++) {
@@ -205,6 +220,9 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
           pupilIdOf.set(who.id, p);
           sums.ensure(6 * (p + 1));
           ps = sums.data;
+          lastOf.ensure(2 * (p + 1));
+          lo = lastOf.data;
+          lo[2 * p] = -1;
         }
         idSlot.set(idKey, p);
       }
@@ -310,22 +328,23 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
           ps[i + 5] += minutes;
       }
       if (useDate) {
-        const key = p * DAY_BITS + day;
-        let s = key === lastKey ? lastSlot : daySlot.get(key);
-        if (s === undefined) {
+        let s: number;
+        if (lo[2 * p] === day) s = lo[2 * p + 1];
+        else {
           s = days++;
-          daySlot.set(key, s);
-          dayCol.ensure(3 * days);
+          dayCol.ensure(5 * days);
           dd = dayCol.data;
+          dd[5 * s] = p;
+          dd[5 * s + 1] = day;
+          lo[2 * p] = day;
+          lo[2 * p + 1] = s;
           if (day < minDay) minDay = day;
           if (day > maxDay) maxDay = day;
         }
-        lastKey = key;
-        lastSlot = s;
-        const j = 3 * s;
-        dd[j] = dd[j] | flag;
-        dd[j + 1] += minutes;
-        dd[j + 2] += absentHere;
+        const j = 5 * s;
+        dd[j + 2] = dd[j + 2] | flag;
+        dd[j + 3] += minutes;
+        dd[j + 4] += absentHere;
       }
     }
   }
@@ -334,50 +353,65 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
     const n = info.length;
     const absentDays = new Int32Array(n);
     const longest = new Int32Array(n);
-    const monthsOf: Map<number, [number, number]>[] = [];
+    const monthsOf: { month: number; scheduled: number; absent: number }[][] = [];
     const allMonths = new Map<number, [number, number]>();
     if (useDate && days > 0) {
-      // Keys sort by pupil, then day: one pass gives each pupil's lesson days in order.
-      const keys = new Float64Array(days);
-      let k = 0;
-      for (const key of daySlot.keys()) keys[k++] = key;
-      keys.sort();
-      const monthCache = new Map<number, number>();
-      let cur = -1;
-      let run = 0;
-      for (let j = 0; j < days; j++) {
-        const key = keys[j];
-        const pupil = Math.floor(key / DAY_BITS);
-        const day = key - pupil * DAY_BITS;
-        if (pupil !== cur) {
-          cur = pupil;
-          run = 0;
-          monthsOf[pupil] = new Map();
+      // Counting sort of the slots by pupil, then each pupil's slots by day (insertion sort: exports
+      // are nearly always in date order already). Linear in the slots, no Map.
+      const start = new Int32Array(n + 1);
+      for (let s = 0; s < days; s++) start[dd[5 * s] + 1]++;
+      for (let i = 0; i < n; i++) start[i + 1] += start[i];
+      const fill = start.slice(0, n);
+      const order = new Int32Array(days);
+      for (let s = 0; s < days; s++) order[fill[dd[5 * s]]++] = s;
+      for (let i = 0; i < n; i++) {
+        const from = start[i];
+        const to = start[i + 1];
+        for (let x = from + 1; x < to; x++) {
+          const v = order[x];
+          const d = dd[5 * v + 1];
+          let y = x - 1;
+          while (y >= from && dd[5 * order[y] + 1] > d) {
+            order[y + 1] = order[y];
+            y--;
+          }
+          order[y + 1] = v;
         }
-        const s = daySlot.get(key)!;
-        const f = dd[3 * s];
-        if (f === F_ABSENT) {
-          absentDays[pupil]++;
-          run++;
-          if (run > longest[pupil]) longest[pupil] = run;
-        } else run = 0;
-        let month = monthCache.get(day);
-        if (month === undefined) {
-          const dt = new Date(day * MS_DAY);
-          month = dt.getUTCFullYear() * 12 + dt.getUTCMonth();
-          monthCache.set(day, month);
+        let run = 0;
+        let x = from;
+        const months: { month: number; scheduled: number; absent: number }[] = [];
+        while (x < to) {
+          // Merge the slots of one day (a day met again out of order has two).
+          const day = dd[5 * order[x] + 1];
+          let flags = 0;
+          let sched = 0;
+          let abs = 0;
+          while (x < to && dd[5 * order[x] + 1] === day) {
+            const j = 5 * order[x];
+            flags |= dd[j + 2];
+            sched += dd[j + 3];
+            abs += dd[j + 4];
+            x++;
+          }
+          if (flags === F_ABSENT) {
+            absentDays[i]++;
+            run++;
+            if (run > longest[i]) longest[i] = run;
+          } else run = 0;
+          const mi = monthIndex(day);
+          const last = months[months.length - 1];
+          if (last && last.month === mi) {
+            last.scheduled += sched;
+            last.absent += abs;
+          } else months.push({ month: mi, scheduled: sched, absent: abs });
+          addMonth(allMonths, mi, sched, abs);
         }
-        addMonth(monthsOf[pupil], month, dd[3 * s + 1], dd[3 * s + 2]);
-        addMonth(allMonths, month, dd[3 * s + 1], dd[3 * s + 2]);
+        monthsOf[i] = months;
       }
     }
-    const toMonths = (m: Map<number, [number, number]> | undefined): MonthAbsence[] =>
-      [...(m ?? new Map<number, [number, number]>()).entries()].sort((a, b) => a[0] - b[0]).map(([mi, [s, a]]) => ({
-        month: `${Math.floor(mi / 12)}-${String((mi % 12) + 1).padStart(2, '0')}`,
-        scheduledMinutes: s,
-        absentMinutes: a,
-        absenceShare: s > 0 ? a / s : null,
-      }));
+    const monthLabel = (mi: number) => `${Math.floor(mi / 12)}-${String((mi % 12) + 1).padStart(2, '0')}`;
+    const month = (mi: number, sc: number, ab: number): MonthAbsence => ({ month: monthLabel(mi), scheduledMinutes: sc, absentMinutes: ab, absenceShare: sc > 0 ? ab / sc : null });
+    const toMonths = (m: Map<number, [number, number]>): MonthAbsence[] => [...m.entries()].sort((a, b) => a[0] - b[0]).map(([mi, [sc, ab]]) => month(mi, sc, ab));
 
     const pupils: PupilAttendance[] = [];
     for (let i = 0; i < n; i++) {
@@ -393,7 +427,7 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
         absentDays: useDate ? absentDays[i] : null,
         longestAbsentStreakDays: useDate ? longest[i] : null,
       };
-      if (useDate) times.months = toMonths(monthsOf[i]);
+      if (useDate) times.months = (monthsOf[i] ?? []).map((m) => month(m.month, m.scheduled, m.absent));
       pupils.push(pupilAttendance(times, settings));
     }
     if (!useDate || days === 0) return { pupils };

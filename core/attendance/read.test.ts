@@ -63,7 +63,7 @@ describe('readAttendance: totals in minutes (Vklass)', () => {
 
 describe('readAttendance: totals in hours (Skola24, decimal commas)', () => {
   const data = {
-    sheet: 'S24',
+    sheet: 'Skola24',
     values: [
       S24,
       // 15 + 5 = 20 h of 100 h → 0.2 exactly: high. Exported 20 % agrees.
@@ -84,7 +84,7 @@ describe('readAttendance: totals in hours (Skola24, decimal commas)', () => {
     expect(t.pupils[1].absenceShare).toBeCloseTo(0.0999, 12);
     // Skola24's Närvaro includes unregistered time: no reporting rate.
     expect(t.pupils[0].reportingRate).toBeNull();
-    expect(t.problems.map((p) => [p.cell, p.code])).toEqual([['S24!H3', 'attendance.exportedPercent']]);
+    expect(t.problems.map((p) => [p.cell, p.code])).toEqual([['Skola24!H3', 'attendance.exportedPercent']]);
   });
 });
 

@@ -15,7 +15,7 @@ const all = (g: string) => ({ Sv: g, En: g, Ma: g, Bi: g, Fy: g, Ke: g, Tk: g, G
 
 const P1 = '201001303799', P2 = '201003161062', P3 = '201003026190', N = '201005251929', L = '201009290147', Y = '201011111111';
 // Before (åk 8). P1 is written ååmmdd-nnnk without a normalised personnummer, and twice (identical).
-const before = table('Ak8', [
+const before = table('Betyg8', [
   pupil(2, '100130-3799', null, { ...all('E'), Ma: 'F' }), // 7 passes, no Ma → not YRK; meritvärde 7 × 10 = 70
   pupil(3, P2, P2, { ...all('C'), En: 'A' }), // YRK; 20 + 7 × 15 = 125
   pupil(4, P3, P3, { ...all('B'), En: 'C' }), // YRK; 15 + 7 × 17.5 = 137.5
@@ -25,7 +25,7 @@ const before = table('Ak8', [
   pupil(8, P2, P2, { ...all('C'), En: 'A' }, '9A'),
 ]);
 // After (åk 9): Hkk only here (not compared); N is new; Y twice with different grades (conflict).
-const after = table('Ak9', [
+const after = table('Betyg9', [
   pupil(2, P1, P1, all('E')), // 8 passes → YRK; meritvärde 80
   pupil(3, P2, P2, { ...all('C'), En: 'A', Hkk: 'A' }), // 125 + 20 = 145
   pupil(4, P3, P3, { ...all('B'), Ma: 'D', Ge: 'F' }), // Sv En Ma + Bi Fy Ke Tk = 4 other → not YRK; 17.5 × 6 + 12.5 = 117.5
@@ -50,9 +50,9 @@ describe('compareTerms: matching', () => {
   });
   it('merges identical duplicates with a warning and lists conflicts as errors', () => {
     expect(res.problems.map((p) => [p.cell, p.code, p.severity])).toEqual([
-      ['Ak8!A7', 'progression.duplicateMerged', 'warning'],
-      ['Ak8!A8', 'progression.duplicateMerged', 'warning'],
-      ['Ak9!A7', 'progression.duplicateConflict', 'error'],
+      ['Betyg8!A7', 'progression.duplicateMerged', 'warning'],
+      ['Betyg8!A8', 'progression.duplicateMerged', 'warning'],
+      ['Betyg9!A7', 'progression.duplicateConflict', 'error'],
     ]);
     expect(res.problems[2].message).toContain('rad 6');
   });
