@@ -1,7 +1,8 @@
 /**
  * Lesson-level attendance (domain §7, input b): one row per pupil and lesson. Built for a million
- * rows: no object per row; per-pupil sums in arrays, per pupil-day flags in one numeric Map, caches
- * for repeated texts (ids, dates, statuses).
+ * rows: no object per row; per-pupil sums and per pupil-day slots in growable typed arrays (sorted
+ * by a counting sort at the end, no Map per day), caches for repeated texts (ids, dates, statuses).
+ * Rows can be fed in chunks (`lessonAggregator`), so a host may stream a file.
  *
  * Decisions [D], documented in docs/decisions.md ("Närvaro"):
  * - Sen ankomst: the late minutes are ogiltig absence, the rest of the lesson is presence; for the
