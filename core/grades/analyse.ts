@@ -6,7 +6,7 @@
 import { t } from '../i18n';
 import { quoteSheet } from '../table/address';
 import type { GradeScaleId, GradeTable, GroupKey, Problem, PupilEvaluation, Settings, TestTable } from '../types';
-import { SubjectTally, accumulate, groupFigures, newGroupAccumulator, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
+import { SubjectTally, accumulate, eligibleMask, groupFigures, newGroupAccumulator, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
 import { hiddenParts } from '../stats/suppress-table';
 import { createEvaluator } from './evaluate';
 import { pointsTable } from './scale';
@@ -43,11 +43,11 @@ interface Part {
 class Split {
   readonly parts = new Map<string, GroupAccumulator>();
   readonly unknown = newGroupAccumulator();
-  add(key: string | null, e: PupilEvaluation): void {
-    if (key === null || key === '') return accumulate(this.unknown, e);
+  add(key: string | null, e: PupilEvaluation, mask: number): void {
+    if (key === null || key === '') return accumulate(this.unknown, e, mask);
     let acc = this.parts.get(key);
     if (!acc) this.parts.set(key, (acc = newGroupAccumulator()));
-    accumulate(acc, e);
+    accumulate(acc, e, mask);
   }
   /** Shown parts, sorted, with complementary suppression against a whole that is shown unless `wholeHidden`. */
   figures(by: GroupKey['by'], threshold: number, wholeHidden: boolean, label: (key: string) => string, parent?: string): GroupIndicators[] {
@@ -100,13 +100,14 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
       }
     }
     pupils[i] = e;
-    accumulate(total, e);
-    gender.add(p.gender, e);
+    const mask = eligibleMask(e);
+    accumulate(total, e, mask);
+    gender.add(p.gender, e, mask);
     const school = p.school ?? '';
-    schools.add(school, e);
+    schools.add(school, e, mask);
     let cls = classes.get(school);
     if (!cls) classes.set(school, (cls = new Split()));
-    cls.add(p.className, e);
+    cls.add(p.className, e, mask);
   }
 
   const summary = groupFigures(total, { by: 'all', key: 'all', label: t(lang, 'common.total') }, threshold);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SubjectGrade } from '../types';
 import { grades } from './fixtures/pupils';
 import { SUBJECT_BIT, SUBJECT_INDEX, markLevel, scanGrades, scanned, subjectIndex } from './scan';
 import { SUBJECT_ORDER } from './subjects';
@@ -33,5 +34,16 @@ describe('subjectIndex', () => {
   it('finds every code and nothing else (the hash has no collisions)', () => {
     SUBJECT_ORDER.forEach((s, i) => expect(subjectIndex(s)).toBe(i));
     for (const x of ['', 'S', 'sv', 'SV', 'Svb', 'Xx', 'M3', 'Hk', 'OVRx', 'Sv ']) expect([x, subjectIndex(x)]).toEqual([x, -1]);
+  });
+});
+
+describe('robustness', () => {
+  it('many grades (scratch grows) and malformed records (cast past the types) never crash', () => {
+    const long = Array.from({ length: 150 }, () => grades({ Bi: 'C' })[0]);
+    scanGrades(long, 'AF');
+    expect([scanned.passCount, scanned.graded]).toEqual([1, 150]); // one subject, 150 grades in it
+    const bad = [{ subject: undefined, entry: { kind: 'grade', mark: undefined } }, { subject: 'Xx', entry: { kind: 'grade', mark: 7 } }] as unknown as SubjectGrade[];
+    expect(() => scanGrades(bad, 'AF')).not.toThrow();
+    expect(scanned.wrongScale).toBe(2); // neither is a grade on A–F
   });
 });

@@ -24,7 +24,7 @@ for (const code of ORDER) BY_HASH[hashOf(code)] = SUBJECT_INDEX[code];
  * @example subjectIndex('Xx') // -1
  */
 export function subjectIndex(subject: string): number {
-  if (subject.length < 2) return -1;
+  if (typeof subject !== 'string' || subject.length < 2) return -1; // malformed records never crash
   const i = BY_HASH[hashOf(subject)];
   return i >= 0 && ORDER[i] === subject ? i : -1;
 }
@@ -55,6 +55,7 @@ export const PASS_LEVELS: Readonly<Record<GradeScaleId, number>> = { AF: 5, old:
  * @example markLevel('VG', 'AF') // -1
  */
 export function markLevel(mark: string, scale: GradeScaleId): number {
+  if (typeof mark !== 'string') return -1;
   if (scale === 'AF') {
     const c = mark.charCodeAt(0) - 65; // 'A' → 0 … 'F' → 5
     return mark.length === 1 && c >= 0 && c <= 5 ? c : -1;

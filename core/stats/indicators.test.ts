@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type PupilRecord } from '../types';
 import { evaluatePupil } from '../grades/evaluate';
 import { EXAMPLE_1, pupil, uniformSpec } from '../grades/fixtures/pupils';
-import { accumulate, groupFigures, groupIndicators, newGroupAccumulator, subjectIndicators } from './indicators';
+import { accumulate, eligibleMask, groupFigures, groupIndicators, newGroupAccumulator, subjectIndicators } from './indicators';
 
 const ev = (p: PupilRecord) => evaluatePupil(p, DEFAULT_SETTINGS);
 const ALL = { by: 'all' as const, key: 'all', label: 'Totalt' };
@@ -92,5 +92,12 @@ describe('subjectIndicators (domain §5)', () => {
     expect([ma.markCounts.VG, ma.markCounts.IG, ma.markShares.VG, ma.counts.A]).toEqual([4, 6, 0.4, 0]);
     expect(ma.meanPoints).toBe(6); // 4 × 15 / 10
     expect(ma.passShare).toBe(0.4);
+  });
+});
+
+describe('eligibleMask', () => {
+  it('bits in PROGRAM_CODES order: §11.1 misses NA (bit 5) and TE (bit 6)', () => {
+    expect(eligibleMask(ev(pupil(EXAMPLE_1)))).toBe(0b10011111); // 255 − 32 − 64 = 159
+    expect(eligibleMask(ev(pupil(uniformSpec('F'))))).toBe(0);
   });
 });

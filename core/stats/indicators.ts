@@ -57,22 +57,25 @@ export function newGroupAccumulator(): GroupAccumulator {
 }
 
 /**
+ * The targets a pupil is eligible for as bits in `PROGRAM_CODES` order (YRK = bit 0 … PRIV = bit 7).
+ * @example eligibleMask(evaluation) // 0b11111111 when eligible for every target
+ */
+export function eligibleMask(e: PupilEvaluation): number {
+  const el = e.eligibility;
+  // Unrolled: constant property names keep this cheap on the hot path.
+  return (el.YRK.eligible ? 1 : 0) | (el.ES.eligible ? 2 : 0) | (el.EK.eligible ? 4 : 0) | (el.HU.eligible ? 8 : 0)
+    | (el.SA.eligible ? 16 : 0) | (el.NA.eligible ? 32 : 0) | (el.TE.eligible ? 64 : 0) | (el.PRIV.eligible ? 128 : 0);
+}
+
+/**
  * Adds one evaluated pupil to a group's sums. Meritvärde sums only pupils with a pass (§4).
+ * Pass `mask` (`eligibleMask(e)`) when adding one pupil to several groups.
  * @example accumulate(acc, evaluation) // acc.n grows by 1
  */
-export function accumulate(acc: GroupAccumulator, e: PupilEvaluation): void {
+export function accumulate(acc: GroupAccumulator, e: PupilEvaluation, mask = eligibleMask(e)): void {
   acc.n++;
-  const el = e.eligibility;
   const n = acc.eligible;
-  // Unrolled in PROGRAM_CODES order: constant property names keep this the cheapest line of a file.
-  if (el.YRK.eligible) n[0]++;
-  if (el.ES.eligible) n[1]++;
-  if (el.EK.eligible) n[2]++;
-  if (el.HU.eligible) n[3]++;
-  if (el.SA.eligible) n[4]++;
-  if (el.NA.eligible) n[5]++;
-  if (el.TE.eligible) n[6]++;
-  if (el.PRIV.eligible) n[7]++;
+  for (let i = 0; mask !== 0; i++, mask >>>= 1) if (mask & 1) n[i]++;
   if (e.passed > 0) {
     acc.withPass++;
     acc.sum16 += e.meritValue16;
@@ -87,7 +90,7 @@ export function accumulate(acc: GroupAccumulator, e: PupilEvaluation): void {
  * group's pupils, mean meritvärde on the pupils with a pass [C: SIRIS; domain §6]. `hidden`
  * (complementary suppression decided by the caller) turns every figure into `..`.
  * Worked example §11.7: meritvärde 17 of 245, 0 and 200 → (245 + 200) / 2 = 222.5; shares over all 3.
- * @example groupFigures(acc, { by: 'all', key: 'all', label: 'Totalt' }, 10).meanMeritValue17 // 222.5
+ * @example groupFigures(acc, { by: 'all', key: 'all', label: 'Totalt' }, 1).meanMeritValue17 // 222.5
  */
 export function groupFigures(acc: GroupAccumulator, group: { by: GroupKey['by']; key: string; label: string; parent?: string }, threshold: number, hidden = false): GroupIndicators {
   const n = acc.n;
