@@ -77,7 +77,7 @@ describe('report on the demo workbook', () => {
     const zip = await JSZip.loadAsync(readFileSync(out2));
     const zip1 = await JSZip.loadAsync(readFileSync(out));
     expect(zip.file(/^xl\/charts\/chart\d+\.xml$/).length).toBe(zip1.file(/^xl\/charts\/chart\d+\.xml$/).length);
-  });
+  }, 120_000);
 
   it('a text grade file goes into a sheet of its own, as text', async () => {
     const out = join(dir, 'scb.xlsx');
@@ -90,7 +90,7 @@ describe('report on the demo workbook', () => {
     // The first field stays the exact text of the file (a code, not a number).
     expect(data.getCell('A1').value).toBe(text[0].split(';')[0]);
     expect(wb.getWorksheet('np-ak9-vt2026')).toBeDefined();
-  });
+  }, 120_000);
 
   it('demo writes the workbook, and LibreOffice prints the Nämndrapport', () => {
     const out = join(dir, 'demo.xlsx');
