@@ -39,7 +39,8 @@ describe('wide layout (a principal\'s workbook)', () => {
   });
 
   it('reads every grade form with its address', () => {
-    expect(grade(t, N1, 'Sv')).toEqual({ subject: 'Sv', entry: { kind: 'grade', mark: 'A' }, cell: "'Betyg vt'!G6" });
+    // Wide rows keep no per-grade address (speed); problems carry theirs.
+    expect(grade(t, N1, 'Sv')).toEqual({ subject: 'Sv', entry: { kind: 'grade', mark: 'A' } });
     expect(grade(t, N1, 'Sva')?.entry).toEqual({ kind: 'notApplicable' });
     expect(grade(t, N1, 'En')?.entry).toEqual({ kind: 'grade', mark: 'B' });
     expect(grade(t, N1, 'Idh')?.entry).toEqual({ kind: 'streck' });
@@ -174,7 +175,7 @@ describe('mapping override', () => {
     expect(t.unmapped).toEqual(['Ma']);
     expect(t.pupils[0].id).toBe('k-17');
     expect(t.pupils[0].personnummer).toBeNull();
-    expect(grade(t, 'k-17', 'Ma')).toEqual({ subject: 'Ma', entry: { kind: 'grade', mark: 'C' }, cell: 'B!D2' });
+    expect(grade(t, 'k-17', 'Ma')).toEqual({ subject: 'Ma', entry: { kind: 'grade', mark: 'C' } });
   });
 });
 
@@ -245,7 +246,7 @@ describe('SCB åk 9 file', () => {
       [N2, 'Örjan', 'Öst', '12345678', '9A', 'F'],
     ]);
     const p1 = t.pupils[0];
-    expect(p1.grades.find((g) => g.subject === 'M2')).toEqual({ subject: 'M2', language: 'DEU', entry: { kind: 'grade', mark: 'B' }, cell: "'betyg.txt'!Q1" });
+    expect(p1.grades.find((g) => g.subject === 'M2')).toEqual({ subject: 'M2', language: 'DEU', entry: { kind: 'grade', mark: 'B' } });
     expect(p1.grades.find((g) => g.subject === 'Idh')?.entry).toEqual({ kind: 'streck' });
     expect(p1.grades.find((g) => g.subject === 'Hkk')?.entry).toEqual({ kind: 'notStudied' });
     expect(p1.grades.find((g) => g.subject === 'Sv')?.entry).toEqual({ kind: 'notApplicable' });

@@ -357,21 +357,22 @@ function readRowGrades(
   for (let i = 0; i < subjectCols.length; i++) {
     const sc = subjectCols[i];
     const v = row[sc.index];
-    const cell = sc.prefix + rowStr;
     const res = parseGradeCell(v, scale);
     const language = sc.language ?? (sc.langCol >= 0 ? readLanguage(ctx, row, r, sc.langCol) : undefined);
     const entry = (res as { entry?: GradeEntry }).entry;
     if (entry === undefined) {
-      ctx.problem(cell, v, (res as { error: string }).error, 'error', { subject: subjectLabel(sc.subject, language) });
+      ctx.problem(sc.prefix + rowStr, v, (res as { error: string }).error, 'error', { subject: subjectLabel(sc.subject, language) });
       if (sc.subject === 'Sv' || sc.subject === 'Sva') svGraded = true;
       continue;
     }
-    grades.push(language ? { subject: sc.subject, language, entry, cell } : { subject: sc.subject, entry, cell });
+    // No per-grade address in the wide hot path: 2.5 million strings for 100 000 pupils cost 40 %
+    // of the read. Every problem still carries its address; a grade's cell is its row and column.
+    grades.push(language ? { subject: sc.subject, language, entry } : { subject: sc.subject, entry });
     if (sc.subject === 'Sv' || sc.subject === 'Sva') {
-      if (entry.kind === 'missing') svMissingCell ??= cell;
+      if (entry.kind === 'missing') svMissingCell ??= sc.prefix + rowStr;
       else svGraded = true;
     } else if (entry.kind === 'missing' && COMPULSORY.has(sc.subject)) {
-      ctx.problem(cell, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
+      ctx.problem(sc.prefix + rowStr, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
     }
   }
   // Sv and Sva share one place: warn only when neither holds anything.
