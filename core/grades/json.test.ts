@@ -84,3 +84,15 @@ describe('validateGradesJson', () => {
     expect(validateGradesJson(g)).toEqual(['pupils[0].meritValue17']);
   });
 });
+
+describe('gradesJson with a test file', () => {
+  it('adds the comparison and the join counts', () => {
+    const pupils = Array.from({ length: 10 }, (_, i) => pupil(uniformSpec('C'), { id: `p${i}`, personnummer: `p${i}` }));
+    const tests = { sheet: 'NP', headerRow: 1, problems: [], records: pupils.map((p, i) => ({ row: i + 2, id: p.id, personnummer: p.id, school: null, results: [{ subject: 'Ma' as const, mark: i < 5 ? 'C' as const : 'B' as const }] })) };
+    const json = gradesJson(analyseGrades(table(pupils), DEFAULT_SETTINGS, tests));
+    // 5 same (C = C), 5 lower (final C below test B) of 10.
+    expect(json.tests).toEqual([{ subject: 'Ma', n: 10, lowerShare: 0.5, sameShare: 0.5, higherShare: 0 }]);
+    expect(json.testMatch).toEqual({ matched: 10, unmatched: 0, pupilsWithoutTest: 0 });
+    expect(validateGradesJson(json)).toEqual([]);
+  });
+});

@@ -47,6 +47,8 @@ export interface GradesJson {
   };
   groups: GradesJsonGroup[];
   tests?: { subject: SubjectCode; n: number; lowerShare: Figure; sameShare: Figure; higherShare: Figure }[];
+  /** How the test file joined the grade file (with a test file only). */
+  testMatch?: { matched: number; unmatched: number; pupilsWithoutTest: number };
   problems: { cell: string; value: unknown; message: string; severity: 'error' | 'warning' }[];
 }
 
@@ -112,6 +114,7 @@ export function gradesJson(a: GradeAnalysis): GradesJson {
     // `value` is always present (null for an empty cell): JSON drops undefined keys.
     problems: a.problems.map((p) => ({ cell: p.cell, value: p.value === undefined ? null : p.value, message: p.message, severity: p.severity })),
   };
+  if (a.testMatch) out.testMatch = { matched: a.testMatch.matched, unmatched: a.testMatch.unmatched, pupilsWithoutTest: a.testMatch.pupilsWithoutTest };
   if (a.tests) out.tests = a.tests.map((x) => ({ subject: x.subject, n: x.n, lowerShare: r(x.lowerShare, 4), sameShare: r(x.sameShare, 4), higherShare: r(x.higherShare, 4) }));
   return out;
 }
