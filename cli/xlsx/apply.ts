@@ -4,6 +4,7 @@
  * markers; `saveWorkbook` writes their content (values, formats, styles, tables, highlights,
  * panes, widths, charts) straight into the saved file, which is much faster than ExcelJS cells.
  */
+import { columnLetter } from '../../core/table/address';
 import type ExcelJS from 'exceljs';
 import type { PlanValue, ReportPlan, SheetPlan } from '../../core/report/plan';
 
@@ -35,14 +36,7 @@ export function argb(hex: string): string {
 
 /** Column number (1-based) → letters. */
 export function colLetter(col1: number): string {
-  let s = '';
-  let n = col1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(col1 - 1);
 }
 
 /** Sheet name as it appears in a formula: quoted when needed, quotes doubled. */

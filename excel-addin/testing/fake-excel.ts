@@ -7,6 +7,7 @@
  * - it counts syncs and the payload bytes of each (JSON size of the queued arguments), and
  *   rejects a sync over `requestLimit` bytes like Excel on the web does (about 5 MB).
  */
+import { columnIndex, columnLetter } from '../../core/table/address';
 
 export interface WriteRecord {
   row: number;
@@ -405,9 +406,9 @@ export class FakeWorksheet extends Loadable {
   getRange(address: string): FakeRange {
     const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(address);
     if (!m) throw new Error(`InvalidArgument: address ${address}`);
-    const c0 = colIndex(m[1]);
+    const c0 = columnIndex(m[1]);
     const r0 = Number(m[2]) - 1;
-    const c1 = m[3] ? colIndex(m[3]) : c0;
+    const c1 = m[3] ? columnIndex(m[3]) : c0;
     const r1 = m[4] ? Number(m[4]) - 1 : r0;
     return this.getRangeByIndexes(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
   }
@@ -418,23 +419,6 @@ export class FakeWorksheet extends Loadable {
       return u ? { sheet: s, ...u } : { sheet: s, row: 0, col: 0, rows: 1, cols: 1 };
     });
   }
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function colLetter(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 type Bounds = { sheet: SheetState; row: number; col: number; rows: number; cols: number };
@@ -472,7 +456,7 @@ export class FakeRange extends Loadable {
       case 'columnIndex': return b.col;
       case 'rowCount': return b.rows;
       case 'columnCount': return b.cols;
-      case 'address': return `${b.sheet.name}!${colLetter(b.col)}${b.row + 1}` + (b.rows * b.cols > 1 ? `:${colLetter(b.col + b.cols - 1)}${b.row + b.rows}` : '');
+      case 'address': return `${b.sheet.name}!${columnLetter(b.col)}${b.row + 1}` + (b.rows * b.cols > 1 ? `:${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}` : '');
       default: throw new Error(`unknown property ${prop}`);
     }
   }
