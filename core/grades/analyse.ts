@@ -43,11 +43,18 @@ interface Part {
 class Split {
   readonly parts = new Map<string, GroupAccumulator>();
   readonly unknown = newGroupAccumulator();
+  private lastKey: string | null = null;
+  private lastAcc: GroupAccumulator | null = null;
   add(key: string | null, e: PupilEvaluation, mask: number): void {
     if (key === null || key === '') return accumulate(this.unknown, e, mask);
-    let acc = this.parts.get(key);
-    if (!acc) this.parts.set(key, (acc = newGroupAccumulator()));
-    accumulate(acc, e, mask);
+    // Files come sorted by school and class: the previous pupil's group is the likely one.
+    if (key !== this.lastKey || !this.lastAcc) {
+      let acc = this.parts.get(key);
+      if (!acc) this.parts.set(key, (acc = newGroupAccumulator()));
+      this.lastKey = key;
+      this.lastAcc = acc;
+    }
+    accumulate(this.lastAcc, e, mask);
   }
   /** Shown parts, sorted, with complementary suppression against a whole that is shown unless `wholeHidden`. */
   figures(by: GroupKey['by'], threshold: number, wholeHidden: boolean, label: (key: string) => string, parent?: string): GroupIndicators[] {
@@ -82,6 +89,8 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const classes = new Map<string, Split>();
   const tally = new SubjectTally(scale);
   const pupils: PupilEvaluation[] = new Array(table.pupils.length);
+  let lastSchool: string | null = null;
+  let cls: Split | undefined;
   for (let i = 0; i < table.pupils.length; i++) {
     const p = table.pupils[i];
     const e = evaluate(p);
@@ -105,8 +114,11 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     gender.add(p.gender, e, mask);
     const school = p.school ?? '';
     schools.add(school, e, mask);
-    let cls = classes.get(school);
-    if (!cls) classes.set(school, (cls = new Split()));
+    if (school !== lastSchool || !cls) {
+      cls = classes.get(school);
+      if (!cls) classes.set(school, (cls = new Split()));
+      lastSchool = school;
+    }
     cls.add(p.className, e, mask);
   }
 
