@@ -26,26 +26,11 @@ export function absenceLevel(share: number | null, settings: Pick<Settings, 'abs
   return 'none';
 }
 
-/** Raw times of one pupil before the shares are derived. */
-export interface PupilTimes {
-  row: number;
-  id: string;
-  personnummer: string | null;
-  name?: string;
-  className: string | null;
-  school: string | null;
-  gender: Gender;
-  year: number | null;
-  scheduledMinutes: number;
-  presentMinutes: number | null;
-  validMinutes: number;
-  invalidMinutes: number;
-  lateMinutes: number | null;
-  unregisteredMinutes: number | null;
-  absentDays?: number | null;
-  longestAbsentStreakDays?: number | null;
-  months?: PupilAttendance['months'];
-}
+/** Raw times of one pupil before the shares are derived: the read fields of PupilAttendance. */
+export type PupilTimes = Pick<PupilAttendance,
+  'row' | 'id' | 'personnummer' | 'name' | 'className' | 'school' | 'gender' | 'year' | 'scheduledMinutes' | 'presentMinutes'
+  | 'validMinutes' | 'invalidMinutes' | 'lateMinutes' | 'unregisteredMinutes' | 'months'>
+  & { absentDays?: number | null; longestAbsentStreakDays?: number | null };
 
 /**
  * Derives shares, level, flags and reporting rate from a pupil's times. Shares are absent time /
