@@ -1,7 +1,7 @@
 /**
  * Absence levels and the per-pupil figures derived from time (domain §7).
  */
-import type { AbsenceLevel, Gender, Settings } from '../types';
+import type { AbsenceLevel, Settings } from '../types';
 import type { PupilAttendance } from './types';
 
 // Shares recomputed from hours (454,17 h × 60) carry float noise; a share that is a threshold up to
