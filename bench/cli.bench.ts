@@ -17,6 +17,21 @@ const RUNS = 3;
 interface Generator {
   generatePupils(count: number, seed: number): unknown[];
   scbGradeFileText(pupils: unknown[]): string;
+  lessonRowsText(pupils: unknown[], days: number): string;
+}
+
+/** Issue 3: a lesson-level export of about 1 000 000 rows (5 000 pupils × 40 school days). */
+function lessonFigures(gen: Generator, dir: string): BenchFigure[] {
+  const file = join(dir, 'lektioner-1m.csv');
+  const text = gen.lessonRowsText(gen.generatePupils(5_000, 2026), 40);
+  writeFileSync(file, text, 'utf8');
+  const rows = (text.match(/\n/g)?.length ?? 1) - 1;
+  const runs = Array.from({ length: RUNS }, () => runCli(['attendance', file, '--json']));
+  const how = `node bin/skolanalys.mjs attendance … --json on ${rows.toLocaleString('sv-SE')} lesson rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB), median of ${RUNS} runs`;
+  return [
+    { name: 'attendance --json: whole CLI run, lesson rows (≈ 1 000 000)', value: median(runs.map((r) => r.ms)), unit: 'ms', aim: '≤ 3000 ms', how },
+    { name: 'attendance --json: peak RSS, lesson rows (≈ 1 000 000)', value: median(runs.map((r) => r.rssMB)), unit: 'MB', aim: '≤ 800 MB', how },
+  ];
 }
 
 function runCli(args: string[]): { ms: number; rssMB: number } {
@@ -60,6 +75,7 @@ export async function run(): Promise<BenchFigure[]> {
       // Keep the grades figures when the report cannot run (e.g. before buildReport landed).
       console.warn(`  report not measured: ${e instanceof Error ? e.message : String(e)}`);
     }
+    figures.push(...lessonFigures(gen, dir));
     return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
