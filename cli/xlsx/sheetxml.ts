@@ -267,7 +267,7 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
   let maxRow = 0;
   let maxCol = 0;
   const tables: TablePart[] = [];
-  const prepared = new Map<PlanBlock, { header: string[] | null; letters: string[]; cache: Map<string, number> }>();
+  const prepared = new Map<PlanBlock, { header: string[] | null; letters: string[] }>();
   for (const b of sp.blocks) {
     const nRows = b.values.length;
     if (!nRows) continue;
@@ -276,7 +276,7 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
     if (asTable) {
       tables.push({ name: uniqueTableName(b.table!.name, tableNames), ref: rangeRef(b.row, b.col, nRows, b.values[0].length), columns: header!, style: b.table!.style ?? 'TableStyleLight9' });
     }
-    prepared.set(b, { header, letters: [], cache: new Map() });
+    prepared.set(b, { header, letters: [] });
     for (let i = 0; i < nRows; i++) {
       (rowSegs[b.row + i] ??= []).push(b);
       if (b.values[i].length) maxCol = Math.max(maxCol, b.col + b.values[i].length);
@@ -284,31 +284,37 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
     maxRow = Math.max(maxRow, b.row + nRows);
   }
 
+  // Style ids per (block, set of styles covering the row): body rows share one set, so a cell's
+  // style is one array lookup instead of a string key per cell (millions of cells at 100 000 pupils).
+  const rowXfs = new Map<PlanBlock, Map<string, number[]>>();
   const renderSegment = (b: PlanBlock, r: number, fromCol: number): { xml: string; end: number } => {
-    const { header, letters, cache } = prepared.get(b)!;
+    const { header, letters } = prepared.get(b)!;
     const i = r - b.row;
     const values = b.values[i];
     const blockStyles = b.styles ?? [];
     const formats = b.columnFormats ?? [];
-    const rowStyles = blockStyles.filter((st) => i >= st.range.row && i < st.range.row + st.range.rows);
+    let rowKey = '';
+    const rowStyles: PlanStyle[] = [];
+    for (let k = 0; k < blockStyles.length; k++) {
+      const st = blockStyles[k];
+      if (i >= st.range.row && i < st.range.row + st.range.rows) {
+        rowStyles.push(st);
+        rowKey += `${k},`;
+      }
+    }
+    let byRow = rowXfs.get(b);
+    if (!byRow) rowXfs.set(b, (byRow = new Map()));
+    let xfs = byRow.get(rowKey);
+    if (!xfs) byRow.set(rowKey, (xfs = []));
     let xml = '';
     const rowNo = r + 1;
     for (let j = Math.max(0, fromCol - b.col); j < values.length; j++) {
-      let mask = '';
-      let covering: PlanStyle[] | null = null;
-      for (let k = 0; k < rowStyles.length; k++) {
-        const st = rowStyles[k];
-        if (j >= st.range.col && j < st.range.col + st.range.cols) {
-          (covering ??= []).push(st);
-          mask += `${blockStyles.indexOf(st)},`;
-        }
-      }
-      const fmt = formats[j] ?? null;
-      const key = `${j}|${mask}`;
-      let xf = cache.get(key);
+      let xf = xfs[j];
       if (xf === undefined) {
-        xf = fmt === null && !covering ? 0 : styles.xf(styleFor(fmt, covering ?? []));
-        cache.set(key, xf);
+        const covering = rowStyles.filter((st) => j >= st.range.col && j < st.range.col + st.range.cols);
+        const fmt = formats[j] ?? null;
+        xf = fmt === null && !covering.length ? 0 : styles.xf(styleFor(fmt, covering));
+        xfs[j] = xf;
       }
       const ref = (letters[j] ??= colLetter(b.col + j + 1)) + rowNo;
       xml += cellXml(ref, header && i === 0 ? header[j] : values[j], xf);
