@@ -116,8 +116,12 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: ReportPlan): AppliedPlan {
   for (const sp of plan.sheets) {
     const name = uniqueSheetName(sp.name, taken);
     taken.add(name);
-    wb.addWorksheet(name);
+    const ws = wb.addWorksheet(name);
     wb.definedNames.add(`${quoteSheet(name)}!$A$1`, markerName(sp.key));
+    // Print area as the plan gives it (a sheet-scoped _xlnm.Print_Area written by ExcelJS).
+    const area = sp.print?.area;
+    // ExcelJS puts a `$` before each corner: `A$1` becomes the absolute `$A$1`.
+    if (area) ws.pageSetup.printArea = `${colLetter(area.col + 1)}$${area.row + 1}:${colLetter(area.col + area.cols)}$${area.row + area.rows}`;
     sheets.push({ key: sp.key, name, plan: sp });
   }
   return { sheets, removed };

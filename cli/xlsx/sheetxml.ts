@@ -360,7 +360,9 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
   const tail: string[] = ['</sheetData>'];
   (sp.conditionalFormats ?? []).forEach((cf, i) => tail.push(conditionalXml(cf, styles, i + 1)));
   tail.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  tail.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  // The plan says how a sheet prints (the Nämndrapport: portrait, one page wide); lists default
+  // to landscape, one page wide, as many pages down as they need.
+  tail.push(`<pageSetup paperSize="9" orientation="${sp.print?.orientation ?? 'landscape'}" fitToWidth="1" fitToHeight="0"/>`);
   if (rels.drawing) tail.push(`<drawing r:id="${rels.drawing}"/>`);
   if (tables.length) tail.push(`<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="${rels.tables(i)}"/>`).join('')}</tableParts>`);
   tail.push('</worksheet>');

@@ -9,6 +9,9 @@ import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { GroupFigures, ReportModel } from './model';
 import type { PlanValue, SheetPlan } from './plan';
 
+/** First column of the chart-data tables: right of the 14 printed columns (A–N) and a gap. */
+const CHART_DATA_COL = 16;
+
 /** Headline rows: indicator key → how to read it from a group, and whether it is a share. */
 type Indicator = { key: string; share: boolean; get: (g: GroupFigures) => Figure };
 
@@ -84,8 +87,9 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   }
   b.blank();
 
-  // Chart data for eligibility by group, beside the headline (only shares, suppressed as blank).
-  const sideCol = header.length + 2;
+  // Chart data for eligibility by group, to the right of what is printed (only shares, suppressed
+  // as blank): charts need their data on a sheet, the board paper does not.
+  const sideCol = CHART_DATA_COL;
   const eligKeys = ['YRK', 'EKHUSA', 'NATE', 'ES', 'PRIV'] as const;
   const chartRows: PlanValue[][] = eligKeys.map((k) => {
     const ind = HEADLINE.find((i) => i.key === k)!;
@@ -123,7 +127,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
       { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer, FMT.percent, FMT.oneDecimal, FMT.oneDecimal, FMT.oneDecimal], boldFirstColumn: true });
     b.blank();
     const gradeRows: PlanValue[][] = m.subjects.map((s) => [s.subject, ...(['A', 'B', 'C', 'D', 'E', 'F'] as const).map((k) => (typeof s.shares[k] === 'number' ? s.shares[k] : null))]);
-    const gradeData = b.sideTable('chart-grades-data', subjStart, 16, [L('report.section.chartData'), 'A', 'B', 'C', 'D', 'E', 'F'], gradeRows,
+    const gradeData = b.sideTable('chart-grades-data', subjStart, CHART_DATA_COL, [L('report.section.chartData'), 'A', 'B', 'C', 'D', 'E', 'F'], gradeRows,
       [null, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent]);
     b.chart('chart-grades', 'percentStackedBar', L('report.chart.grades'), gradeData, { percentAxis: true, height: Math.max(300, 22 * m.subjects.length + 80) });
   }
@@ -147,7 +151,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true });
     b.blank();
     const levelRows: PlanValue[][] = m.absence.groups.slice(0, 3).map((g) => [g.label, ...[g.shareProblematic, g.shareHigh, g.shareVeryHigh].map((f) => (typeof f === 'number' ? f : null))]);
-    const absData = b.sideTable('chart-absence-data', absStart, 16, [L('report.section.chartData'), L('report.level.problematic'), L('report.level.high'), L('report.level.veryHigh')],
+    const absData = b.sideTable('chart-absence-data', absStart, CHART_DATA_COL, [L('report.section.chartData'), L('report.level.problematic'), L('report.level.high'), L('report.level.veryHigh')],
       levelRows, [null, FMT.percent, FMT.percent, FMT.percent]);
     b.chart('chart-absence', 'column', L('report.chart.absence'), absData, { percentAxis: true });
   }
@@ -192,7 +196,8 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   if (m.progression) defs.push(L('report.def.progression'));
   if (m.survey) defs.push(L('report.def.survey'));
   if (m.reference) defs.push(L('report.def.reference', { source: m.reference.source }));
-  defs.forEach((d, i) => b.line(`def-${i + 1}`, [d], { wrap: false, fontColor: '#404040' }));
+  // Wrapped in the wide first column so the printed page stays one page wide.
+  defs.forEach((d, i) => b.line(`def-${i + 1}`, [d], { wrap: true, fontColor: '#404040' }));
 
   // Print the report itself, one page wide; the chart data to the right stays on screen only.
   const print = { orientation: 'portrait' as const, fitToWidth: true, area: { row: 0, col: 0, rows: b.cursor, cols: 14 } };
