@@ -99,6 +99,20 @@ describe('applyPlan + saveWorkbook', () => {
     expect([...findMarkedSheets(wb)]).toEqual([['namndrapport', 'Nämndrapport'], ['elevlista', 'Elevlista']]);
   });
 
+  it('prints as the plan says: orientation and a sheet-scoped print area', async () => {
+    const plan = samplePlan();
+    plan.sheets[0].print = { orientation: 'portrait', fitToWidth: true, area: { row: 0, col: 0, rows: 20, cols: 14 } };
+    const wb = userWorkbook();
+    const zip = await JSZip.loadAsync(await saveWorkbook(wb, applyPlan(wb, plan)));
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    // Rows 1–20, columns A–N (14); the plan sheet is the third sheet (index 2) after two user sheets.
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;Nämndrapport&apos;!\$A\$1:\$N\$20<\/definedName>/);
+    const sheets = await Promise.all(zip.file(/^xl\/worksheets\/sheet\d+\.xml$/).map((f) => f.async('string')));
+    // Our sheets print fitToHeight 0 (as many pages down as needed); ExcelJS's user sheets do not.
+    expect(sheets.filter((x) => x.includes('orientation="portrait" fitToWidth="1" fitToHeight="0"')).length).toBe(1);
+    expect(sheets.filter((x) => x.includes('orientation="landscape" fitToWidth="1" fitToHeight="0"')).length).toBe(plan.sheets.length - 1);
+  });
+
   it('adds well-formed chart parts that refer to the plan ranges by formula', async () => {
     const zip = await JSZip.loadAsync(await writeSample());
     const charts = zip.file(/^xl\/charts\/chart\d+\.xml$/);
