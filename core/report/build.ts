@@ -81,10 +81,8 @@ export function detect(data: SheetData, options: DetectOptions = {}): Detection 
 
 /** Swedish label of the term a date falls in, e.g. `Vårterminen 2026`. */
 function periodOf(now: Date, lang: Settings['lang']): string {
-  const y = now.getFullYear();
-  const spring = now.getMonth() < 7;
-  if (lang === 'en') return `${spring ? 'Spring' : 'Autumn'} term ${y}`;
-  return `${spring ? 'Vårterminen' : 'Höstterminen'} ${y}`;
+  // January–July is the spring term (its grades are set in June), August–December the autumn term.
+  return t(lang, now.getMonth() < 7 ? 'report.period.spring' : 'report.period.autumn', { year: now.getFullYear() });
 }
 
 function groupFigures(a: GradeAnalysis, lang: Settings['lang']) {

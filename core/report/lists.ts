@@ -18,7 +18,7 @@ export function missingText(lang: Lang, e: EligibilityResult): string {
   if (e.eligible) return '';
   const extra = Math.max(0, e.morePassesNeeded - e.missing.length);
   const named = e.missing.join(', ');
-  const more = extra === 0 ? '' : lang === 'sv' ? `${extra} ${extra === 1 ? 'ämne' : 'ämnen'} till` : `${extra} more ${extra === 1 ? 'subject' : 'subjects'}`;
+  const more = extra === 0 ? '' : t(lang, extra === 1 ? 'report.missing.moreOne' : 'report.missing.moreMany', { n: extra });
   return named && more ? `${named} + ${more}` : named || more;
 }
 
