@@ -116,3 +116,47 @@ export function signature(row: ReadonlyArray<CellValue>, cols: number[]): string
   return s;
 }
 
+
+/** Where a pupil was first read: its grid row and record (for the duplicate rule). */
+export interface SeenRow {
+  r: number;
+  rec: { row: number };
+}
+
+/**
+ * The checks every one-row-per-pupil reader makes before reading a row: the SCB column count (when
+ * `expectedWidth` > 0), an identity, and duplicates — identical rows merge with a warning,
+ * conflicting rows are an error naming both rows; the first row is kept. Returns the identity to
+ * read the row under, or null when the row is skipped (its problem listed).
+ * @example pupilRowIdentity(ctx, grid, 3, { expectedWidth: 0, pnrCol: 0, idCol: -1, referenceYear: 2026, seen, sigCols: [1, 2] })?.id // '201212121212'
+ */
+export function pupilRowIdentity(
+  ctx: SheetContext,
+  grid: SheetData['values'],
+  r: number,
+  o: { expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: ReadonlyMap<string, SeenRow>; sigCols: number[] },
+): RowIdentity | null {
+  const row = grid[r];
+  if (o.expectedWidth > 0) {
+    const w = rowWidth(row, o.expectedWidth);
+    if (w !== o.expectedWidth) {
+      ctx.problem(ctx.addr(r, 0), row[0] ?? null, 'table.scb.columns', 'error', { row: ctx.rowNumber(r), found: w, expected: o.expectedWidth });
+      return null;
+    }
+  }
+  const ident = readIdentity(ctx, row, r, o.pnrCol, o.idCol, o.referenceYear, true);
+  if (!ident) {
+    const col = o.pnrCol >= 0 ? o.pnrCol : o.idCol;
+    ctx.problem(ctx.addr(r, col), row[col] ?? null, 'table.id.missing', 'error', { row: ctx.rowNumber(r) });
+    return null;
+  }
+  const prev = o.seen.get(ident.id);
+  if (prev) {
+    const same = signature(grid[prev.r], o.sigCols) === signature(row, o.sigCols);
+    ctx.problem(ctx.addr(r, ident.col), row[ident.col], same ? 'table.duplicate.merged' : 'table.duplicate.conflict', same ? 'warning' : 'error', {
+      id: ident.id, first: prev.rec.row, row: ctx.rowNumber(r),
+    });
+    return null;
+  }
+  return ident;
+}

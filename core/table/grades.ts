@@ -10,7 +10,7 @@ import type {
 } from '../types';
 import { COMPULSORY_16, normalizeLanguage } from '../grades/subjects';
 import { looksLikePersonnummer } from '../personnummer';
-import { readIdentity, rowWidth, sheetContext, signature, type SheetContext, type RowIdentity } from './context';
+import { pupilRowIdentity, readIdentity, rowWidth, sheetContext, type SheetContext, type RowIdentity } from './context';
 import { matchHeader, parseGenderValue, parseYesNo } from './aliases';
 import { parseGradeCell } from './grade-cell';
 import { cellText, findHeaderRow, isBlankRow, normalizeHeader } from './header';
@@ -415,27 +415,8 @@ function readWide(
   for (let r = start; r < grid.length; r++) {
     const row = grid[r];
     if (isBlankRow(row)) continue;
-    if (expectedWidth > 0) {
-      const w = rowWidth(row, expectedWidth);
-      if (w !== expectedWidth) {
-        ctx.problem(ctx.addr(r, 0), row[0] ?? null, 'table.scb.columns', 'error', { row: ctx.rowNumber(r), found: w, expected: expectedWidth });
-        continue;
-      }
-    }
-    const ident = readIdentity(ctx, row, r, pnrCol, idCol, options.referenceYear, true);
-    if (!ident) {
-      const col = pnrCol >= 0 ? pnrCol : idCol;
-      ctx.problem(ctx.addr(r, col), row[col] ?? null, 'table.id.missing', 'error', { row: ctx.rowNumber(r) });
-      continue;
-    }
-    const prev = byId.get(ident.id);
-    if (prev) {
-      const same = signature(grid[prev.r], sigCols) === signature(row, sigCols);
-      ctx.problem(ctx.addr(r, ident.col), row[ident.col], same ? 'table.duplicate.merged' : 'table.duplicate.conflict', same ? 'warning' : 'error', {
-        id: ident.id, first: prev.rec.row, row: ctx.rowNumber(r),
-      });
-      continue;
-    }
+    const ident = pupilRowIdentity(ctx, grid, r, { expectedWidth, pnrCol, idCol, referenceYear: options.referenceYear, seen: byId, sigCols });
+    if (!ident) continue;
     const rec = readPerson(ctx, row, r, personCols, ident);
     readRowGrades(ctx, row, r, String(ctx.rowNumber(r)), rec, subjectCols, scale, hasSv, hasSva);
     byId.set(ident.id, { rec, r });

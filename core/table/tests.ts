@@ -6,7 +6,7 @@ import type { SheetData } from '../app';
 import type { CellValue, GradeMark, Lang, SubjectCode, TestRecord, TestResult, TestTable } from '../types';
 import { looksLikePersonnummer } from '../personnummer';
 import { matchHeader } from './aliases';
-import { readIdentity, rowWidth, sheetContext, signature, type SheetContext } from './context';
+import { pupilRowIdentity, rowWidth, sheetContext, type SheetContext } from './context';
 import { cellText, findHeaderRow, isBlankRow, normalizeHeader } from './header';
 
 /**
@@ -160,27 +160,8 @@ export function readTestTable(data: SheetData, options: ReadTestOptions): TestTa
   for (let r = start; r < grid.length; r++) {
     const row = grid[r];
     if (isBlankRow(row)) continue;
-    if (expectedWidth > 0) {
-      const w = rowWidth(row, expectedWidth);
-      if (w !== expectedWidth) {
-        ctx.problem(ctx.addr(r, 0), row[0] ?? null, 'table.scb.columns', 'error', { row: ctx.rowNumber(r), found: w, expected: expectedWidth });
-        continue;
-      }
-    }
-    const ident = readIdentity(ctx, row, r, cols.pnr, cols.id, options.referenceYear, true);
-    if (!ident) {
-      const col = cols.pnr >= 0 ? cols.pnr : cols.id;
-      ctx.problem(ctx.addr(r, col), row[col] ?? null, 'table.id.missing', 'error', { row: ctx.rowNumber(r) });
-      continue;
-    }
-    const prev = byId.get(ident.id);
-    if (prev) {
-      const same = signature(grid[prev.r], used) === signature(row, used);
-      ctx.problem(ctx.addr(r, ident.col), row[ident.col], same ? 'table.duplicate.merged' : 'table.duplicate.conflict', same ? 'warning' : 'error', {
-        id: ident.id, first: prev.rec.row, row: ctx.rowNumber(r),
-      });
-      continue;
-    }
+    const ident = pupilRowIdentity(ctx, grid, r, { expectedWidth, pnrCol: cols.pnr, idCol: cols.id, referenceYear: options.referenceYear, seen: byId, sigCols: used });
+    if (!ident) continue;
     const rec: TestRecord = {
       row: ctx.rowNumber(r),
       id: ident.id,
