@@ -6,6 +6,8 @@
  * files in examples/ (the SCB files, long and wide CSVs, attendance exports, survey). `generate.ts`
  * writes them to disk together with the demo workbook.
  */
+import { SCB9_COLUMNS } from '../core/table/grades';
+import { SCB_TEST9_COLUMNS } from '../core/table/tests';
 import { luhnCheckDigit } from '../core/personnummer';
 
 // ---------------------------------------------------------------------------------------------
@@ -446,11 +448,8 @@ export function hyphenated(pnr: string): string {
 // 1. SCB slutbetyg åk 9 (headerless, 33 columns)
 
 /** The 33 columns of the SCB slutbetyg åk 9 file, spring 2026 (datafilsbeskrivning). */
-export const SCB_GRADE_COLUMNS = [
-  'System', 'Datum', 'Version', 'PersonNr', 'Skolenhetskod', 'Klass', 'Fornamn', 'Efternamn',
-  'Bl', 'En', 'Hkk', 'Idh', 'Ma', 'M1 (språk)', 'M1 (betyg)', 'M2 (språk)', 'M2 (betyg)', 'ML (språk)', 'ML (betyg)',
-  'Mu', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi', 'Re', 'Sh', 'Sl', 'Sv', 'Sva', 'Tn', 'Tk', 'OVR',
-] as const;
+/** The 33 SCB grade columns: the readers' list (core/table), so the demo file cannot drift from it. */
+export const SCB_GRADE_COLUMNS = SCB9_COLUMNS;
 
 /** One SCB grade row as its 33 fields. */
 export function scbGradeFields(p: Pupil): string[] {
@@ -473,14 +472,7 @@ export function scbGradeFileText(pupils: readonly Pupil[]): string {
 // 2. SCB nationella prov åk 9 (headerless, 32 columns)
 
 /** The 32 columns of the SCB national-test file åk 9, spring 2026 (datafilsbeskrivning). */
-export const SCB_TEST_COLUMNS = [
-  'System', 'Datum', 'Version', 'PersonNr', 'Skolenhetskod',
-  'MA_GRUPP', 'MA_A_DELT', 'MA_B_DELT', 'MA_C_DELT', 'MA_D_DELT', 'MA_PROVB',
-  'SV_GRUPP', 'SV_KURSPLAN', 'SV_A_PRP', 'SV_B_PRP', 'SV_C_PRP', 'SV_PROVB',
-  'EN_GRUPP', 'EN_A_PRP', 'EN_B_PRP', 'EN_C_PRP', 'EN_PROVB',
-  'NO_PROV', 'NO_A_DELT', 'NO_B_DELT', 'NO_GRUPP', 'NO_PROVB',
-  'SO_PROV', 'SO_A_DELT', 'SO_B_DELT', 'SO_GRUPP', 'SO_PROVB',
-] as const;
+export const SCB_TEST_COLUMNS = SCB_TEST9_COLUMNS;
 
 /** A test outcome: a provbetyg 'A'–'F' or the codes '99' (not all sub-tests), '88' (lost), '77' (replacement). */
 type TestOutcome = string;

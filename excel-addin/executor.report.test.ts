@@ -8,37 +8,11 @@ import { applyPlanExcel, MARKER_KEY } from './executor';
 import { FakeExcel } from './testing/fake-excel';
 import { buildNamndrapport } from '../core/report/namndrapport';
 import { buildAtgardslista, buildElevlista } from '../core/report/lists';
-import type { GroupFigures, ReportModel } from '../core/report/model';
+import { reportModel } from '../core/report/fixtures';
 import { PLAN_VERSION, type ReportPlan } from '../core/report/plan';
-import { DEFAULT_SETTINGS, PROGRAM_CODES, type EligibilityResult, type ProgramCode, type PupilEvaluation } from '../core/types';
-
-function elig(eligible: boolean): EligibilityResult {
-  return eligible
-    ? { eligible, missing: [], missingCore: [], missingRequired: [], morePassesNeeded: 0 }
-    : { eligible, missing: ['Ma'], missingCore: ['Ma'], missingRequired: [], morePassesNeeded: 2 };
-}
-
-function pupil(i: number): PupilEvaluation {
-  const ok = i % 4 !== 0;
-  const eligibility = Object.fromEntries(PROGRAM_CODES.map((c) => [c, elig(ok)])) as Record<ProgramCode, EligibilityResult>;
-  const pnr = `2010${String(1 + (i % 12)).padStart(2, '0')}15${String(i % 10000).padStart(4, '0')}`;
-  return {
-    pupil: { row: i + 2, id: pnr, personnummer: pnr, firstName: `Elev${i}`, lastName: 'Test', className: `9${'AB'[i % 2]}`, school: 'Norrskolan', gender: i % 2 ? 'M' : 'F', grades: [] },
-    meritValue16: 200, meritValue17: 215, passed: ok ? 16 : 7, allSubjectsPassed: ok, eligibility, nearEligible: !ok, shortOfYrk: ok ? 0 : 2,
-  };
-}
-
-function group(label: string, pupils: number): GroupFigures {
-  return { label, pupils, eligibleShare: Object.fromEntries(PROGRAM_CODES.map((c) => [c, 0.75])) as GroupFigures['eligibleShare'], meanMeritValue16: 220, meanMeritValue17: 231.5, allSubjectsPassedShare: 0.75 };
-}
 
 function plan(n: number): ReportPlan {
-  const m: ReportModel = {
-    lang: 'sv', settings: DEFAULT_SETTINGS, madeOn: '2026-06-15', period: 'Vårterminen 2026', sources: ['betyg.txt'],
-    pupils: Array.from({ length: n }, (_, i) => pupil(i)),
-    total: group('Totalt', n), girls: group('Flickor', Math.ceil(n / 2)), boys: group('Pojkar', Math.floor(n / 2)),
-    schools: [group('Norrskolan', n)], subjects: [],
-  };
+  const m = reportModel(n);
   return { generator: 'skolanalys', version: PLAN_VERSION, sheets: [buildNamndrapport(m), buildElevlista(m), buildAtgardslista(m)] };
 }
 

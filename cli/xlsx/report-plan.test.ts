@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { applyPlan, newWorkbook, saveWorkbook } from './index';
-import { reportModel } from '../fixtures/report-model';
+import { reportModel } from '../../core/report/fixtures';
 import { buildNamndrapport } from '../../core/report/namndrapport';
 import { buildAtgardslista, buildElevlista } from '../../core/report/lists';
 import { PLAN_VERSION, type ReportPlan } from '../../core/report/plan';
