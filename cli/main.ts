@@ -7,7 +7,7 @@ import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
-import { analyseGrades, gradesJson, type GradesJson } from '../core/grades';
+import { analyseGrades, gradesJson, gradesJsonChunks, type GradeAnalysis, type GradesJson } from '../core/grades';
 import { readGradeTable } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
 import { attendanceJson, readAttendance, type AttendanceJson } from '../core/attendance';
@@ -25,11 +25,14 @@ import { newWorkbook, saveWorkbook } from './xlsx/workbook';
 /** Where output goes; tests may pass their own. */
 export interface Output {
   out(text: string): void;
+  /** Text as it is, no newline added (for output written in pieces). */
+  write(text: string): void;
   err(text: string): void;
 }
 
 const processOutput: Output = {
   out: (s) => process.stdout.write(`${s}\n`),
+  write: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(`${s}\n`),
 };
 
@@ -215,17 +218,19 @@ async function grades(ctx: Context, file: string, options: Record<string, string
     const np = await secondaryInput('np', options.np, main);
     tests = readTestTable(np.data, { referenceYear, lang });
   }
-  let result: GradesJson;
+  let analysis: GradeAnalysis;
   try {
-    result = gradesJson(analyseGrades(table, settings, tests));
+    analysis = analyseGrades(table, settings, tests);
   } catch (e) {
     throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
   }
   if (json) {
-    io.out(JSON.stringify(result));
+    // Written in pieces as made: the contract object of 100 000 pupils costs more than the analysis.
+    for (const piece of gradesJsonChunks(analysis)) io.write(piece);
+    io.write('\n');
     return 0;
   }
-  io.out(gradesSummary(result, basename(file) + (main.kind === 'xlsx' ? ` (${data.sheet})` : ''), lang).join('\n'));
+  io.out(gradesSummary(gradesJson(analysis), basename(file) + (main.kind === 'xlsx' ? ` (${data.sheet})` : ''), lang).join('\n'));
   return 0;
 }
 

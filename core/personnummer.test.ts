@@ -67,4 +67,18 @@ describe('personnummer', () => {
     expect(looksLikePersonnummer('85,2 %')).toBe(false);
     expect(looksLikePersonnummer('9A')).toBe(false);
   });
+
+  it('reads ååååmmddnnnk on its fast path exactly as the general path reads the same digits with a space', () => {
+    // Fixed cases (Skatteverket's 121212-1212, a samordningsnummer day 72 = 12, a wrong check digit,
+    // 30 February) and 2 000 pseudo-random 12-digit strings; ' ' + s goes through trim and the regex.
+    const fixed = ['191212121212', '201012721234', '191212121213', '201102301234', '000101011234'];
+    let x = 12345;
+    const random = Array.from({ length: 2000 }, () => {
+      let s = '';
+      for (let i = 0; i < 12; i++) s += String((x = (x * 1103515245 + 12345) % 2147483648) % 10);
+      return s;
+    });
+    for (const s of [...fixed, ...random]) expect(parsePersonnummer(s, 2026)).toEqual(parsePersonnummer(' ' + s, 2026));
+    expect(parsePersonnummer('201012721234', 2026)).toMatchObject({ kind: 'samordningsnummer', dateValid: true });
+  });
 });

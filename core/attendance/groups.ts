@@ -4,7 +4,7 @@
 import type { AbsenceLevel, Figure, GroupKey, Lang, Settings } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 import { hiddenParts, mean, share, suppress } from '../stats';
-import { t } from '../i18n';
+import { compareSvNumeric, t } from '../i18n';
 import type { AttendanceTable, PupilAttendance } from './types';
 
 export const ABSENCE_LEVELS: readonly AbsenceLevel[] = ['none', 'problematic', 'high', 'veryHigh'];
@@ -50,7 +50,7 @@ export function splitWithSuppression<T>(items: readonly T[], keyOf: (x: T) => st
     if (list) list.push(x);
     else groups.set(k, [x]);
   }
-  const keys = [...groups.keys()].filter((k): k is string => k !== null).sort((a, b) => a.localeCompare(b, 'sv', { numeric: true }));
+  const keys = [...groups.keys()].filter((k): k is string => k !== null).sort(compareSvNumeric);
   const sizes = keys.map((k) => groups.get(k)!.length);
   const unknown = groups.get(null)?.length ?? 0;
   const hidden = wholeHidden ? keys.map(() => true) : hiddenParts([...sizes, unknown], threshold, [...keys.map(() => true), false]);

@@ -3,7 +3,7 @@
  * per gender, school and class (suppressed per cell, complementary suppression within each split),
  * the subject table (whole file and by gender), and national tests compared with final grades.
  */
-import { t } from '../i18n';
+import { compareSv, t } from '../i18n';
 import { quoteSheet } from '../table/address';
 import type { GradeScaleId, GradeTable, GroupKey, Problem, PupilEvaluation, Settings, TestTable } from '../types';
 import { SubjectTally, accumulate, eligibleMask, groupFigures, newGroupAccumulator, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
@@ -58,7 +58,7 @@ class Split {
   }
   /** Shown parts, sorted, with complementary suppression against a whole that is shown unless `wholeHidden`. */
   figures(by: GroupKey['by'], threshold: number, wholeHidden: boolean, label: (key: string) => string, parent?: string): GroupIndicators[] {
-    const parts: Part[] = [...this.parts].map(([key, acc]) => ({ key, acc })).sort((a, b) => a.key.localeCompare(b.key, 'sv'));
+    const parts: Part[] = [...this.parts].map(([key, acc]) => ({ key, acc })).sort((a, b) => compareSv(a.key, b.key));
     const hidden = wholeHidden
       ? parts.map(() => true)
       : hiddenParts([...parts.map((p) => p.acc.n), this.unknown.n], threshold, [...parts.map(() => true), false]);
@@ -128,7 +128,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const genderGroups = gender.figures('gender', threshold, totalHidden, genderLabel);
   const schoolGroups = schools.figures('school', threshold, totalHidden, (k) => k);
   const classGroups: GroupIndicators[] = [];
-  for (const [school, split] of [...classes].sort((a, b) => a[0].localeCompare(b[0], 'sv'))) {
+  for (const [school, split] of [...classes].sort((a, b) => compareSv(a[0], b[0]))) {
     // Classes are parts of their school: hidden whenever the school is (or is never shown).
     const shownSchool = schoolGroups.find((s) => s.key === school);
     const wholeHidden = school === '' ? totalHidden : !shownSchool || shownSchool.hidden === true || shownSchool.pupils < threshold;

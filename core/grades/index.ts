@@ -9,5 +9,5 @@ export { meritValue16, meritValue17 } from './merit';
 export { allSubjectsPassed, createEvaluator, evaluatePupil } from './evaluate';
 export { compareTestsWithGrades, matchTests, testShares, type TestComparison, type TestComparisonFigures, type TestMatch } from './tests';
 export { analyseGrades, type GradeAnalysis } from './analyse';
-export { gradesJson, validateGradesJson, type GradesJson, type GradesJsonGroup, type GradesJsonPupil } from './json';
+export { gradesJson, gradesJsonChunks, gradesJsonText, validateGradesJson, type GradesJson, type GradesJsonGroup, type GradesJsonPupil } from './json';
 export * from './subjects';

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, PROGRAM_CODES } from '../types';
 import { analyseGrades } from './analyse';
 import { EXAMPLE_1, pupil, table, uniformSpec } from './fixtures/pupils';
-import { gradesJson, validateGradesJson } from './json';
+import { gradesJson, gradesJsonChunks, gradesJsonText, validateGradesJson } from './json';
+import { parseDelimited } from '../table/text';
+import { readGradeTable } from '../table/grades';
+import { generatePupils, scbGradeFileText } from '../../examples/generator';
 
 function sample() {
   // 12 pupils: p0 all F (F), p1 example 1 (M), ten all C alternating F/M from p2.
@@ -94,5 +97,40 @@ describe('gradesJson with a test file', () => {
     expect(json.tests).toEqual([{ subject: 'Ma', n: 10, lowerShare: 0.5, sameShare: 0.5, higherShare: 0 }]);
     expect(json.testMatch).toEqual({ matched: 10, unmatched: 0, pupilsWithoutTest: 0 });
     expect(validateGradesJson(json)).toEqual([]);
+  });
+});
+
+describe('gradesJsonText (the CLI writes this)', () => {
+  it('is exactly JSON.stringify of the contract object: the hand sample, with a problem', () => {
+    const pupils = [
+      pupil(uniformSpec('F'), { row: 2, id: 'p0', gender: 'F' }),
+      pupil(EXAMPLE_1, { row: 3, id: 'p"1\\', gender: 'M', className: '9B "Ö"' }),
+      pupil(uniformSpec('E'), { row: 4, id: 'p2', gender: null, className: null, school: null }),
+      ...Array.from({ length: 10 }, (_, i) => pupil(uniformSpec(i % 3 ? 'C' : 'F'), { row: i + 5, id: `p${i + 3}`, gender: i % 2 ? 'M' : 'F' })),
+    ];
+    const t = table(pupils, { problems: [{ cell: "'Betyg 2'!F12", value: undefined, message: 'Tomt "betyg"', code: 'x', severity: 'warning' }] });
+    const a = analyseGrades(t, DEFAULT_SETTINGS);
+    expect(gradesJsonText(a)).toBe(JSON.stringify(gradesJson(a)));
+  });
+
+  it('is exactly JSON.stringify of the contract object: 2 000 generated pupils with a test file', () => {
+    const grid = parseDelimited(scbGradeFileText(generatePupils(2000, 7)), ';');
+    const t = readGradeTable({ sheet: 'betyg', values: grid }, { referenceYear: 2026 });
+    const tests = { sheet: 'NP', headerRow: 1, problems: [], records: t.pupils.slice(0, 50).map((p, i) => ({ row: i + 2, id: p.id, personnummer: p.personnummer, school: null, results: [{ subject: 'En' as const, mark: 'B' as const }] })) };
+    const a = analyseGrades(t, DEFAULT_SETTINGS, tests);
+    expect(a.pupils.length).toBe(2000);
+    const whole = JSON.stringify(gradesJson(a));
+    expect(gradesJsonText(a)).toBe(whole);
+    // In pieces of about 10 000 characters: many pieces, none much longer, the same text joined.
+    const pieces = [...gradesJsonChunks(a, 10_000)];
+    expect(pieces.length).toBeGreaterThan(whole.length / 11_000);
+    expect(Math.max(...pieces.slice(0, -1).map((x) => x.length))).toBeLessThan(10_000 + 1_000);
+    expect(pieces.join('')).toBe(whole);
+  });
+
+  it('writes an empty file as the empty contract', () => {
+    const a = analyseGrades(table([]), DEFAULT_SETTINGS);
+    expect(JSON.parse(gradesJsonText(a)).pupils).toEqual([]);
+    expect(gradesJsonText(a)).toBe(JSON.stringify(gradesJson(a)));
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The `skolanalys grades --json` contract (README, docs/cli.md). Keep it stable: other tools read it.
  */
-import type { Figure, ProgramCode, SubjectCode } from '../types';
+import type { EligibilityResult, Figure, ProgramCode, PupilEvaluation, SubjectCode } from '../types';
 import { PROGRAM_CODES } from '../types';
 import type { GroupIndicators } from '../stats/indicators';
 import type { GradeAnalysis } from './analyse';
@@ -61,39 +61,37 @@ function shares(s: Record<ProgramCode, Figure>): Record<ProgramCode, Figure> {
   return Object.fromEntries(PROGRAM_CODES.map((c) => [c, r(s[c], 4)])) as Record<ProgramCode, Figure>;
 }
 
-/**
- * The CLI contract object for a grades analysis.
- * @example gradesJson(analysis).summary.pupils // 300
- */
-export function gradesJson(a: GradeAnalysis): GradesJson {
-  const out: GradesJson = {
-    pupils: a.pupils.map((e) => {
-      const missing: GradesJsonPupil['missing'] = {};
-      const more: GradesJsonPupil['morePassesNeeded'] = {};
-      let oneOf: GradesJsonPupil['missingOneOf'];
-      for (const c of PROGRAM_CODES) {
-        const x = e.eligibility[c];
-        if (x.eligible) continue;
-        missing[c] = [...x.missing];
-        more[c] = x.morePassesNeeded;
-        if (x.missingOneOf) (oneOf ??= {})[c] = x.missingOneOf.map((g) => [...g]);
-      }
-      return {
-        row: e.pupil.row,
-        id: e.pupil.id,
-        class: e.pupil.className,
-        school: e.pupil.school,
-        gender: e.pupil.gender,
-        meritValue16: e.meritValue16,
-        meritValue17: e.meritValue17,
-        passed: e.passed,
-        eligibility: Object.fromEntries(PROGRAM_CODES.map((c) => [c, e.eligibility[c].eligible])) as Record<ProgramCode, boolean>,
-        missing,
-        morePassesNeeded: more,
-        ...(oneOf ? { missingOneOf: oneOf } : {}),
-        nearEligible: e.nearEligible,
-      };
-    }),
+function pupilJson(e: PupilEvaluation): GradesJsonPupil {
+  const missing: GradesJsonPupil['missing'] = {};
+  const more: GradesJsonPupil['morePassesNeeded'] = {};
+  let oneOf: GradesJsonPupil['missingOneOf'];
+  for (const c of PROGRAM_CODES) {
+    const x = e.eligibility[c];
+    if (x.eligible) continue;
+    missing[c] = [...x.missing];
+    more[c] = x.morePassesNeeded;
+    if (x.missingOneOf) (oneOf ??= {})[c] = x.missingOneOf.map((g) => [...g]);
+  }
+  return {
+    row: e.pupil.row,
+    id: e.pupil.id,
+    class: e.pupil.className,
+    school: e.pupil.school,
+    gender: e.pupil.gender,
+    meritValue16: e.meritValue16,
+    meritValue17: e.meritValue17,
+    passed: e.passed,
+    eligibility: Object.fromEntries(PROGRAM_CODES.map((c) => [c, e.eligibility[c].eligible])) as Record<ProgramCode, boolean>,
+    missing,
+    morePassesNeeded: more,
+    ...(oneOf ? { missingOneOf: oneOf } : {}),
+    nearEligible: e.nearEligible,
+  };
+}
+
+/** Everything of the contract except the pupils (small: groups, problems, tests). */
+function restJson(a: GradeAnalysis): Omit<GradesJson, 'pupils'> {
+  const out: Omit<GradesJson, 'pupils'> = {
     summary: {
       pupils: a.summary.pupils,
       eligibleShare: shares(a.summary.eligibleShare),
@@ -117,6 +115,65 @@ export function gradesJson(a: GradeAnalysis): GradesJson {
   if (a.testMatch) out.testMatch = { matched: a.testMatch.matched, unmatched: a.testMatch.unmatched, pupilsWithoutTest: a.testMatch.pupilsWithoutTest };
   if (a.tests) out.tests = a.tests.map((x) => ({ subject: x.subject, n: x.n, lowerShare: r(x.lowerShare, 4), sameShare: r(x.sameShare, 4), higherShare: r(x.higherShare, 4) }));
   return out;
+}
+
+/**
+ * The CLI contract object for a grades analysis.
+ * @example gradesJson(analysis).summary.pupils // 300
+ */
+export function gradesJson(a: GradeAnalysis): GradesJson {
+  return { pupils: a.pupils.map(pupilJson), ...restJson(a) };
+}
+
+/**
+ * The contract as JSON text, exactly `JSON.stringify(gradesJson(a))` (a test holds it to that).
+ * @example JSON.parse(gradesJsonText(analysis)).summary.pupils // 300
+ */
+export function gradesJsonText(a: GradeAnalysis): string {
+  return [...gradesJsonChunks(a)].join('');
+}
+
+/**
+ * The contract as JSON text in pieces of about `chunkChars` characters, to write as they come:
+ * for 100 000 pupils the object graph of `gradesJson` and its stringify cost more than the
+ * analysis, and one 33 MB string costs memory. Pupils with the same eligibility result (a shared
+ * object) share its text. The pieces joined are `gradesJsonText(a)`.
+ * @example for (const piece of gradesJsonChunks(analysis)) process.stdout.write(piece)
+ */
+export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Generator<string> {
+  const tails = new Map<Record<ProgramCode, EligibilityResult>, { near: boolean; text: string }>();
+  const quoted = new Map<string, string>();
+  // Class and school repeat for every pupil of a group: quote each once.
+  const q = (s: string | null): string => {
+    if (s === null) return 'null';
+    let hit = quoted.get(s);
+    if (hit === undefined && quoted.size < 100_000) quoted.set(s, (hit = JSON.stringify(s)));
+    return hit ?? JSON.stringify(s);
+  };
+  let buf = '{"pupils":[';
+  for (let i = 0; i < a.pupils.length; i++) {
+    const e = a.pupils[i];
+    const p = e.pupil;
+    // Everything from "eligibility" on depends on the eligibility result and nearEligible alone.
+    const hit = tails.get(e.eligibility);
+    let tail = hit && hit.near === e.nearEligible ? hit.text : undefined;
+    if (tail === undefined) {
+      const j = JSON.stringify(pupilJson(e));
+      tail = j.slice(j.indexOf(',"eligibility":'));
+      if (!hit) tails.set(e.eligibility, { near: e.nearEligible, text: tail });
+    }
+    buf += `${i === 0 ? '' : ','}{"row":${num(p.row)},"id":${JSON.stringify(p.id)},"class":${q(p.className)},"school":${q(p.school)},"gender":${p.gender === null ? 'null' : JSON.stringify(p.gender)},"meritValue16":${num(e.meritValue16)},"meritValue17":${num(e.meritValue17)},"passed":${num(e.passed)}${tail}`;
+    if (buf.length >= chunkChars) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield `${buf}],${JSON.stringify(restJson(a)).slice(1)}`;
+}
+
+/** A number as JSON.stringify writes it. */
+function num(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
 }
 
 const isFigure = (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || v === '..' || v === '.';

@@ -8,6 +8,7 @@ import type { Figure, GradeTable, Problem, Settings } from '../types';
 import { attendanceGroups, readAttendance, type AttendanceGroup, type AttendanceTable } from '../attendance';
 import { compareTerms, matchKey } from '../progression';
 import { areaResults, readSurvey } from '../survey';
+import { compareSv } from '../i18n';
 import { suppress } from '../stats';
 import type { AbsenceGroupFigures, PupilAbsenceView, ReportModel } from './model';
 
@@ -104,7 +105,8 @@ export function progressionModel(before: GradeTable, after: GradeTable, settings
     const rec = beforeById.get(id);
     if (rec) pupils.push({ id: rec.id, firstName: rec.firstName, lastName: rec.lastName, className: rec.className, status: 'left', passedBefore: null, passedAfter: null, meritBefore: null, meritAfter: null, yrkBefore: null, yrkAfter: null });
   }
-  pupils.sort((a, b) => `${a.className ?? ''}\u0000${a.lastName ?? ''}\u0000${a.firstName ?? ''}\u0000${a.id}`.localeCompare(`${b.className ?? ''}\u0000${b.lastName ?? ''}\u0000${b.firstName ?? ''}\u0000${b.id}`, 'sv'));
+  const sortKey = (x: (typeof pupils)[number]) => `${x.className ?? ''}\u0000${x.lastName ?? ''}\u0000${x.firstName ?? ''}\u0000${x.id}`;
+  pupils.sort((a, b) => compareSv(sortKey(a), sortKey(b)));
   return {
     problems: p.problems,
     progression: {

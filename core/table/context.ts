@@ -82,10 +82,11 @@ export function readIdentity(
   referenceYear: number,
   report: boolean,
 ): RowIdentity | null {
-  const tryCols: Array<[number, boolean]> = [];
-  if (pnrCol >= 0) tryCols.push([pnrCol, true]);
-  if (idCol >= 0) tryCols.push([idCol, false]);
-  for (const [col, isPnrCol] of tryCols) {
+  // The personnummer column first, then the id column; no arrays per row (called for every pupil).
+  for (let k = 0; k < 2; k++) {
+    const col = k === 0 ? pnrCol : idCol;
+    if (col < 0) continue;
+    const isPnrCol = k === 0;
     const value = row[col];
     const text = cellText(value);
     if (text === '') continue;

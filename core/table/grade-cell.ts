@@ -31,12 +31,21 @@ export function parseGradeCell(value: CellValue, scale: GradeScaleId): { entry: 
     }
     return hit;
   }
+  // SCB codes read from a workbook come as numbers (9, 3, 2): cache small integers too.
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 100) {
+    const cache = scale === 'old' ? OLD_NUM : AF_NUM;
+    let hit = cache.get(value);
+    if (hit === undefined) cache.set(value, (hit = freeze(parseUncached(value, scale))));
+    return hit;
+  }
   return parseUncached(value, scale);
 }
 
 type Result = { entry: GradeEntry } | { error: string };
 const AF_CACHE = new Map<string, Result>();
 const OLD_CACHE = new Map<string, Result>();
+const AF_NUM = new Map<number, Result>();
+const OLD_NUM = new Map<number, Result>();
 
 function freeze(r: Result): Result {
   if ('entry' in r) Object.freeze(r.entry);

@@ -337,7 +337,30 @@ function readLanguage(ctx: SheetContext, row: ReadonlyArray<CellValue>, r: numbe
   return result ?? undefined;
 }
 
-interface SubjectColumn { index: number; subject: SubjectCode; language?: string; langCol: number; prefix: string }
+interface SubjectColumn {
+  index: number;
+  subject: SubjectCode;
+  language?: string;
+  langCol: number;
+  prefix: string;
+  /** Shared frozen grades of this column by entry (and language): 2.5 million objects become a few hundred. */
+  interned: Map<string | undefined, Map<GradeEntry, SubjectGrade>>;
+  /** The grade of a one-character cell (index = char code, 0 = empty) once read; language-free columns only. */
+  byChar: (SubjectGrade | undefined)[];
+}
+
+/** The grade of a column for an entry: one frozen object shared by every pupil with the same result. */
+function internedGrade(sc: SubjectColumn, language: string | undefined, entry: GradeEntry): SubjectGrade {
+  let byEntry = sc.interned.get(language);
+  if (byEntry === undefined) sc.interned.set(language, (byEntry = new Map()));
+  let g = byEntry.get(entry);
+  if (g === undefined) {
+    g = Object.freeze(language ? { subject: sc.subject, language, entry } : { subject: sc.subject, entry });
+    // Entries parsed from numbers or long text are fresh objects: do not let those grow the map.
+    if (byEntry.size < 64) byEntry.set(entry, g);
+  }
+  return g;
+}
 
 /** The grades of one wide row; kept small so the engine optimises the hot loop. */
 function readRowGrades(
@@ -357,21 +380,32 @@ function readRowGrades(
   for (let i = 0; i < subjectCols.length; i++) {
     const sc = subjectCols[i];
     const v = row[sc.index];
-    const res = parseGradeCell(v, scale);
-    const language = sc.language ?? (sc.langCol >= 0 ? readLanguage(ctx, row, r, sc.langCol) : undefined);
-    const entry = (res as { entry?: GradeEntry }).entry;
-    if (entry === undefined) {
-      ctx.problem(sc.prefix + rowStr, v, (res as { error: string }).error, 'error', { subject: subjectLabel(sc.subject, language) });
-      if (sc.subject === 'Sv' || sc.subject === 'Sva') svGraded = true;
-      continue;
+    // Most cells are one character (or empty) in a column without a language cell: one array
+    // lookup finds the shared grade. Anything else, and every error, takes the full path.
+    let code = -1;
+    if (sc.langCol < 0 && typeof v === 'string' && v.length <= 1) code = v.length === 0 ? 0 : v.charCodeAt(0) || -1;
+    let g = code >= 0 && code < 128 ? sc.byChar[code] : undefined;
+    if (g === undefined) {
+      const res = parseGradeCell(v, scale);
+      const language = sc.language ?? (sc.langCol >= 0 ? readLanguage(ctx, row, r, sc.langCol) : undefined);
+      const entry = (res as { entry?: GradeEntry }).entry;
+      if (entry === undefined) {
+        ctx.problem(sc.prefix + rowStr, v, (res as { error: string }).error, 'error', { subject: subjectLabel(sc.subject, language) });
+        if (sc.subject === 'Sv' || sc.subject === 'Sva') svGraded = true;
+        continue;
+      }
+      g = internedGrade(sc, language, entry);
+      if (code >= 0 && code < 128) sc.byChar[code] = g;
     }
     // No per-grade address in the wide hot path: 2.5 million strings for 100 000 pupils cost 40 %
     // of the read. Every problem still carries its address; a grade's cell is its row and column.
-    grades.push(language ? { subject: sc.subject, language, entry } : { subject: sc.subject, entry });
+    // Grades are shared read-only objects (as entries are): pupils never own or change them.
+    grades.push(g);
+    const kind = g.entry.kind;
     if (sc.subject === 'Sv' || sc.subject === 'Sva') {
-      if (entry.kind === 'missing') svMissingCell ??= sc.prefix + rowStr;
+      if (kind === 'missing') svMissingCell ??= sc.prefix + rowStr;
       else svGraded = true;
-    } else if (entry.kind === 'missing' && COMPULSORY.has(sc.subject)) {
+    } else if (kind === 'missing' && COMPULSORY.has(sc.subject)) {
       ctx.problem(sc.prefix + rowStr, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
     }
   }
@@ -400,7 +434,7 @@ function readWide(
     if (!language && (subject === 'M1' || subject === 'M2' || subject === 'ML')) {
       langCol = columns.find((x) => x.mapping?.role === 'language' && x.mapping.subject === subject)?.index ?? -1;
     }
-    subjectCols.push({ index: c.index, subject, language, langCol, prefix: ctx.addr(0, c.index).replace(/\d+$/, '') });
+    subjectCols.push({ index: c.index, subject, language, langCol, prefix: ctx.addr(0, c.index).replace(/\d+$/, ''), interned: new Map(), byChar: new Array<SubjectGrade | undefined>(128).fill(undefined) });
   }
   const hasSv = subjectCols.some((s) => s.subject === 'Sv');
   const hasSva = subjectCols.some((s) => s.subject === 'Sva');

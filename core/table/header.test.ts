@@ -16,6 +16,13 @@ describe('header detection', () => {
     expect(cellText(new Date(Date.UTC(2026, 5, 10)))).toBe('2026-06-10');
     expect(isBlankRow(['', null, '  '])).toBe(true);
   });
+  it('reads text exactly as replace-odd-spaces-then-trim would, on its fast path too', () => {
+    // The reference is the plain definition; the cases mix the fast path (plain text, Latin letters)
+    // with every way out of it (spaces and odd spaces at the ends and inside, tabs, other Unicode).
+    const reference = (s: string) => s.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+    const cases = ['A', 'Åsa Öberg', 'é', ' A', 'A ', 'a\u00a0b', 'a\u2007b', 'a\u202fb', '\u00a0', '\tX', 'X\n', '\u3000Y', 'Y\u2003', '\ufeffZ', '', '  ', 'Ö', 'ab\u00a0'];
+    for (const c of cases) expect(cellText(c)).toBe(reference(c));
+  });
   it('finds the header below title rows and prefers the best-matching row', () => {
     const known = new Set(['namn', 'sv', 'en', 'ma', 'klass']);
     const grid = [

@@ -12,10 +12,25 @@ import type { CellValue, Grid } from '../types';
  */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+  if (typeof value === 'string') return plainText(value) ? value : value.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return value.toISOString().slice(0, 10);
+}
+
+/** A character `trim` never removes: printable ASCII or a Latin letter (å, é, ø, …). */
+const keeps = (c: number) => (c > 32 && c < 127) || (c >= 0xc0 && c <= 0x24f);
+
+/** True when cellText would return `s` unchanged: most cells; the check skips a regex and a trim. */
+function plainText(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (!keeps(s.charCodeAt(0)) || !keeps(s.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xa0 || c === 0x2007 || c === 0x202f) return false;
+  }
+  return true;
 }
 
 /**
