@@ -128,9 +128,10 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const genderGroups = gender.figures('gender', threshold, totalHidden, genderLabel);
   const schoolGroups = schools.figures('school', threshold, totalHidden, (k) => k);
   const classGroups: GroupIndicators[] = [];
+  const schoolByKey = new Map(schoolGroups.map((s) => [s.key, s]));
   for (const [school, split] of [...classes].sort((a, b) => compareSv(a[0], b[0]))) {
     // Classes are parts of their school: hidden whenever the school is (or is never shown).
-    const shownSchool = schoolGroups.find((s) => s.key === school);
+    const shownSchool = schoolByKey.get(school);
     const wholeHidden = school === '' ? totalHidden : !shownSchool || shownSchool.hidden === true || shownSchool.pupils < threshold;
     classGroups.push(...split.figures('class', threshold, wholeHidden, (k) => k, school || undefined));
   }

@@ -58,7 +58,9 @@ function r(f: Figure, decimals: number): Figure {
 }
 
 function shares(s: Record<ProgramCode, Figure>): Record<ProgramCode, Figure> {
-  return Object.fromEntries(PROGRAM_CODES.map((c) => [c, r(s[c], 4)])) as Record<ProgramCode, Figure>;
+  const out = {} as Record<ProgramCode, Figure>;
+  for (const c of PROGRAM_CODES) out[c] = r(s[c], 4);
+  return out;
 }
 
 function pupilJson(e: PupilEvaluation): GradesJsonPupil {
@@ -90,7 +92,7 @@ function pupilJson(e: PupilEvaluation): GradesJsonPupil {
 }
 
 /** Everything of the contract except the pupils (small: groups, problems, tests). */
-function restJson(a: GradeAnalysis): Omit<GradesJson, 'pupils'> {
+function restJson(a: GradeAnalysis, withGroups = true): Omit<GradesJson, 'pupils'> {
   const out: Omit<GradesJson, 'pupils'> = {
     summary: {
       pupils: a.summary.pupils,
@@ -99,7 +101,7 @@ function restJson(a: GradeAnalysis): Omit<GradesJson, 'pupils'> {
       meanMeritValue17: r(a.summary.meanMeritValue17, 2),
       allSubjectsPassedShare: r(a.summary.allSubjectsPassedShare, 4),
     },
-    groups: a.groups.map((g) => ({
+    groups: !withGroups ? [] : a.groups.map((g) => ({
       by: g.by,
       key: g.key,
       ...(g.parent ? { school: g.parent } : {}),
@@ -158,22 +160,80 @@ export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Gener
     const hit = tails.get(e.eligibility);
     let tail = hit && hit.near === e.nearEligible ? hit.text : undefined;
     if (tail === undefined) {
-      const j = JSON.stringify(pupilJson(e));
-      tail = j.slice(j.indexOf(',"eligibility":'));
+      tail = eligibilityText(e);
       if (!hit) tails.set(e.eligibility, { near: e.nearEligible, text: tail });
     }
-    buf += `${i === 0 ? '' : ','}{"row":${num(p.row)},"id":${JSON.stringify(p.id)},"class":${q(p.className)},"school":${q(p.school)},"gender":${p.gender === null ? 'null' : JSON.stringify(p.gender)},"meritValue16":${num(e.meritValue16)},"meritValue17":${num(e.meritValue17)},"passed":${num(e.passed)}${tail}`;
+    buf += `${i === 0 ? '' : ','}{"row":${num(p.row)},"id":${quote(p.id)},"class":${q(p.className)},"school":${q(p.school)},"gender":${p.gender === null ? 'null' : JSON.stringify(p.gender)},"meritValue16":${points(e.meritValue16)},"meritValue17":${points(e.meritValue17)},"passed":${num(e.passed)}${tail}`;
     if (buf.length >= chunkChars) {
       yield buf;
       buf = '';
     }
   }
-  yield `${buf}],${JSON.stringify(restJson(a)).slice(1)}`;
+  const { summary, problems, testMatch, tests } = restJson(a, false);
+  buf += `],"summary":${JSON.stringify(summary)},"groups":[`;
+  for (let i = 0; i < a.groups.length; i++) {
+    buf += (i === 0 ? '' : ',') + groupText(a.groups[i]);
+    if (buf.length >= chunkChars) {
+      yield buf;
+      buf = '';
+    }
+  }
+  // The key order of gradesJson: summary, groups, problems, testMatch, tests.
+  buf += `],"problems":${JSON.stringify(problems)}`;
+  if (testMatch) buf += `,"testMatch":${JSON.stringify(testMatch)}`;
+  if (tests) buf += `,"tests":${JSON.stringify(tests)}`;
+  yield `${buf}}`;
+}
+
+/** From `,"eligibility":` to the end of a pupil's object, as JSON.stringify(pupilJson(e)) ends. */
+function eligibilityText(e: PupilEvaluation): string {
+  let el = '';
+  let missing = '';
+  let more = '';
+  let oneOf = '';
+  for (const c of PROGRAM_CODES) {
+    const x = e.eligibility[c];
+    el += `,"${c}":${x.eligible}`;
+    if (x.eligible) continue;
+    missing += `,"${c}":${JSON.stringify(x.missing)}`;
+    more += `,"${c}":${num(x.morePassesNeeded)}`;
+    if (x.missingOneOf) oneOf += `,"${c}":${JSON.stringify(x.missingOneOf)}`;
+  }
+  return `,"eligibility":{${el.slice(1)}},"missing":{${missing.slice(1)}},"morePassesNeeded":{${more.slice(1)}}${oneOf ? `,"missingOneOf":{${oneOf.slice(1)}}` : ''},"nearEligible":${e.nearEligible}}`;
+}
+
+/** A figure rounded as the contract rounds it, as JSON. */
+function figureText(f: Figure, decimals: number): string {
+  const v = r(f, decimals);
+  return typeof v === 'number' ? num(v) : `"${v}"`;
+}
+
+/** One group as JSON.stringify writes its contract object (5 000 of them for 100 000 pupils). */
+function groupText(g: GroupIndicators): string {
+  let shares = '';
+  for (const c of PROGRAM_CODES) shares += `,"${c}":${figureText(g.eligibleShare[c], 4)}`;
+  return `{"by":${quote(g.by)},"key":${quote(g.key)}${g.parent ? `,"school":${quote(g.parent)}` : ''},"pupils":${num(g.pupils)},"eligibleShare":{${shares.slice(1)}},"meanMeritValue16":${figureText(g.meanMeritValue16, 2)},"meanMeritValue17":${figureText(g.meanMeritValue17, 2)},"allSubjectsPassedShare":${figureText(g.allSubjectsPassedShare, 4)}}`;
 }
 
 /** A number as JSON.stringify writes it. */
 function num(n: number): string {
   return Number.isFinite(n) ? String(n) : 'null';
+}
+
+/** Meritvärden are multiples of 2.5 up to 340: their texts once, not 200 000 number conversions. */
+const POINT_TEXTS: string[] = Array.from({ length: 681 }, (_, i) => String(i / 2));
+function points(n: number): string {
+  const i = n * 2;
+  return i >= 0 && i <= 680 && Number.isInteger(i) ? POINT_TEXTS[i] : num(n);
+}
+
+/** A string as JSON.stringify writes it; ids are plain characters, so most need no escaping. */
+function quote(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0xd800) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }
 
 const isFigure = (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || v === '..' || v === '.';

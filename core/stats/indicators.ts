@@ -94,24 +94,26 @@ export function accumulate(acc: GroupAccumulator, e: PupilEvaluation, mask = eli
  */
 export function groupFigures(acc: GroupAccumulator, group: { by: GroupKey['by']; key: string; label: string; parent?: string }, threshold: number, hidden = false): GroupIndicators {
   const n = acc.n;
-  const fig = (v: number | null, d: number): Figure => {
-    const f = suppress(v, d, threshold);
-    return hidden && f !== '.' ? '..' : f;
-  };
+  // Plain loops and literals: this runs once per class (5 000 for 100 000 pupils), mostly before the JIT has warmed.
   const eligibleShare = {} as Record<ProgramCode, Figure>;
-  PROGRAM_CODES.forEach((c, i) => (eligibleShare[c] = fig(share(acc.eligible[i], n), n)));
-  const out: GroupIndicators = {
-    ...group,
-    pupils: n,
-    withPass: acc.withPass,
-    eligibleShare,
-    meanMeritValue16: fig(share(acc.sum16, acc.withPass), acc.withPass),
-    meanMeritValue17: fig(share(acc.sum17, acc.withPass), acc.withPass),
-    allSubjectsPassedShare: fig(share(acc.allPassed, n), n),
-    nearEligibleShare: fig(share(acc.nearEligible, n), n),
-  };
+  for (let i = 0; i < PROGRAM_CODES.length; i++) eligibleShare[PROGRAM_CODES[i]] = groupFigure(share(acc.eligible[i], n), n, threshold, hidden);
+  const out: GroupIndicators = { by: group.by, key: group.key, label: group.label } as GroupIndicators;
+  if (group.parent !== undefined) out.parent = group.parent;
+  out.pupils = n;
+  out.withPass = acc.withPass;
+  out.eligibleShare = eligibleShare;
+  out.meanMeritValue16 = groupFigure(share(acc.sum16, acc.withPass), acc.withPass, threshold, hidden);
+  out.meanMeritValue17 = groupFigure(share(acc.sum17, acc.withPass), acc.withPass, threshold, hidden);
+  out.allSubjectsPassedShare = groupFigure(share(acc.allPassed, n), n, threshold, hidden);
+  out.nearEligibleShare = groupFigure(share(acc.nearEligible, n), n, threshold, hidden);
   if (hidden) out.hidden = true;
   return out;
+}
+
+/** A figure suppressed on its own denominator, and `..` whenever the group is hidden (unless there is no data). */
+function groupFigure(v: number | null, d: number, threshold: number, hidden: boolean): Figure {
+  const f = suppress(v, d, threshold);
+  return hidden && f !== '.' ? '..' : f;
 }
 
 /**
