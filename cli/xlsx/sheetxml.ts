@@ -287,6 +287,7 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
   // Style ids per (block, set of styles covering the row): body rows share one set, so a cell's
   // style is one array lookup instead of a string key per cell (millions of cells at 100 000 pupils).
   const rowXfs = new Map<PlanBlock, Map<string, number[]>>();
+  const textTails: Map<string, string>[] = [];
   const renderSegment = (b: PlanBlock, r: number, fromCol: number): { xml: string; end: number } => {
     const { header, letters } = prepared.get(b)!;
     const i = r - b.row;
@@ -317,7 +318,17 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
         xfs[j] = xf;
       }
       const ref = (letters[j] ??= colLetter(b.col + j + 1)) + rowNo;
-      xml += cellXml(ref, header && i === 0 ? header[j] : values[j], xf);
+      const v = header && i === 0 ? header[j] : values[j];
+      if (typeof v === 'string' && v !== '') {
+        // Texts repeat (grades, Ja/Nej, classes): escape each once per style, then reuse its XML.
+        const byText = (textTails[xf] ??= new Map());
+        let tail = byText.get(v);
+        if (tail === undefined) {
+          tail = cellXml('', v, xf).slice('<c r=""'.length);
+          if (byText.size < 50_000) byText.set(v, tail);
+        }
+        xml += `<c r="${ref}"${tail}`;
+      } else xml += cellXml(ref, v, xf);
     }
     return { xml, end: b.col + values.length };
   };
