@@ -158,21 +158,54 @@ function unesc(s: string): string {
 }
 
 /**
- * UTF-8 output written straight into 1 MB buffers: every fragment is short-lived, so a
- * 100 000-row sheet does not keep millions of small strings alive for the garbage collector.
+ * UTF-8 output written straight into 1 MB buffers. Cells are written as bytes (cached tails,
+ * column letters, row digits), not as strings joined per row: a 100 000-row sheet then makes no
+ * long strings to flatten and encode, and almost no garbage.
  */
 class ByteWriter {
   private readonly done: Buffer[] = [];
   private buf = Buffer.allocUnsafe(1 << 20);
   private at = 0;
 
-  write(s: string): void {
-    if (this.at + s.length * 3 > this.buf.length) {
+  private room(n: number): void {
+    if (this.at + n > this.buf.length) {
       this.done.push(this.buf.subarray(0, this.at));
-      this.buf = Buffer.allocUnsafe(Math.max(1 << 20, s.length * 3));
+      this.buf = Buffer.allocUnsafe(Math.max(1 << 20, n));
       this.at = 0;
     }
+  }
+
+  write(s: string): void {
+    this.room(s.length * 3);
     this.at += this.buf.write(s, this.at);
+  }
+
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    this.room(n);
+    const buf = this.buf;
+    let at = this.at;
+    // Short pieces copy faster by hand than through TypedArray.set.
+    if (n < 24) for (let i = 0; i < n; i++) buf[at++] = b[i];
+    else {
+      buf.set(b, at);
+      at += n;
+    }
+    this.at = at;
+  }
+
+  /** A non-negative integer in decimal. */
+  uint(v: number): void {
+    this.room(16);
+    const buf = this.buf;
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    do {
+      buf[--at] = 48 + (v % 10);
+      v = Math.floor(v / 10);
+    } while (v > 0);
   }
 
   finish(): Buffer[] {
@@ -180,6 +213,12 @@ class ByteWriter {
     return this.done;
   }
 }
+
+const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+const CELL_OPEN = utf8('<c r="');
+const ROW_OPEN = utf8('<row r="');
+const TAG_END = utf8('">');
+const ROW_CLOSE = utf8('</row>');
 
 /** A table to write as xl/tables/tableN.xml. */
 export interface TablePart {
@@ -267,7 +306,7 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
   let maxRow = 0;
   let maxCol = 0;
   const tables: TablePart[] = [];
-  const prepared = new Map<PlanBlock, { header: string[] | null; letters: string[] }>();
+  const prepared = new Map<PlanBlock, { header: string[] | null; letters: Uint8Array[] }>();
   for (const b of sp.blocks) {
     const nRows = b.values.length;
     if (!nRows) continue;
@@ -287,8 +326,11 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
   // Style ids per (block, set of styles covering the row): body rows share one set, so a cell's
   // style is one array lookup instead of a string key per cell (millions of cells at 100 000 pupils).
   const rowXfs = new Map<PlanBlock, Map<string, number[]>>();
-  const textTails: Map<string, string>[] = [];
-  const renderSegment = (b: PlanBlock, r: number, fromCol: number): { xml: string; end: number } => {
+  // Per style, the bytes after `<c r="REF` for each text or number seen: most values repeat.
+  const tails: Map<PlanValue, Uint8Array>[] = [];
+  const charTails: Uint8Array[][] = [];
+  const w = new ByteWriter();
+  const renderSegment = (b: PlanBlock, r: number, fromCol: number): number => {
     const { header, letters } = prepared.get(b)!;
     const i = r - b.row;
     const values = b.values[i];
@@ -307,7 +349,6 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
     if (!byRow) rowXfs.set(b, (byRow = new Map()));
     let xfs = byRow.get(rowKey);
     if (!xfs) byRow.set(rowKey, (xfs = []));
-    let xml = '';
     const rowNo = r + 1;
     for (let j = Math.max(0, fromCol - b.col); j < values.length; j++) {
       let xf = xfs[j];
@@ -317,20 +358,34 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
         xf = fmt === null && !covering.length ? 0 : styles.xf(styleFor(fmt, covering));
         xfs[j] = xf;
       }
-      const ref = (letters[j] ??= colLetter(b.col + j + 1)) + rowNo;
       const v = header && i === 0 ? header[j] : values[j];
-      if (typeof v === 'string' && v !== '') {
-        // Texts repeat (grades, Ja/Nej, classes): escape each once per style, then reuse its XML.
-        const byText = (textTails[xf] ??= new Map());
-        let tail = byText.get(v);
+      // An empty unstyled cell is not written at all.
+      if (xf === 0 && (v === null || v === undefined || v === '')) continue;
+      w.bytes(CELL_OPEN);
+      w.bytes((letters[j] ??= utf8(colLetter(b.col + j + 1))));
+      w.uint(rowNo);
+      // One-character texts (grades) by char code; other values through a small map that fills
+      // with what comes first and repeats (Ja/Nej, classes, levels); unique texts are written as they are.
+      const code = typeof v === 'string' && v.length === 1 ? v.charCodeAt(0) : 128;
+      let tail: Uint8Array | undefined;
+      if (code < 128) {
+        const byChar = (charTails[xf] ??= []);
+        tail = byChar[code] ??= utf8(cellXml('', v, xf).slice(CELL_OPEN.length));
+      } else {
+        const byValue = (tails[xf] ??= new Map());
+        tail = byValue.get(v);
         if (tail === undefined) {
-          tail = cellXml('', v, xf).slice('<c r=""'.length);
-          if (byText.size < 50_000) byText.set(v, tail);
+          const text = cellXml('', v, xf).slice(CELL_OPEN.length);
+          if (byValue.size >= 4096) {
+            w.write(text);
+            continue;
+          }
+          byValue.set(v, (tail = utf8(text)));
         }
-        xml += `<c r="${ref}"${tail}`;
-      } else xml += cellXml(ref, v, xf);
+      }
+      w.bytes(tail);
     }
-    return { xml, end: b.col + values.length };
+    return b.col + values.length;
   };
 
   const head: string[] = [];
@@ -351,21 +406,20 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
   if (colWidths.length) head.push(`<cols>${colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   head.push('<sheetData>');
 
-  const w = new ByteWriter();
   w.write(head.join(''));
   for (let r = 0; r < rowSegs.length; r++) {
     const segs = rowSegs[r];
     if (!segs) continue;
     if (segs.length > 1) segs.sort((a, b) => a.col - b.col);
-    w.write(`<row r="${r + 1}">`);
+    w.bytes(ROW_OPEN);
+    w.uint(r + 1);
+    w.bytes(TAG_END);
     let next = 0;
     for (const b of segs) {
       // Overlapping blocks (not made by the builders) keep the earlier cells; columns must ascend.
-      const seg = renderSegment(b, r, next);
-      w.write(seg.xml);
-      next = Math.max(next, seg.end);
+      next = Math.max(next, renderSegment(b, r, next));
     }
-    w.write('</row>');
+    w.bytes(ROW_CLOSE);
   }
   rowSegs.length = 0;
   const tail: string[] = ['</sheetData>'];
