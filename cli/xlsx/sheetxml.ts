@@ -167,9 +167,17 @@ class ByteWriter {
   private buf = Buffer.allocUnsafe(1 << 20);
   private at = 0;
 
+  /** `sink` takes each full chunk as it is made (to compress while the rest is written); else they are kept. */
+  constructor(private readonly sink?: (chunk: Buffer) => void) {}
+
+  private emit(chunk: Buffer): void {
+    if (this.sink) this.sink(chunk);
+    else this.done.push(chunk);
+  }
+
   private room(n: number): void {
     if (this.at + n > this.buf.length) {
-      this.done.push(this.buf.subarray(0, this.at));
+      this.emit(this.buf.subarray(0, this.at));
       this.buf = Buffer.allocUnsafe(Math.max(1 << 20, n));
       this.at = 0;
     }
@@ -209,7 +217,7 @@ class ByteWriter {
   }
 
   finish(): Buffer[] {
-    this.done.push(this.buf.subarray(0, this.at));
+    this.emit(this.buf.subarray(0, this.at));
     return this.done;
   }
 }
@@ -229,7 +237,7 @@ export interface TablePart {
 }
 
 export interface SheetXml {
-  /** The worksheet part as UTF-8, in chunks of about 1 MB. */
+  /** The worksheet part as UTF-8, in chunks of about 1 MB (empty when they went to a `sink`). */
   chunks: Buffer[];
   tables: TablePart[];
   /** Looks up what the plan wrote at (row, col), for the charts' caches. */
@@ -298,7 +306,13 @@ function cellXml(ref: string, v: PlanValue | undefined, s: number): string {
  * Renders one sheet plan as worksheet XML. Rows may also be ragged (a text export copied as is).
  * `drawingRid`/`tableRids` are the relationship ids the caller gives the sheet's parts.
  */
-export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<string>, rels: { drawing?: string; tables: (i: number) => string }): SheetXml {
+export function sheetXml(
+  sp: SheetPlan,
+  styles: StyleSheet,
+  tableNames: Set<string>,
+  rels: { drawing?: string; tables: (i: number) => string },
+  sink?: (chunk: Buffer) => void,
+): SheetXml {
   // Which blocks cover each sheet row (one entry per row per block, not per cell), so rows can
   // be rendered in order straight into the output, side-by-side blocks merged.
   const rowSegs: PlanBlock[][] = [];
@@ -329,7 +343,7 @@ export function sheetXml(sp: SheetPlan, styles: StyleSheet, tableNames: Set<stri
   // Per style, the bytes after `<c r="REF` for each text or number seen: most values repeat.
   const tails: Map<PlanValue, Uint8Array>[] = [];
   const charTails: Uint8Array[][] = [];
-  const w = new ByteWriter();
+  const w = new ByteWriter(sink);
   const renderSegment = (b: PlanBlock, r: number, fromCol: number): number => {
     const { header, letters } = prepared.get(b)!;
     const i = r - b.row;

@@ -9,7 +9,7 @@ import type { AppliedPlan, AppliedSheet } from './apply';
 import { MARKER_PREFIX } from './apply';
 import { addChartParts, nextFree, rels, relsPathOf, sheetParts, stripChartParts, REL_DRAWING } from './charts';
 import { StyleSheet, sheetXml, tableXml } from './sheetxml';
-import { compressInBackground, partText, readZip, writeZip, type Parts } from './zip';
+import { partText, readZip, streamCompressor, workerCompressor, writeZip, type Parts } from './zip';
 
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
@@ -80,9 +80,11 @@ export function writeSheets(parts: Parts, sheets: AppliedSheet[]): void {
     const path = paths.get(s.name);
     if (!path) throw new Error(`saveWorkbook: sheet ${s.name} was not written by ExcelJS`);
     const charts = s.plan.charts ?? [];
-    const x = sheetXml(s.plan, styles, tableNames, { drawing: charts.length ? 'rIdSkDrawing' : undefined, tables: (i) => `rIdSkTable${i + 1}` });
-    // Compress while the next sheet is built.
-    parts.set(path, compressInBackground(x.chunks));
+    // Compress each chunk as it is made, while the rest of the sheet and the next sheets are built.
+    const rows = s.plan.blocks.reduce((n, b) => n + b.values.length, 0);
+    const z = rows > 20_000 ? workerCompressor() : streamCompressor(false);
+    const x = sheetXml(s.plan, styles, tableNames, { drawing: charts.length ? 'rIdSkDrawing' : undefined, tables: (i) => `rIdSkTable${i + 1}` }, (chunk) => z.write(chunk));
+    parts.set(path, z.end());
     const sheetRels: { id: string; type: string; target: string }[] = [];
     x.tables.forEach((t, i) => {
       const n = nextFree(parts, (k) => `xl/tables/table${k}.xml`);

@@ -4,6 +4,7 @@
  * 100 MB sheet parts of a 100 000-pupil report.
  */
 import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 /** A part already compressed (in the background, see `compressInBackground`). */
@@ -16,23 +17,113 @@ export interface Compressed {
 /** A workbook's parts by path; text parts may be kept as strings until written. */
 export type Parts = Map<string, Uint8Array | string | Buffer[] | Promise<Compressed>>;
 
+/** A part being compressed as its chunks arrive. */
+export interface Compressor {
+  write(chunk: Buffer): void;
+  end(): Promise<Compressed>;
+}
+
 /**
- * Starts deflating a big part on libuv's thread pool and returns at once, so the next sheet's XML
- * is built on the main thread while this one compresses (two cores: about a third off a big report).
+ * Deflates a part on libuv's thread pool. Its work only moves on when the main thread yields,
+ * so it suits parts written before an `await`; big sheets use `workerCompressor`.
  */
-export function compressInBackground(chunks: Buffer[]): Promise<Compressed> {
-  const size = chunks.reduce((n, c) => n + c.length, 0);
-  const z = createDeflateRaw({ level: size > 8 << 20 ? 1 : 6 });
+export function streamCompressor(bigHint: boolean): Compressor {
+  const z = createDeflateRaw({ level: bigHint ? 1 : 6 });
   const out: Buffer[] = [];
   z.on('data', (d: Buffer) => out.push(d));
   const ended = once(z, 'end');
   let crc = 0;
-  for (const c of chunks) {
-    crc = crc32(c, crc);
-    z.write(c);
+  let size = 0;
+  return {
+    write(chunk) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      z.write(chunk);
+    },
+    end() {
+      z.end();
+      return ended.then(() => ({ data: Buffer.concat(out), crc: crc >>> 0, size }));
+    },
+  };
+}
+
+// The worker deflates (level 1) and checksums the chunks of each part id as they come.
+const WORKER_CODE = `
+const { parentPort } = require('node:worker_threads');
+const { createDeflateRaw, crc32 } = require('node:zlib');
+const parts = new Map();
+parentPort.on('message', (m) => {
+  let p = parts.get(m.id);
+  if (!p) {
+    const z = createDeflateRaw({ level: 1 });
+    p = { z, out: [], crc: 0, size: 0 };
+    z.on('data', (d) => p.out.push(d));
+    z.on('end', () => {
+      const data = Buffer.concat(p.out);
+      parentPort.postMessage({ id: m.id, data, crc: p.crc >>> 0, size: p.size }, [data.buffer]);
+      parts.delete(m.id);
+    });
+    parts.set(m.id, p);
   }
-  z.end();
-  return ended.then(() => ({ data: Buffer.concat(out), crc: crc >>> 0, size }));
+  if (m.chunk) {
+    const c = Buffer.from(m.chunk);
+    p.crc = crc32(c, p.crc);
+    p.size += c.length;
+    p.z.write(c);
+  }
+  if (m.end) p.z.end();
+});
+`;
+
+let worker: Worker | null = null;
+let nextId = 0;
+let open = 0;
+const waiting = new Map<number, (c: Compressed) => void>();
+
+/**
+ * Deflates a big part on a worker thread while the main thread goes on writing it: the worker
+ * runs even while the main thread never yields, so on two cores a 150 MB sheet is compressed
+ * by the time its last row is written. Chunks are transferred, not copied.
+ */
+export function workerCompressor(): Compressor {
+  if (!worker) {
+    worker = new Worker(WORKER_CODE, { eval: true });
+    worker.on('message', (m: { id: number; data: Uint8Array; crc: number; size: number }) => {
+      waiting.get(m.id)?.({ data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength), crc: m.crc, size: m.size });
+      waiting.delete(m.id);
+      if (--open === 0 && worker) {
+        void worker.terminate();
+        worker = null;
+      }
+    });
+  }
+  const w = worker;
+  const id = nextId++;
+  open++;
+  const done = new Promise<Compressed>((resolve, reject) => {
+    waiting.set(id, resolve);
+    w.once('error', reject);
+  });
+  return {
+    write(chunk) {
+      // A chunk of its own buffer moves to the worker; a slice of a shared one is copied.
+      const own = chunk.byteOffset === 0 && chunk.buffer.byteLength >= chunk.length && chunk.buffer.byteLength < chunk.length * 2;
+      const data = own ? new Uint8Array(chunk.buffer, 0, chunk.length) : new Uint8Array(chunk);
+      w.postMessage({ id, chunk: data }, [data.buffer as ArrayBuffer]);
+    },
+    end() {
+      w.postMessage({ id, end: true });
+      return done;
+    },
+  };
+}
+
+/** Deflates chunks already made, in the background (see `streamCompressor`). */
+export function compressInBackground(chunks: Buffer[]): Promise<Compressed> {
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  const c = streamCompressor(size > 8 << 20);
+  for (const chunk of chunks) c.write(chunk);
+  return c.end();
 }
 
 /** All entries of a zip, decompressed. */
