@@ -14,7 +14,8 @@ import { attendanceJson, readAttendance, type AttendanceJson } from '../core/att
 import { compareTerms, progressionJson, type ProgressionJson } from '../core/progression';
 import { readSurvey, surveyJson, type SurveyJson } from '../core/survey';
 import { PROGRAM_CODES } from '../core/types';
-import { DEFAULT_SETTINGS, type Lang, type Settings } from '../core/types';
+import { DEFAULT_SETTINGS, type CellValue, type Lang, type Settings } from '../core/types';
+import type { PlanValue } from '../core/report/plan';
 import { formatNumber, formatPercent, t } from '../core/i18n';
 import { parseArgs } from './args';
 import { headlineTable } from './headline';
@@ -149,7 +150,10 @@ async function report(ctx: Context, file: string, options: Record<string, string
 
   const wb = main.workbook ?? (await newWorkbook());
   // A text export goes into a sheet of its own, as the text it was, so the report keeps its source.
-  const dataSheets = textSheets.map((d) => addDataSheet(wb, d.sheet, d.values.map((r) => r.map((v) => (v === '' || v === undefined ? null : v instanceof Date ? v.toISOString() : v)))));
+  // Rows of text (all of a text file) go as they are: '' is a blank cell; no 3-million-cell copy.
+  const planRow = (r: readonly CellValue[]): PlanValue[] =>
+    r.every((v) => typeof v === 'string') ? (r as string[]) : r.map((v) => (v === '' || v === undefined ? null : v instanceof Date ? v.toISOString() : v));
+  const dataSheets = textSheets.map((d) => addDataSheet(wb, d.sheet, d.values.map(planRow)));
   const userSheets = wb.worksheets.map((w) => w.name);
   const applied = applyPlan(wb, result.plan);
   const kept = userSheets.filter((n) => !applied.removed.includes(n));
