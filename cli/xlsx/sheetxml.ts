@@ -227,6 +227,21 @@ const CELL_OPEN = utf8('<c r="');
 const ROW_OPEN = utf8('<row r="');
 const TAG_END = utf8('">');
 const ROW_CLOSE = utf8('</row>');
+const TEXT_CLOSE = utf8('</t></is></c>');
+
+/** A character that may start or end a text as it is (no `xml:space` needed): printable ASCII or a Latin letter. */
+const edgeOk = (c: number) => (c > 0x20 && c < 0x7f && c !== 0x26 && c !== 0x3c && c !== 0x3e && c !== 0x22) || (c >= 0xc0 && c <= 0x24f);
+
+/** True when `esc` leaves a text unchanged and it needs no `xml:space="preserve"`: most names and ids. */
+function plainXmlText(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || !edgeOk(s.charCodeAt(0)) || !edgeOk(s.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22 || (c >= 0x7f && c < 0xa0) || c >= 0xd800) return false;
+  }
+  return true;
+}
 
 /** A table to write as xl/tables/tableN.xml. */
 export interface TablePart {
@@ -340,12 +355,22 @@ export function sheetXml(
   // Style ids per (block, set of styles covering the row): body rows share one set, so a cell's
   // style is one array lookup instead of a string key per cell (millions of cells at 100 000 pupils).
   const rowXfs = new Map<PlanBlock, Map<string, number[]>>();
+  const stats = new Map<PlanBlock, { looks: number; misses: number }[]>();
   // Per style, the bytes after `<c r="REF` for each text or number seen: most values repeat.
   const tails: Map<PlanValue, Uint8Array>[] = [];
   const charTails: Uint8Array[][] = [];
+  const textOpen: Uint8Array[] = [];
+  // Per block column: how often the value map was asked and missed (reset per block).
+  let colStats: { looks: number; misses: number }[] = [];
+  let statsBlock: PlanBlock | null = null;
   const w = new ByteWriter(sink);
   const renderSegment = (b: PlanBlock, r: number, fromCol: number): number => {
     const { header, letters } = prepared.get(b)!;
+    if (b !== statsBlock) {
+      statsBlock = b;
+      colStats = stats.get(b) ?? [];
+      stats.set(b, colStats);
+    }
     const i = r - b.row;
     const values = b.values[i];
     const blockStyles = b.styles ?? [];
@@ -386,11 +411,23 @@ export function sheetXml(
         const byChar = (charTails[xf] ??= []);
         tail = byChar[code] ??= utf8(cellXml('', v, xf).slice(CELL_OPEN.length));
       } else {
+        // A column whose values rarely repeat (names, personnummer) skips the map: its texts are
+        // written as they are when they need no escaping.
+        const stats = (colStats[j] ??= { looks: 0, misses: 0 });
+        const direct = stats.looks >= 256 && stats.misses * 2 > stats.looks;
+        if (direct && typeof v === 'string' && plainXmlText(v)) {
+          w.bytes((textOpen[xf] ??= utf8(`"${xf ? ` s="${xf}"` : ''} t="inlineStr"><is><t>`)));
+          w.write(v);
+          w.bytes(TEXT_CLOSE);
+          continue;
+        }
         const byValue = (tails[xf] ??= new Map());
-        tail = byValue.get(v);
+        tail = direct ? undefined : byValue.get(v);
+        stats.looks++;
         if (tail === undefined) {
+          stats.misses++;
           const text = cellXml('', v, xf).slice(CELL_OPEN.length);
-          if (byValue.size >= 4096) {
+          if (direct || byValue.size >= 4096) {
             w.write(text);
             continue;
           }
