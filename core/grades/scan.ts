@@ -69,6 +69,10 @@ export function markLevel(mark: string, scale: GradeScaleId): number {
   }
 }
 
+/** Subject codes by place in the last pupil's grades, and their indexes (see `scanGrades`). */
+const lastSubjects: (string | undefined)[] = new Array(64).fill(undefined);
+const lastIndexes = new Int32Array(64);
+
 /** The result of the last `scanGrades`. */
 export const scanned = {
   /** Histogram by level of the non-M2 grades, Sv/Sva once (the better). */
@@ -124,7 +128,17 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
     const g = grades[i];
     const e = g.entry;
     const subject = g.subject;
-    const index = subjectIndex(subject);
+    // Pupils of one table list their subjects in the same order: compare with the previous
+    // pupil's subject at this place (one pointer compare) before hashing the code.
+    let index: number;
+    if (lastSubjects[i] === subject) index = lastIndexes[i];
+    else {
+      index = subjectIndex(subject);
+      if (i < lastIndexes.length) {
+        lastSubjects[i] = subject;
+        lastIndexes[i] = index;
+      }
+    }
     const bit = index < 0 ? 0 : 1 << (index === 1 ? 0 : index);
     subjects[i] = index;
     slots[i] = -1;

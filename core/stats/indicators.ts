@@ -86,6 +86,20 @@ export function accumulate(acc: GroupAccumulator, e: PupilEvaluation, mask = eli
 }
 
 /**
+ * Adds the sums of `src` to `into` (a group made of parts: the total of its genders, a school of its classes).
+ * @example mergeInto(school, classAcc) // school.n grows by classAcc.n
+ */
+export function mergeInto(into: GroupAccumulator, src: GroupAccumulator): void {
+  into.n += src.n;
+  for (let i = 0; i < into.eligible.length; i++) into.eligible[i] += src.eligible[i];
+  into.withPass += src.withPass;
+  into.sum16 += src.sum16;
+  into.sum17 += src.sum17;
+  into.allPassed += src.allPassed;
+  into.nearEligible += src.nearEligible;
+}
+
+/**
  * The figures of a group from its sums, each suppressed on its own denominator: shares on the
  * group's pupils, mean meritvärde on the pupils with a pass [C: SIRIS; domain §6]. `hidden`
  * (complementary suppression decided by the caller) turns every figure into `..`.
