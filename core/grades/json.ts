@@ -153,6 +153,10 @@ export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Gener
     return hit ?? JSON.stringify(s);
   };
   let buf = '{"pupils":[';
+  let lastClass: string | null | undefined;
+  let lastSchool: string | null | undefined;
+  let lastGender: string | null | undefined;
+  let middle = '';
   for (let i = 0; i < a.pupils.length; i++) {
     const e = a.pupils[i];
     const p = e.pupil;
@@ -163,7 +167,14 @@ export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Gener
       tail = eligibilityText(e);
       if (!hit) tails.set(e.eligibility, { near: e.nearEligible, text: tail });
     }
-    buf += `${i === 0 ? '' : ','}{"row":${num(p.row)},"id":${quote(p.id)},"class":${q(p.className)},"school":${q(p.school)},"gender":${p.gender === null ? 'null' : JSON.stringify(p.gender)},"meritValue16":${points(e.meritValue16)},"meritValue17":${points(e.meritValue17)},"passed":${num(e.passed)}${tail}`;
+    // Neighbours share class, school and usually gender: reuse that piece while they do.
+    if (p.className !== lastClass || p.school !== lastSchool || p.gender !== lastGender) {
+      lastClass = p.className;
+      lastSchool = p.school;
+      lastGender = p.gender;
+      middle = `,"class":${q(p.className)},"school":${q(p.school)},"gender":${p.gender === null ? 'null' : JSON.stringify(p.gender)},"meritValue16":`;
+    }
+    buf += `${i === 0 ? '' : ','}{"row":${num(p.row)},"id":${quote(p.id)}${middle}${points(e.meritValue16)},"meritValue17":${points(e.meritValue17)},"passed":${num(e.passed)}${tail}`;
     if (buf.length >= chunkChars) {
       yield buf;
       buf = '';
