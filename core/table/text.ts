@@ -74,10 +74,21 @@ export function parseDelimited(text: string, delimiter?: string): string[][] {
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     const last = lines.length - 1;
     if (last >= 0 && lines[last].endsWith('\r')) lines[last] = lines[last].slice(0, -1);
+    let prev: string[] | null = null;
     for (let i = 0; i < lines.length; i++) {
       let line = lines[i];
       if (!crlf && line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      rows.push(line.split(d));
+      const cells = line.split(d);
+      // Columns such as system, date, school and class repeat row after row: keep one string for a
+      // run of equal cells, so a 100 000-row file keeps fewer strings alive for the garbage collector.
+      if (prev !== null && prev.length === cells.length) {
+        for (let c = 0; c < cells.length; c++) {
+          const v = cells[c];
+          if (v.length > 1 && v === prev[c]) cells[c] = prev[c];
+        }
+      }
+      rows.push(cells);
+      prev = cells;
     }
     return rows;
   }
