@@ -231,7 +231,7 @@ async function grades(ctx: Context, file: string, options: Record<string, string
   if (json) {
     // Written in pieces as made: the contract object of 100 000 pupils costs more than the analysis.
     if (io.write) {
-      for (const piece of gradesJsonChunks(analysis)) io.write(piece);
+      for (const piece of gradesJsonChunks(analysis, 1 << 16)) io.write(piece);
       io.write('\n');
     } else io.out([...gradesJsonChunks(analysis)].join(''));
     return 0;
