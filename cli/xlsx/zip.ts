@@ -4,6 +4,7 @@
  * 100 MB sheet parts of a 100 000-pupil report.
  */
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
@@ -128,7 +129,8 @@ export function compressInBackground(chunks: Buffer[]): Promise<Compressed> {
 
 /** All entries of a zip, decompressed. */
 export async function readZip(bytes: Uint8Array): Promise<Parts> {
-  const { default: Zip } = await import('jszip');
+  // require, not import(): the ESM loader would first scan JSZip's CommonJS source for its exports.
+  const Zip = createRequire(import.meta.url)('jszip') as typeof import('jszip');
   const zip = await Zip.loadAsync(bytes);
   const parts: Parts = new Map();
   for (const f of Object.values(zip.files)) {
