@@ -91,6 +91,8 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const pupils: PupilEvaluation[] = new Array(table.pupils.length);
   let lastSchool: string | null = null;
   let cls: Split | undefined;
+  let lastEligibility: PupilEvaluation['eligibility'] | null = null;
+  let lastMask = 0;
   for (let i = 0; i < table.pupils.length; i++) {
     const p = table.pupils[i];
     const e = evaluate(p);
@@ -109,7 +111,12 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
       }
     }
     pupils[i] = e;
-    const mask = eligibleMask(e);
+    // Pupils with the same passes share one eligibility record (most share "eligible for all").
+    if (e.eligibility !== lastEligibility) {
+      lastEligibility = e.eligibility;
+      lastMask = eligibleMask(e);
+    }
+    const mask = lastMask;
     gender.add(p.gender, e, mask);
     const school = p.school ?? '';
     if (school !== lastSchool || !cls) {

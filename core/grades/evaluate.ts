@@ -20,6 +20,17 @@ export function allSubjectsPassed(pupil: PupilRecord, scale: GradeScaleId = 'AF'
   return !scanned.failed && scanned.graded > 0;
 }
 
+/** Eligibility results per rule set, kept between analyses (a panel or a recalculation analyses again). */
+const CACHES = new WeakMap<object, EligibilityCache>();
+
+/** The shared cache of a rule set; results are frozen and depend only on their key, so sharing is safe. */
+function sharedCache(rules: object): EligibilityCache {
+  let cache = CACHES.get(rules);
+  // Keys are bounded (named-subject bits × flags × count); the cap is a guard, not expected to bite.
+  if (!cache || cache.size > 100_000) CACHES.set(rules, (cache = new Map()));
+  return cache;
+}
+
 /**
  * An evaluator for many pupils under one rule set and scale. Eligibility results are shared between
  * pupils with the same passes (read-only objects), which keeps 100 000 pupils fast.
@@ -28,7 +39,7 @@ export function allSubjectsPassed(pupil: PupilRecord, scale: GradeScaleId = 'AF'
 export function createEvaluator(settings: Pick<Settings, 'ruleSet' | 'scale'>): (pupil: PupilRecord) => PupilEvaluation {
   const rules = ruleSet(settings.ruleSet);
   const scale = settings.scale;
-  const cache: EligibilityCache = new Map();
+  const cache = sharedCache(rules);
   const summary: PassSummary = { count: 0, mask: 0, swedish: 'Sv', englishExemption: false };
   return (pupil) => {
     scanGrades(pupil.grades, scale); // one pass; everything below reads the scan

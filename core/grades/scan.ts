@@ -106,8 +106,11 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
   const s = scanned;
   const others = s.others;
   const m2 = s.m2;
-  others.fill(0);
-  m2.fill(0);
+  // Plain stores: TypedArray.fill costs a builtin call per pupil on arrays of 8.
+  for (let l = 0; l < 8; l++) {
+    others[l] = 0;
+    m2[l] = 0;
+  }
   const passLevels = PASS_LEVELS[scale];
   let swedish = 99;
   let bestM2 = 99;

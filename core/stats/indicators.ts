@@ -242,12 +242,8 @@ export class SubjectTally {
       if (s < 0 || si < 0) continue;
       const base = si * 3 * W;
       t[base + s]++;
-      const p = s < 8 ? this.points[s] : 0;
-      t[base + POINTS] += p;
-      if (block > 0) {
-        t[base + block + s]++;
-        t[base + block + POINTS] += p;
-      }
+      // Point sums are counts × points per level, filled in by `figures` (exact: multiples of 2.5).
+      if (block > 0) t[base + block + s]++;
     }
   }
 
@@ -262,6 +258,12 @@ export class SubjectTally {
     const marks = SCALE_MARKS[this.scale];
     const passLevels = PASS_LEVELS[this.scale];
     const out: SubjectIndicators[] = [];
+    const points = this.points;
+    for (let k = 0; k < this.t.length; k += W) {
+      let sum = 0;
+      for (let l = 0; l < points.length; l++) sum += this.t[k + l] * points[l];
+      this.t[k + POINTS] = sum;
+    }
     SUBJECT_ORDER.forEach((subject, si) => {
       const base = si * 3 * W;
       const all = this.t.subarray(base, base + W);
