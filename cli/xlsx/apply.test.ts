@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { SaxesParser } from 'saxes';
 import { applyPlan, findMarkedSheets, saveWorkbook, loadWorkbook, uniqueSheetName, MARKER_PREFIX } from './index';
 import { samplePlan } from '../fixtures/sample-plan';
+import { wellFormed } from '../fixtures/well-formed';
 
 /** A user's workbook with values of every kind the writer must leave alone. */
 function userWorkbook(): ExcelJS.Workbook {
@@ -27,16 +27,6 @@ function cells(ws: ExcelJS.Worksheet): Record<string, unknown> {
     });
   });
   return out;
-}
-
-function wellFormed(xml: string): void {
-  const p = new SaxesParser({ xmlns: true });
-  let error: Error | null = null;
-  p.on('error', (e) => {
-    error = e;
-  });
-  p.write(xml).close();
-  expect(error).toBeNull();
 }
 
 async function writeSample(wb = userWorkbook()): Promise<Buffer> {
