@@ -118,24 +118,20 @@ export function signature(row: ReadonlyArray<CellValue>, cols: number[]): string
 }
 
 
-/** Where a pupil was first read: its grid row and record (for the duplicate rule). */
-export interface SeenRow {
-  r: number;
-  rec: { row: number };
-}
 
 /**
  * The checks every one-row-per-pupil reader makes before reading a row: the SCB column count (when
  * `expectedWidth` > 0), an identity, and duplicates — identical rows merge with a warning,
- * conflicting rows are an error naming both rows; the first row is kept. Returns the identity to
- * read the row under, or null when the row is skipped (its problem listed).
+ * conflicting rows are an error naming both rows; the first row is kept. `seen` maps each id read
+ * so far to its grid row and is updated here (a plain number per pupil: no object for 100 000 rows).
+ * Returns the identity to read the row under, or null when the row is skipped (its problem listed).
  * @example pupilRowIdentity(ctx, grid, 3, { expectedWidth: 0, pnrCol: 0, idCol: -1, referenceYear: 2026, seen, sigCols: [1, 2] })?.id // '201212121212'
  */
 export function pupilRowIdentity(
   ctx: SheetContext,
   grid: SheetData['values'],
   r: number,
-  o: { expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: ReadonlyMap<string, SeenRow>; sigCols: number[] },
+  o: { expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: Map<string, number>; sigCols: number[] },
 ): RowIdentity | null {
   const row = grid[r];
   if (o.expectedWidth > 0) {
@@ -152,12 +148,13 @@ export function pupilRowIdentity(
     return null;
   }
   const prev = o.seen.get(ident.id);
-  if (prev) {
-    const same = signature(grid[prev.r], o.sigCols) === signature(row, o.sigCols);
+  if (prev !== undefined) {
+    const same = signature(grid[prev], o.sigCols) === signature(row, o.sigCols);
     ctx.problem(ctx.addr(r, ident.col), row[ident.col], same ? 'table.duplicate.merged' : 'table.duplicate.conflict', same ? 'warning' : 'error', {
-      id: ident.id, first: prev.rec.row, row: ctx.rowNumber(r),
+      id: ident.id, first: ctx.rowNumber(prev), row: ctx.rowNumber(r),
     });
     return null;
   }
+  o.seen.set(ident.id, r);
   return ident;
 }

@@ -442,7 +442,7 @@ function readWide(
   const sigCols = columns
     .filter((c) => c.mapping && c.mapping.role !== 'other' && c.index !== pnrCol && c.index !== idCol)
     .map((c) => c.index);
-  const byId = new Map<string, { rec: PupilRecord; r: number }>();
+  const byId = new Map<string, number>();
   const pupils: PupilRecord[] = [];
   const personCols = columns.filter((c) => c.mapping && PERSON_ROLES.has(c.mapping.role));
 
@@ -453,7 +453,6 @@ function readWide(
     if (!ident) continue;
     const rec = readPerson(ctx, row, r, personCols, ident);
     readRowGrades(ctx, row, r, String(ctx.rowNumber(r)), rec, subjectCols, scale, hasSv, hasSva);
-    byId.set(ident.id, { rec, r });
     pupils.push(rec);
   }
   return pupils;

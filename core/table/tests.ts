@@ -154,7 +154,7 @@ export function readTestTable(data: SheetData, options: ReadTestOptions): TestTa
   }
 
   const records: TestRecord[] = [];
-  const byId = new Map<string, { rec: TestRecord; r: number }>();
+  const byId = new Map<string, number>();
   const used = Object.values(cols).filter((c) => c >= 0 && c !== cols.pnr && c !== cols.id);
   const start = headerRow === null ? 0 : headerRow + 1;
   for (let r = start; r < grid.length; r++) {
@@ -169,7 +169,6 @@ export function readTestTable(data: SheetData, options: ReadTestOptions): TestTa
       school: cols.school >= 0 ? cellText(row[cols.school]) || null : null,
       results: readResults(ctx, row, r, cols),
     };
-    byId.set(ident.id, { rec, r });
     records.push(rec);
   }
   if (records.length === 0 && ctx.problems.length === 0) {
