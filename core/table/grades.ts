@@ -362,6 +362,8 @@ function internedGrade(sc: SubjectColumn, language: string | undefined, entry: G
   return g;
 }
 
+const ROW_GRADES: SubjectGrade[] = [];
+
 /** The grades of one wide row; kept small so the engine optimises the hot loop. */
 function readRowGrades(
   ctx: SheetContext,
@@ -376,7 +378,10 @@ function readRowGrades(
 ): void {
   let svMissingCell: string | null = null;
   let svGraded = false;
-  const grades = rec.grades;
+  // Collected in a scratch list and copied once at its exact length: growing each pupil's list by
+  // push made (and dropped) a larger one, 100 000 times.
+  const grades = ROW_GRADES;
+  grades.length = 0;
   for (let i = 0; i < subjectCols.length; i++) {
     const sc = subjectCols[i];
     const v = row[sc.index];
@@ -409,6 +414,7 @@ function readRowGrades(
       ctx.problem(sc.prefix + rowStr, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
     }
   }
+  rec.grades = grades.slice();
   // Sv and Sva share one place: warn only when neither holds anything.
   if ((hasSv || hasSva) && !svGraded && svMissingCell) {
     ctx.problem(svMissingCell, null, 'table.grade.empty', 'warning', { subject: hasSv && hasSva ? 'Sv/Sva' : hasSv ? 'Sv' : 'Sva', id: rec.id });
