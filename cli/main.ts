@@ -61,6 +61,7 @@ function phase(name: string): void {
  */
 export async function main(argv: string[], io: Output = processOutput): Promise<number> {
   let lang: Lang = 'sv';
+  phases.length = 0; // steps of this command only (tests call main more than once)
   try {
     const args = parseArgs(argv);
     lang = args.lang;
