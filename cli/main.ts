@@ -7,7 +7,7 @@ import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
-import { analyseGrades, gradesJson, gradesJsonChunks, type GradeAnalysis, type GradesJson } from '../core/grades';
+import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson } from '../core/grades';
 import { readGradeTable } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
 import { attendanceJson, readAttendance, type AttendanceJson } from '../core/attendance';
@@ -257,7 +257,7 @@ async function grades(ctx: Context, file: string, options: Record<string, string
     if (io.write) {
       for (const piece of gradesJsonChunks(analysis, 1 << 16)) io.write(piece);
       io.write('\n');
-    } else io.out([...gradesJsonChunks(analysis)].join(''));
+    } else io.out(gradesJsonText(analysis));
     phase('json');
     return 0;
   }

@@ -162,6 +162,19 @@ function unesc(s: string): string {
  * column letters, row digits), not as strings joined per row: a 100 000-row sheet then makes no
  * long strings to flatten and encode, and almost no garbage.
  */
+/**
+ * Copies the first `n` bytes of `src` into `buf` at `at` and returns the new end: short pieces
+ * (letters, digits, small tails) by hand, which beats TypedArray.set's call; longer ones by set.
+ */
+function copy(buf: Uint8Array, at: number, src: Uint8Array, n: number): number {
+  if (n < 16) {
+    for (let i = 0; i < n; i++) buf[at++] = src[i];
+    return at;
+  }
+  buf.set(n === src.length ? src : src.subarray(0, n), at);
+  return at + n;
+}
+
 class ByteWriter {
   private readonly done: Buffer[] = [];
   private buf = Buffer.allocUnsafe(1 << 20);
@@ -215,14 +228,15 @@ class ByteWriter {
     buf[at + 4] = 0x3d;
     buf[at + 5] = 0x22;
     at += 6;
-    for (let i = 0; i < nl; i++) buf[at++] = letters[i];
-    for (let i = 0; i < nd; i++) buf[at++] = digits[i];
-    if (nt < 16) for (let i = 0; i < nt; i++) buf[at++] = tail[i];
-    else {
-      buf.set(tail, at);
-      at += nt;
-    }
-    this.at = at;
+    at = copy(buf, at, letters, nl);
+    at = copy(buf, at, digits, nd);
+    this.at = copy(buf, at, tail, nt);
+  }
+
+  /** The row number set by `setRow`, for `<row r="…">`. */
+  rowNumber(): void {
+    this.room(this.nDigits);
+    this.at = copy(this.buf, this.at, this.digits, this.nDigits);
   }
 
   write(s: string): void {
@@ -231,31 +245,8 @@ class ByteWriter {
   }
 
   bytes(b: Uint8Array): void {
-    const n = b.length;
-    this.room(n);
-    const buf = this.buf;
-    let at = this.at;
-    // Short pieces copy faster by hand than through TypedArray.set.
-    if (n < 24) for (let i = 0; i < n; i++) buf[at++] = b[i];
-    else {
-      buf.set(b, at);
-      at += n;
-    }
-    this.at = at;
-  }
-
-  /** A non-negative integer in decimal. */
-  uint(v: number): void {
-    this.room(16);
-    const buf = this.buf;
-    let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-    let at = this.at + digits;
-    this.at = at;
-    do {
-      buf[--at] = 48 + (v % 10);
-      v = Math.floor(v / 10);
-    } while (v > 0);
+    this.room(b.length);
+    this.at = copy(this.buf, this.at, b, b.length);
   }
 
   finish(): Buffer[] {
@@ -434,7 +425,6 @@ export function sheetXml(
     if (!byRow) rowXfs.set(b, (byRow = new Map()));
     let xfs = byRow.get(rowKey);
     if (!xfs) byRow.set(rowKey, (xfs = []));
-    w.setRow(r + 1);
     for (let j = Math.max(0, fromCol - b.col); j < values.length; j++) {
       let xf = xfs[j];
       if (xf === undefined) {
@@ -514,8 +504,9 @@ export function sheetXml(
     const segs = rowSegs[r];
     if (!segs) continue;
     if (segs.length > 1) segs.sort((a, b) => a.col - b.col);
+    w.setRow(r + 1);
     w.bytes(ROW_OPEN);
-    w.uint(r + 1);
+    w.rowNumber();
     w.bytes(TAG_END);
     let next = 0;
     for (const b of segs) {
