@@ -155,8 +155,7 @@ export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Gener
   let buf = '{"pupils":[';
   let lastClass: string | null | undefined;
   let lastSchool: string | null | undefined;
-  let lastGender: string | null | undefined;
-  let middle = '';
+  const middles: (string | undefined)[] = [undefined, undefined, undefined];
   for (let i = 0; i < a.pupils.length; i++) {
     const e = a.pupils[i];
     const p = e.pupil;
@@ -167,12 +166,17 @@ export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Gener
       tail = eligibilityText(e);
       if (!hit) tails.set(e.eligibility, { near: e.nearEligible, text: tail });
     }
-    // Neighbours share class, school and usually gender: reuse that piece while they do.
-    if (p.className !== lastClass || p.school !== lastSchool || p.gender !== lastGender) {
+    // Neighbours share class and school: keep that piece per gender while they do (genders alternate).
+    if (p.className !== lastClass || p.school !== lastSchool) {
       lastClass = p.className;
       lastSchool = p.school;
-      lastGender = p.gender;
+      middles[0] = middles[1] = middles[2] = undefined;
+    }
+    const gi = p.gender === 'F' ? 0 : p.gender === 'M' ? 1 : p.gender === null ? 2 : -1;
+    let middle = gi >= 0 ? middles[gi] : undefined;
+    if (middle === undefined) {
       middle = `,"class":${q(p.className)},"school":${q(p.school)},"gender":${p.gender === null ? 'null' : JSON.stringify(p.gender)},"meritValue16":`;
+      if (gi >= 0) middles[gi] = middle;
     }
     buf += `${i === 0 ? '' : ','}{"row":${num(p.row)},"id":${quote(p.id)}${middle}${points(e.meritValue16)},"meritValue17":${points(e.meritValue17)},"passed":${num(e.passed)}${tail}`;
     if (buf.length >= chunkChars) {
