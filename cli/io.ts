@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { SheetData } from '../core/app';
 import type { CellValue } from '../core/types';
-import { readDelimited } from './text';
+import { decodeText, parseDelimited } from '../core/table/text';
 import { loadWorkbook } from './xlsx/workbook';
 import { findMarkedSheets } from './xlsx/apply';
 
@@ -34,6 +34,8 @@ export interface InputFile {
   workbook?: ExcelJS.Workbook;
   /** Text encoding found (text files only). */
   encoding?: string;
+  /** The decoded text (text files only). */
+  text?: string;
 }
 
 /** File name without directory and extension: the sheet name of a text file. */
@@ -60,8 +62,11 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   if (ext === '.txt' || ext === '.csv' || ext === '.tsv' || ext === '.skv' || ext === '') {
     // A workbook with a text extension is still a workbook (zip magic `PK`).
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(path, bytes, options);
-    const { rows, encoding } = readDelimited(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return { path, kind: 'text', encoding, sheets: [{ sheet: baseName(path), values: rows, origin: { row: 0, col: 0 } }] };
+    const { text, encoding } = decodeText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // The rows are split when first asked for: `grades` reads the text line by line instead.
+    let rows: string[][] | undefined;
+    const sheet: SheetData = { sheet: baseName(path), get values() { return (rows ??= parseDelimited(text)); }, origin: { row: 0, col: 0 } };
+    return { path, kind: 'text', encoding, text, sheets: [sheet] };
   }
   if (ext === '.xls' || ext === '.ods') throw new CliError('cli.error.saveAsXlsx', { file: path });
   throw new CliError('cli.error.unsupportedType', { file: path });

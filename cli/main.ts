@@ -8,13 +8,13 @@ import { dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson } from '../core/grades';
-import { readGradeTable } from '../core/table/grades';
+import { readGradeTable, readGradeText } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
 import { attendanceJson, readAttendance, type AttendanceJson } from '../core/attendance';
 import { compareTerms, progressionJson, type ProgressionJson } from '../core/progression';
 import { readSurvey, surveyJson, type SurveyJson } from '../core/survey';
 import { PROGRAM_CODES } from '../core/types';
-import { DEFAULT_SETTINGS, type CellValue, type Lang, type Settings } from '../core/types';
+import { DEFAULT_SETTINGS, type CellValue, type GradeTable, type Lang, type Settings } from '../core/types';
 import type { PlanValue } from '../core/report/plan';
 import { formatNumber, formatPercent, t } from '../core/i18n';
 import { parseArgs } from './args';
@@ -228,6 +228,13 @@ function pickSheet(input: InputFile, kind: 'grades' | 'attendance' | 'survey', c
   return input.sheets[0];
 }
 
+/** The grade table of an input: a text file straight from its text (no grid), a workbook's grade sheet. */
+function readGrades(input: InputFile, ctx: Context): GradeTable {
+  const options = { referenceYear: ctx.now.getFullYear(), scale: ctx.settings.scale, lang: ctx.lang };
+  if (input.kind === 'text' && input.text !== undefined) return readGradeText(input.text, input.sheets[0].sheet, options);
+  return readGradeTable(pickSheet(input, 'grades', ctx), options);
+}
+
 /** How many problems the summary lists before pointing to --json. */
 const SUMMARY_PROBLEMS = 5;
 
@@ -236,9 +243,8 @@ async function grades(ctx: Context, file: string, options: Record<string, string
   const referenceYear = now.getFullYear();
   phase('start');
   const main = await readInput(file, { sheet: options.sheet });
-  const data = pickSheet(main, 'grades', ctx);
   phase('parse');
-  const table = readGradeTable(data, { referenceYear, scale: settings.scale, lang });
+  const table = readGrades(main, ctx);
   phase('read');
   let tests;
   if (options.np) {
@@ -261,7 +267,7 @@ async function grades(ctx: Context, file: string, options: Record<string, string
     phase('json');
     return 0;
   }
-  io.out(gradesSummary(gradesJson(analysis), basename(file) + (main.kind === 'xlsx' ? ` (${data.sheet})` : ''), lang).join('\n'));
+  io.out(gradesSummary(gradesJson(analysis), basename(file) + (main.kind === 'xlsx' ? ` (${table.sheet})` : ''), lang).join('\n'));
   return 0;
 }
 
@@ -321,12 +327,11 @@ export function attendanceSummary(r: AttendanceJson, source: string, lang: Lang)
 }
 
 async function progression(ctx: Context, earlier: string, later: string, options: Record<string, string>, json: boolean): Promise<number> {
-  const { lang, settings, now, io } = ctx;
-  const referenceYear = now.getFullYear();
+  const { lang, settings, io } = ctx;
   const a = await readInput(earlier, { sheet: options.sheet });
   const b = await readInput(later, { sheet: options.sheet });
-  const before = readGradeTable(pickSheet(a, 'grades', ctx), { referenceYear, scale: settings.scale, lang });
-  const after = readGradeTable(pickSheet(b, 'grades', ctx), { referenceYear, scale: settings.scale, lang });
+  const before = readGrades(a, ctx);
+  const after = readGrades(b, ctx);
   let result: ProgressionJson;
   try {
     result = progressionJson(compareTerms(before, after, settings, { lang }));

@@ -124,16 +124,19 @@ export function signature(row: ReadonlyArray<CellValue>, cols: number[]): string
  * `expectedWidth` > 0), an identity, and duplicates — identical rows merge with a warning,
  * conflicting rows are an error naming both rows; the first row is kept. `seen` maps each id read
  * so far to its grid row and is updated here (a plain number per pupil: no object for 100 000 rows).
+ * `rowAt` gives an earlier row again (to compare a duplicate with the first); `row` is grid row `r`.
  * Returns the identity to read the row under, or null when the row is skipped (its problem listed).
- * @example pupilRowIdentity(ctx, grid, 3, { expectedWidth: 0, pnrCol: 0, idCol: -1, referenceYear: 2026, seen, sigCols: [1, 2] })?.id // '201212121212'
+ * @example pupilRowIdentity(ctx, grid[3], 3, { expectedWidth: 0, pnrCol: 0, idCol: -1, referenceYear: 2026, seen, sigCols: [1, 2], rowAt: (r) => grid[r] })?.id // '201212121212'
  */
 export function pupilRowIdentity(
   ctx: SheetContext,
-  grid: SheetData['values'],
+  row: ReadonlyArray<CellValue>,
   r: number,
-  o: { expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: Map<string, number>; sigCols: number[] },
+  o: {
+    expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: Map<string, number>; sigCols: number[];
+    rowAt: (r: number) => ReadonlyArray<CellValue>;
+  },
 ): RowIdentity | null {
-  const row = grid[r];
   if (o.expectedWidth > 0) {
     const w = rowWidth(row, o.expectedWidth);
     if (w !== o.expectedWidth) {
@@ -149,7 +152,7 @@ export function pupilRowIdentity(
   }
   const prev = o.seen.get(ident.id);
   if (prev !== undefined) {
-    const same = signature(grid[prev], o.sigCols) === signature(row, o.sigCols);
+    const same = signature(o.rowAt(prev), o.sigCols) === signature(row, o.sigCols);
     ctx.problem(ctx.addr(r, ident.col), row[ident.col], same ? 'table.duplicate.merged' : 'table.duplicate.conflict', same ? 'warning' : 'error', {
       id: ident.id, first: ctx.rowNumber(prev), row: ctx.rowNumber(r),
     });

@@ -14,6 +14,7 @@ import { pupilRowIdentity, readIdentity, rowWidth, sheetContext, type SheetConte
 import { matchHeader, parseGenderValue, parseYesNo } from './aliases';
 import { parseGradeCell } from './grade-cell';
 import { cellText, findHeaderRow, isBlankRow, normalizeHeader } from './header';
+import { detectDelimiter, parseDelimited, plainLines } from './text';
 
 /**
  * The 33 columns of SCB's slutbetyg åk 9 file, in file order.
@@ -123,6 +124,15 @@ function scbHeaderless(grid: SheetData['values']): { width: number } | null {
   return null;
 }
 
+/** The columns of a headerless SCB åk 9 file: roles from the positions, unless the user overrode a letter. */
+function scb9Columns(ctx: SheetContext, mapping: ColumnMappingOverride | undefined): ColumnInfo[] {
+  const columns = buildColumns(ctx, SCB9_COLUMNS.map(() => ''), null, mapping);
+  columns.forEach((c, i) => {
+    if (!overrideFor(mapping, '', c.letter).found) c.mapping = matchHeader(SCB9_COLUMNS[i]);
+  });
+  return columns;
+}
+
 function sameEntry(a: GradeEntry, b: GradeEntry): boolean {
   return a.kind === b.kind && (a.kind !== 'grade' || (b.kind === 'grade' && a.mark === b.mark));
 }
@@ -156,6 +166,83 @@ export function readGradeTable(data: SheetData, options: ReadGradeOptions): Grad
   }
 }
 
+/** One-character strings by code: most cells of a grade file are one character (a grade or an SCB code). */
+const ONE_CHAR: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/**
+ * Reads a grade file from its text, as `readGradeTable` reads the rows of `parseDelimited(text)`
+ * (a test holds the two equal). A headerless SCB åk 9 file without quotes, the form school systems
+ * export, is read line by line into one reused row: for 100 000 pupils that skips a grid of
+ * 3.3 million cells the reader would read once and drop. Any other text takes the grid path.
+ * @example readGradeText('Edlevo;2026-06-12;25.2.1;201007251422;12345678;9A;Agnes;Öberg;B;…', 'betyg', { referenceYear: 2026 }).layout // 'scb9'
+ */
+export function readGradeText(text: string, sheet: string, options: ReadGradeOptions): GradeTable {
+  const origin = { row: 0, col: 0 };
+  const lines = !options.mapping && text.indexOf('"') === -1 ? plainLines(text) : null;
+  const d = lines ? detectDelimiter(text) : ';';
+  // The layout is decided on the first rows (scbHeaderless looks at five rows with content).
+  const head: string[][] = [];
+  for (let i = 0, filled = 0; lines && i < lines.length && filled < 5; i++) {
+    head.push(lines[i].split(d));
+    if (!isBlankRow(head[i])) filled++;
+  }
+  const scb = lines ? scbHeaderless(head) : null;
+  if (!lines || !scb || scb.width !== SCB9_COLUMNS.length) {
+    return readGradeTable({ sheet, values: parseDelimited(text), origin }, options);
+  }
+  const lang = options.lang ?? 'sv';
+  const scale = options.scale ?? 'AF';
+  const ctx = sheetContext({ sheet, values: [], origin }, lang);
+  try {
+    const columns = scb9Columns(ctx, undefined);
+    const pupils = readWide(ctx, lineRows(lines, d), columns, 0, colOf(columns, 'personnummer'), colOf(columns, 'id'), options, scale, columns.length);
+    return { sheet, layout: 'scb9', scale, headerRow: null, columns, unmapped: [], pupils, problems: ctx.problems };
+  } catch (e) {
+    ctx.problem(ctx.addr(0, 0), String(e), 'table.readFailed', 'error', { sheet });
+    return emptyTable(ctx, 'wide', scale, null);
+  }
+}
+
+/** The lines of a text as rows: `at` fills one reused array, cell by cell as `line.split(d)` would. */
+function lineRows(lines: string[], d: string): Rows {
+  const row: string[] = [];
+  const dc = d.charCodeAt(0);
+  return {
+    length: lines.length,
+    at(r) {
+      const line = lines[r];
+      const len = line.length;
+      let k = 0;
+      let s = 0;
+      for (;;) {
+        // Most cells are empty or one character: look at the next two characters before searching.
+        const c0 = s < len ? line.charCodeAt(s) : dc;
+        let end: number;
+        if (c0 === dc) {
+          end = s;
+          row[k] = '';
+        } else if (s + 1 === len || line.charCodeAt(s + 1) === dc) {
+          end = s + 1;
+          row[k] = c0 < 128 ? ONE_CHAR[c0] : line[s];
+        } else {
+          const i = line.indexOf(d, s + 2);
+          end = i === -1 ? len : i;
+          // School, class, system and date repeat row after row: keep the string the row above had.
+          const above = row[k];
+          const n = end - s;
+          if (!(above !== undefined && above.length === n && line.startsWith(above, s))) row[k] = line.slice(s, end);
+        }
+        k++;
+        if (end >= len) break;
+        s = end + 1;
+      }
+      if (row.length !== k) row.length = k;
+      return row;
+    },
+    rowAt: (r) => lines[r].split(d),
+  };
+}
+
 function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadGradeOptions, scale: GradeScaleId): GradeTable {
   if (grid.every((row) => isBlankRow(row))) {
     ctx.problem(ctx.addr(0, 0), null, 'table.empty', 'error', { sheet: ctx.sheet });
@@ -173,11 +260,7 @@ function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadG
   let columns: ColumnInfo[];
   let layout: GradeTable['layout'];
   if (scb) {
-    columns = buildColumns(ctx, SCB9_COLUMNS.map(() => ''), null, options.mapping);
-    // Headerless: roles come from the positions, unless the user overrode a letter.
-    columns.forEach((c, i) => {
-      if (!overrideFor(options.mapping, '', c.letter).found) c.mapping = matchHeader(SCB9_COLUMNS[i]);
-    });
+    columns = scb9Columns(ctx, options.mapping);
     layout = 'scb9';
   } else {
     // 2. A header row (title rows may sit above it).
@@ -223,7 +306,7 @@ function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadG
 
   const pupils = layout === 'long'
     ? readLong(ctx, grid, columns, start, pnrCol, idCol, options, scale)
-    : readWide(ctx, grid, columns, start, pnrCol, idCol, options, scale, layout === 'scb9' || layout === 'scb6' ? columns.length : 0);
+    : readWide(ctx, gridRows(grid), columns, start, pnrCol, idCol, options, scale, layout === 'scb9' || layout === 'scb6' ? columns.length : 0);
   return {
     sheet: ctx.sheet,
     layout,
@@ -369,14 +452,15 @@ function readRowGrades(
   ctx: SheetContext,
   row: ReadonlyArray<CellValue>,
   r: number,
-  rowStr: string,
+  rowNum: number,
   rec: PupilRecord,
   subjectCols: SubjectColumn[],
   scale: GradeScaleId,
   hasSv: boolean,
   hasSva: boolean,
 ): void {
-  let svMissingCell: string | null = null;
+  // The row's address is made only for a problem: most rows have none (100 000 number texts saved).
+  let svMissingPrefix: string | null = null;
   let svGraded = false;
   // Collected in a scratch list and copied once at its exact length: growing each pupil's list by
   // push made (and dropped) a larger one, 100 000 times.
@@ -395,7 +479,7 @@ function readRowGrades(
       const language = sc.language ?? (sc.langCol >= 0 ? readLanguage(ctx, row, r, sc.langCol) : undefined);
       const entry = (res as { entry?: GradeEntry }).entry;
       if (entry === undefined) {
-        ctx.problem(sc.prefix + rowStr, v, (res as { error: string }).error, 'error', { subject: subjectLabel(sc.subject, language) });
+        ctx.problem(sc.prefix + rowNum, v, (res as { error: string }).error, 'error', { subject: subjectLabel(sc.subject, language) });
         if (sc.subject === 'Sv' || sc.subject === 'Sva') svGraded = true;
         continue;
       }
@@ -408,22 +492,37 @@ function readRowGrades(
     grades.push(g);
     const kind = g.entry.kind;
     if (sc.subject === 'Sv' || sc.subject === 'Sva') {
-      if (kind === 'missing') svMissingCell ??= sc.prefix + rowStr;
+      if (kind === 'missing') svMissingPrefix ??= sc.prefix;
       else svGraded = true;
     } else if (kind === 'missing' && COMPULSORY.has(sc.subject)) {
-      ctx.problem(sc.prefix + rowStr, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
+      ctx.problem(sc.prefix + rowNum, v ?? null, 'table.grade.empty', 'warning', { subject: sc.subject, id: rec.id });
     }
   }
   rec.grades = grades.slice();
   // Sv and Sva share one place: warn only when neither holds anything.
-  if ((hasSv || hasSva) && !svGraded && svMissingCell) {
-    ctx.problem(svMissingCell, null, 'table.grade.empty', 'warning', { subject: hasSv && hasSva ? 'Sv/Sva' : hasSv ? 'Sv' : 'Sva', id: rec.id });
+  if ((hasSv || hasSva) && !svGraded && svMissingPrefix !== null) {
+    ctx.problem(svMissingPrefix + rowNum, null, 'table.grade.empty', 'warning', { subject: hasSv && hasSva ? 'Sv/Sva' : hasSv ? 'Sv' : 'Sva', id: rec.id });
   }
+}
+
+/**
+ * Rows as the wide reader takes them, in order: `at(r)` may hand out one reused array (valid until
+ * the next call; a text file is read line by line, never as a grid), `rowAt(r)` a row to keep.
+ */
+interface Rows {
+  length: number;
+  at(r: number): ReadonlyArray<CellValue>;
+  rowAt(r: number): ReadonlyArray<CellValue>;
+}
+
+function gridRows(grid: SheetData['values']): Rows {
+  const rowAt = (r: number) => grid[r];
+  return { length: grid.length, at: rowAt, rowAt };
 }
 
 function readWide(
   ctx: SheetContext,
-  grid: SheetData['values'],
+  rows: Rows,
   columns: ColumnInfo[],
   start: number,
   pnrCol: number,
@@ -452,13 +551,14 @@ function readWide(
   const pupils: PupilRecord[] = [];
   const personCols = columns.filter((c) => c.mapping && PERSON_ROLES.has(c.mapping.role));
 
-  for (let r = start; r < grid.length; r++) {
-    const row = grid[r];
+  const check = { expectedWidth, pnrCol, idCol, referenceYear: options.referenceYear, seen: byId, sigCols, rowAt: rows.rowAt };
+  for (let r = start; r < rows.length; r++) {
+    const row = rows.at(r);
     if (isBlankRow(row)) continue;
-    const ident = pupilRowIdentity(ctx, grid, r, { expectedWidth, pnrCol, idCol, referenceYear: options.referenceYear, seen: byId, sigCols });
+    const ident = pupilRowIdentity(ctx, row, r, check);
     if (!ident) continue;
     const rec = readPerson(ctx, row, r, personCols, ident);
-    readRowGrades(ctx, row, r, String(ctx.rowNumber(r)), rec, subjectCols, scale, hasSv, hasSva);
+    readRowGrades(ctx, row, r, ctx.rowNumber(r), rec, subjectCols, scale, hasSv, hasSva);
     pupils.push(rec);
   }
   return pupils;

@@ -160,7 +160,7 @@ export function readTestTable(data: SheetData, options: ReadTestOptions): TestTa
   for (let r = start; r < grid.length; r++) {
     const row = grid[r];
     if (isBlankRow(row)) continue;
-    const ident = pupilRowIdentity(ctx, grid, r, { expectedWidth, pnrCol: cols.pnr, idCol: cols.id, referenceYear: options.referenceYear, seen: byId, sigCols: used });
+    const ident = pupilRowIdentity(ctx, row, r, { expectedWidth, pnrCol: cols.pnr, idCol: cols.id, referenceYear: options.referenceYear, seen: byId, sigCols: used, rowAt: (i) => grid[i] });
     if (!ident) continue;
     const rec: TestRecord = {
       row: ctx.rowNumber(r),

@@ -55,6 +55,26 @@ export function detectDelimiter(text: string): ';' | ',' | '\t' {
 }
 
 /**
+ * The lines of a text without quotes, as `parseDelimited` reads them: CRLF or LF (a CR before LF
+ * is dropped), one trailing empty line dropped. Readers that take a file line by line (see
+ * `readGradeText`) use it, so their rows are exactly the rows of `parseDelimited`.
+ * @example plainLines('a;b\r\nc;d\r\n') // ['a;b', 'c;d']
+ */
+export function plainLines(text: string): string[] {
+  if (text.length === 0) return [];
+  // All-CRLF files (SCB exports from Windows) split on CRLF directly: no per-line copy.
+  let crlf = text.indexOf('\n') > 0;
+  for (let i = text.indexOf('\n'); i !== -1 && crlf; i = text.indexOf('\n', i + 1)) crlf = text.charCodeAt(i - 1) === 13;
+  const lines = crlf ? text.split('\r\n') : text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  for (let i = crlf ? lines.length - 1 : 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+  }
+  return lines;
+}
+
+/**
  * Splits delimited text into rows of fields: RFC 4180 quotes (`""` inside quotes is one quote,
  * delimiters and line breaks inside quotes are kept), CRLF or LF, one trailing empty line dropped.
  * The delimiter is detected when not given.
@@ -67,18 +87,10 @@ export function parseDelimited(text: string, delimiter?: string): string[][] {
   if (n === 0) return rows;
   // Fast path for files without quotes (the SCB files): plain splits.
   if (text.indexOf('"') === -1) {
-    // All-CRLF files (SCB exports from Windows) split on CRLF directly: no per-line copy.
-    let crlf = text.indexOf('\n') > 0;
-    for (let i = text.indexOf('\n'); i !== -1 && crlf; i = text.indexOf('\n', i + 1)) crlf = text.charCodeAt(i - 1) === 13;
-    const lines = crlf ? text.split('\r\n') : text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].endsWith('\r')) lines[last] = lines[last].slice(0, -1);
+    const lines = plainLines(text);
     let prev: string[] | null = null;
     for (let i = 0; i < lines.length; i++) {
-      let line = lines[i];
-      if (!crlf && line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      const cells = line.split(d);
+      const cells = lines[i].split(d);
       // Columns such as system, date, school and class repeat row after row: keep one string for a
       // run of equal cells, so a 100 000-row file keeps fewer strings alive for the garbage collector.
       if (prev !== null && prev.length === cells.length) {
