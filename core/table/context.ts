@@ -119,6 +119,85 @@ export function signature(row: ReadonlyArray<CellValue>, cols: number[]): string
 
 
 
+/** What the duplicate check needs of a map from pupil id to grid row: a Map does, and so does `IdRows`. */
+export interface RowsById {
+  get(id: string): number | undefined;
+  set(id: string, row: number): unknown;
+}
+
+/**
+ * Grid rows by pupil id for the duplicate check. A 12-digit id (a normalised personnummer) is
+ * kept under its number in an open-addressing table of typed arrays; any other id in a Map.
+ * For 100 000 pupils a Map of fresh id strings cost more than the rest of the row checks.
+ * @example const seen = new IdRows(); seen.set('201212121212', 4); seen.get('201212121212') // 4
+ */
+export class IdRows implements RowsById {
+  private keys = new Float64Array(1024); // 0 = free slot (the id 000000000000 goes to the Map)
+  private rows = new Int32Array(1024);
+  private count = 0;
+  private readonly other = new Map<string, number>();
+
+  get(id: string): number | undefined {
+    const n = digits12(id);
+    if (n <= 0) return this.other.get(id);
+    const mask = this.keys.length - 1;
+    for (let i = slotOf(n, mask); ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === n) return this.rows[i];
+      if (k === 0) return undefined;
+    }
+  }
+
+  set(id: string, row: number): this {
+    const n = digits12(id);
+    if (n <= 0) {
+      this.other.set(id, row);
+      return this;
+    }
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let i = slotOf(n, mask);
+    while (this.keys[i] !== 0 && this.keys[i] !== n) i = (i + 1) & mask;
+    if (this.keys[i] === 0) this.count++;
+    this.keys[i] = n;
+    this.rows[i] = row;
+    return this;
+  }
+
+  private grow(): void {
+    const { keys, rows } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.rows = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === 0) continue;
+      let i = slotOf(keys[j], mask);
+      while (this.keys[i] !== 0) i = (i + 1) & mask;
+      this.keys[i] = keys[j];
+      this.rows[i] = rows[j];
+    }
+  }
+}
+
+/** The number of a 12-digit id, or -1 for any other text. */
+function digits12(id: string): number {
+  if (id.length !== 12) return -1;
+  let n = 0;
+  for (let i = 0; i < 12; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Table slot of a number below 10^12: both 32-bit halves mixed (Fibonacci hashing). */
+function slotOf(n: number, mask: number): number {
+  const lo = n >>> 0;
+  const hi = (n - lo) / 4294967296;
+  return (Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 7) & mask;
+}
+
 /**
  * The checks every one-row-per-pupil reader makes before reading a row: the SCB column count (when
  * `expectedWidth` > 0), an identity, and duplicates — identical rows merge with a warning,
@@ -133,7 +212,7 @@ export function pupilRowIdentity(
   row: ReadonlyArray<CellValue>,
   r: number,
   o: {
-    expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: Map<string, number>; sigCols: number[];
+    expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: RowsById; sigCols: number[];
     rowAt: (r: number) => ReadonlyArray<CellValue>;
   },
 ): RowIdentity | null {

@@ -10,7 +10,7 @@ import type {
 } from '../types';
 import { COMPULSORY_16, normalizeLanguage } from '../grades/subjects';
 import { looksLikePersonnummer } from '../personnummer';
-import { pupilRowIdentity, readIdentity, rowWidth, sheetContext, type SheetContext, type RowIdentity } from './context';
+import { IdRows, pupilRowIdentity, readIdentity, rowWidth, sheetContext, type SheetContext, type RowIdentity } from './context';
 import { matchHeader, parseGenderValue, parseYesNo } from './aliases';
 import { parseGradeCell } from './grade-cell';
 import { cellText, findHeaderRow, isBlankRow, normalizeHeader } from './header';
@@ -547,7 +547,7 @@ function readWide(
   const sigCols = columns
     .filter((c) => c.mapping && c.mapping.role !== 'other' && c.index !== pnrCol && c.index !== idCol)
     .map((c) => c.index);
-  const byId = new Map<string, number>();
+  const byId = new IdRows();
   const pupils: PupilRecord[] = [];
   const personCols = columns.filter((c) => c.mapping && PERSON_ROLES.has(c.mapping.role));
 

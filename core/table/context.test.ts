@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../examples/generator';
+import { IdRows } from './context';
+
+describe('IdRows: grid rows by pupil id, as a Map would keep them', () => {
+  it('answers like a Map for 20 000 ids of every kind, through growth and overwrites', () => {
+    const rnd = mulberry32(5);
+    const seen = new IdRows();
+    const ref = new Map<string, number>();
+    const ids: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const r = rnd();
+      // Mostly personnummer; some ids that are not 12 digits, and near misses of the number form.
+      const id = r < 0.8 ? String(190000000000 + Math.floor(rnd() * 2e11))
+        : r < 0.85 ? `20100705TF${String(i % 100).padStart(2, '0')}`
+        : r < 0.9 ? String(Math.floor(rnd() * 1e10)) // 10 digits
+        : r < 0.95 ? `${String(200000000000 + i)} ` // 13 characters
+        : r < 0.97 ? '000000000000'
+        : `elev-${i % 500}`;
+      ids.push(id);
+      expect(seen.get(id)).toBe(ref.get(id));
+      seen.set(id, i);
+      ref.set(id, i);
+    }
+    for (const id of ids) expect(seen.get(id)).toBe(ref.get(id));
+    // Unseen ids, including numbers next to seen ones.
+    for (const id of ['201212121212', '999999999999', '', 'x', String(Number(ids[0]) + 1)]) expect(seen.get(id)).toBe(ref.get(id));
+  });
+
+  it('keeps the row 0 and tells an id apart from its number with a leading zero dropped', () => {
+    const seen = new IdRows();
+    seen.set('012345678901', 0);
+    expect(seen.get('012345678901')).toBe(0);
+    expect(seen.get('12345678901')).toBeUndefined();
+  });
+});
