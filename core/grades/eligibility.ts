@@ -174,7 +174,14 @@ export type EligibilityCache = Map<number, Record<ProgramCode, EligibilityResult
  * @example evaluateAllTargets(summarizePasses(grades), ruleSet('gy11')).NA.missing // ['Fy'] for worked example §11.1
  */
 export function evaluateAllTargets(s: PassSummary, rules: RuleSet, cache?: EligibilityCache): Record<ProgramCode, EligibilityResult> {
-  const c = compileRuleSet(rules);
+  return allTargets(s, compileRuleSet(rules), cache);
+}
+
+/**
+ * `evaluateAllTargets` on a compiled rule set: an evaluator compiles once, not once per pupil.
+ * @example allTargets(summarizePasses(grades), compileRuleSet(ruleSet('gy11')), new Map()).YRK.eligible // true
+ */
+export function allTargets(s: PassSummary, c: CompiledRuleSet, cache?: EligibilityCache): Record<ProgramCode, EligibilityResult> {
   const key = (((s.mask & c.named) * 2 + (s.swedish === 'Sva' ? 1 : 0)) * 2 + (s.englishExemption ? 1 : 0)) * 64 + Math.min(s.count, c.maxTotal, 63);
   const hit = cache?.get(key);
   if (hit) return hit;

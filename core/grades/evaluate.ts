@@ -3,7 +3,7 @@
  * target with what is missing, "nära behörighet" and "godkända betyg i alla ämnen".
  */
 import type { GradeScaleId, PupilEvaluation, PupilRecord, Settings } from '../types';
-import { evaluateAllTargets, type EligibilityCache, type PassSummary } from './eligibility';
+import { allTargets, compileRuleSet, type EligibilityCache, type PassSummary } from './eligibility';
 import { merit16FromScan, merit17FromScan } from './merit';
 import { ruleSet } from './rulesets';
 import { scanGrades, scanned } from './scan';
@@ -38,6 +38,7 @@ function sharedCache(rules: object): EligibilityCache {
  */
 export function createEvaluator(settings: Pick<Settings, 'ruleSet' | 'scale'>): (pupil: PupilRecord) => PupilEvaluation {
   const rules = ruleSet(settings.ruleSet);
+  const compiled = compileRuleSet(rules);
   const scale = settings.scale;
   const cache = sharedCache(rules);
   const summary: PassSummary = { count: 0, mask: 0, swedish: 'Sv', englishExemption: false };
@@ -52,7 +53,7 @@ export function createEvaluator(settings: Pick<Settings, 'ruleSet' | 'scale'>): 
     summary.mask = scanned.passMask;
     summary.swedish = scanned.svaGraded && !scanned.svGraded ? 'Sva' : 'Sv';
     summary.englishExemption = pupil.englishExemption === true;
-    const eligibility = evaluateAllTargets(summary, rules, cache);
+    const eligibility = allTargets(summary, compiled, cache);
     const yrk = eligibility.YRK;
     return {
       pupil,
