@@ -58,6 +58,12 @@ describe('personnummer', () => {
     expect(parsePersonnummer('20111332-1234', 2026)?.dateValid).toBe(false); // month 13
     expect(parsePersonnummer('20110230-1234', 2026)?.dateValid).toBe(false); // 30 February
     expect(parsePersonnummer('20120229-1234', 2026)?.dateValid).toBe(true); // leap year
+    // Gregorian leap years: divisible by 4, except centuries not divisible by 400.
+    expect(parsePersonnummer('201102291234', 2026)?.dateValid).toBe(false); // 2011: no 29 February
+    expect(parsePersonnummer('190002291234', 2026)?.dateValid).toBe(false); // 1900: a century, not /400
+    expect(parsePersonnummer('200002291234', 2026)?.dateValid).toBe(true); // 2000: /400
+    expect(parsePersonnummer('201004311234', 2026)?.dateValid).toBe(false); // 31 April
+    expect(parsePersonnummer('201012311234', 2026)?.dateValid).toBe(true); // 31 December
   });
 
   it('spots personnummer-like text for the privacy scanner', () => {

@@ -119,49 +119,37 @@ export function signature(row: ReadonlyArray<CellValue>, cols: number[]): string
 
 
 
-/** What the duplicate check needs of a map from pupil id to grid row: a Map does, and so does `IdRows`. */
-export interface RowsById {
-  get(id: string): number | undefined;
-  set(id: string, row: number): unknown;
-}
-
 /**
- * Grid rows by pupil id for the duplicate check. A 12-digit id (a normalised personnummer) is
+ * Grid rows by pupil id, for the duplicate check. A 12-digit id (a normalised personnummer) is
  * kept under its number in an open-addressing table of typed arrays; any other id in a Map.
  * For 100 000 pupils a Map of fresh id strings cost more than the rest of the row checks.
- * @example const seen = new IdRows(); seen.set('201212121212', 4); seen.get('201212121212') // 4
+ * @example const seen = new IdRows(); seen.claim('201212121212', 4); seen.claim('201212121212', 9) // 4
  */
-export class IdRows implements RowsById {
+export class IdRows {
   private keys = new Float64Array(1024); // 0 = free slot (the id 000000000000 goes to the Map)
   private rows = new Int32Array(1024);
   private count = 0;
   private readonly other = new Map<string, number>();
 
-  get(id: string): number | undefined {
-    const n = digits12(id);
-    if (n <= 0) return this.other.get(id);
-    const mask = this.keys.length - 1;
-    for (let i = slotOf(n, mask); ; i = (i + 1) & mask) {
-      const k = this.keys[i];
-      if (k === n) return this.rows[i];
-      if (k === 0) return undefined;
-    }
-  }
-
-  set(id: string, row: number): this {
+  /** The row of `id` when it was claimed before; else records `row` for it and returns undefined. */
+  claim(id: string, row: number): number | undefined {
     const n = digits12(id);
     if (n <= 0) {
-      this.other.set(id, row);
-      return this;
+      const prev = this.other.get(id);
+      if (prev === undefined) this.other.set(id, row);
+      return prev;
     }
     if ((this.count + 1) * 2 > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
     let i = slotOf(n, mask);
-    while (this.keys[i] !== 0 && this.keys[i] !== n) i = (i + 1) & mask;
-    if (this.keys[i] === 0) this.count++;
+    for (let k = this.keys[i]; k !== 0; k = this.keys[i]) {
+      if (k === n) return this.rows[i];
+      i = (i + 1) & mask;
+    }
     this.keys[i] = n;
     this.rows[i] = row;
-    return this;
+    this.count++;
+    return undefined;
   }
 
   private grow(): void {
@@ -201,7 +189,7 @@ function slotOf(n: number, mask: number): number {
 /**
  * The checks every one-row-per-pupil reader makes before reading a row: the SCB column count (when
  * `expectedWidth` > 0), an identity, and duplicates — identical rows merge with a warning,
- * conflicting rows are an error naming both rows; the first row is kept. `seen` maps each id read
+ * conflicting rows are an error naming both rows; the first row is kept. `seen` holds each id read
  * so far to its grid row and is updated here (a plain number per pupil: no object for 100 000 rows).
  * `rowAt` gives an earlier row again (to compare a duplicate with the first); `row` is grid row `r`.
  * Returns the identity to read the row under, or null when the row is skipped (its problem listed).
@@ -212,7 +200,7 @@ export function pupilRowIdentity(
   row: ReadonlyArray<CellValue>,
   r: number,
   o: {
-    expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: RowsById; sigCols: number[];
+    expectedWidth: number; pnrCol: number; idCol: number; referenceYear: number; seen: IdRows; sigCols: number[];
     rowAt: (r: number) => ReadonlyArray<CellValue>;
   },
 ): RowIdentity | null {
@@ -229,7 +217,7 @@ export function pupilRowIdentity(
     ctx.problem(ctx.addr(r, col), row[col] ?? null, 'table.id.missing', 'error', { row: ctx.rowNumber(r) });
     return null;
   }
-  const prev = o.seen.get(ident.id);
+  const prev = o.seen.claim(ident.id, r);
   if (prev !== undefined) {
     const same = signature(o.rowAt(prev), o.sigCols) === signature(row, o.sigCols);
     ctx.problem(ctx.addr(r, ident.col), row[ident.col], same ? 'table.duplicate.merged' : 'table.duplicate.conflict', same ? 'warning' : 'error', {
@@ -237,6 +225,5 @@ export function pupilRowIdentity(
     });
     return null;
   }
-  o.seen.set(ident.id, r);
   return ident;
 }

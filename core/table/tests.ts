@@ -6,7 +6,7 @@ import type { SheetData } from '../app';
 import type { CellValue, GradeMark, Lang, SubjectCode, TestRecord, TestResult, TestTable } from '../types';
 import { looksLikePersonnummer } from '../personnummer';
 import { matchHeader } from './aliases';
-import { pupilRowIdentity, rowWidth, sheetContext, type SheetContext } from './context';
+import { IdRows, pupilRowIdentity, rowWidth, sheetContext, type SheetContext } from './context';
 import { cellText, findHeaderRow, isBlankRow, normalizeHeader } from './header';
 
 /**
@@ -154,7 +154,7 @@ export function readTestTable(data: SheetData, options: ReadTestOptions): TestTa
   }
 
   const records: TestRecord[] = [];
-  const byId = new Map<string, number>();
+  const byId = new IdRows();
   const used = Object.values(cols).filter((c) => c >= 0 && c !== cols.pnr && c !== cols.id);
   const start = headerRow === null ? 0 : headerRow + 1;
   for (let r = start; r < grid.length; r++) {
