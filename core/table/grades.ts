@@ -430,6 +430,8 @@ interface SubjectColumn {
   interned: Map<string | undefined, Map<GradeEntry, SubjectGrade>>;
   /** The grade of a one-character cell (index = char code, 0 = empty) once read; language-free columns only. */
   byChar: (SubjectGrade | undefined)[];
+  /** The same per language cell text, for a column with a language cell. */
+  byLanguage: Map<string, (SubjectGrade | undefined)[]>;
 }
 
 /** The grade of a column for an entry: one frozen object shared by every pupil with the same result. */
@@ -469,11 +471,21 @@ function readRowGrades(
   for (let i = 0; i < subjectCols.length; i++) {
     const sc = subjectCols[i];
     const v = row[sc.index];
-    // Most cells are one character (or empty) in a column without a language cell: one array
-    // lookup finds the shared grade. Anything else, and every error, takes the full path.
+    // Most cells are one character (or empty): one array lookup finds the shared grade. A column
+    // with a language cell (M1, M2, ML) has such an array per language already read without a
+    // problem. Anything else, and every error, takes the full path.
+    let chars: (SubjectGrade | undefined)[] | undefined = sc.byChar;
+    if (sc.langCol >= 0) {
+      const lv = row[sc.langCol];
+      chars = undefined;
+      if (typeof lv === 'string' && LANGUAGE_CACHE.has(lv)) {
+        chars = sc.byLanguage.get(lv);
+        if (chars === undefined) sc.byLanguage.set(lv, (chars = new Array<SubjectGrade | undefined>(128).fill(undefined)));
+      }
+    }
     let code = -1;
-    if (sc.langCol < 0 && typeof v === 'string' && v.length <= 1) code = v.length === 0 ? 0 : v.charCodeAt(0) || -1;
-    let g = code >= 0 && code < 128 ? sc.byChar[code] : undefined;
+    if (chars !== undefined && typeof v === 'string' && v.length <= 1) code = v.length === 0 ? 0 : v.charCodeAt(0) || -1;
+    let g = code >= 0 && code < 128 ? chars![code] : undefined;
     if (g === undefined) {
       const res = parseGradeCell(v, scale);
       const language = sc.language ?? (sc.langCol >= 0 ? readLanguage(ctx, row, r, sc.langCol) : undefined);
@@ -484,7 +496,7 @@ function readRowGrades(
         continue;
       }
       g = internedGrade(sc, language, entry);
-      if (code >= 0 && code < 128) sc.byChar[code] = g;
+      if (code >= 0 && code < 128) chars![code] = g;
     }
     // No per-grade address in the wide hot path: 2.5 million strings for 100 000 pupils cost 40 %
     // of the read. Every problem still carries its address; a grade's cell is its row and column.
@@ -539,7 +551,7 @@ function readWide(
     if (!language && (subject === 'M1' || subject === 'M2' || subject === 'ML')) {
       langCol = columns.find((x) => x.mapping?.role === 'language' && x.mapping.subject === subject)?.index ?? -1;
     }
-    subjectCols.push({ index: c.index, subject, language, langCol, prefix: ctx.addr(0, c.index).replace(/\d+$/, ''), interned: new Map(), byChar: new Array<SubjectGrade | undefined>(128).fill(undefined) });
+    subjectCols.push({ index: c.index, subject, language, langCol, prefix: ctx.addr(0, c.index).replace(/\d+$/, ''), interned: new Map(), byChar: new Array<SubjectGrade | undefined>(128).fill(undefined), byLanguage: new Map() });
   }
   const hasSv = subjectCols.some((s) => s.subject === 'Sv');
   const hasSva = subjectCols.some((s) => s.subject === 'Sva');
