@@ -1,6 +1,6 @@
 /**
  * CLI at scale: a 100 000-pupil SCB grade file through the built CLI as a child process, as a user
- * runs it. Whole-run wall time (median of 3) and peak RSS (the CLI prints process.resourceUsage()
+ * runs it. Whole-run wall time (median of 5) and peak RSS (the CLI prints process.resourceUsage()
  * .maxRSS to stderr when SKOLANALYS_REPORT_RSS=1).
  */
 import { spawnSync } from 'node:child_process';
