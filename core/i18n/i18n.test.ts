@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, formatNumber, formatPercent, t } from './index';
+import { MESSAGES, compareSv, formatNumber, formatPercent, svSortKey, t } from './index';
 
 describe('i18n catalogue', () => {
   it('has every Swedish key in English and vice versa', () => {
@@ -22,5 +22,19 @@ describe('i18n catalogue', () => {
     expect(formatNumber('en', 1234.5, 1)).toBe('1,234.5');
     expect(formatPercent('sv', 0.853)).toBe('85,3 %');
     expect(formatPercent('en', 0.853)).toBe('85.3%');
+  });
+});
+
+describe('svSortKey: Swedish alphabetical order by plain comparison', () => {
+  const byKey = (xs: string[]) => [...xs].sort((a, b) => (svSortKey(a) < svSortKey(b) ? -1 : svSortKey(a) > svSortKey(b) ? 1 : compareSv(a, b)));
+  it('puts å ä ö after z, in that order, and ignores case (code-point order put Ä before Å, and a after Z)', () => {
+    expect(byKey(['Öberg', 'ängel', 'Åberg', 'berg', 'Zetterlund', 'andersson'])).toEqual(['andersson', 'berg', 'Zetterlund', 'Åberg', 'ängel', 'Öberg']);
+  });
+  it('agrees with the Swedish collator on names with accents, hyphens and spaces', () => {
+    // The collator (CLDR sv) is the reference: ü as y, æ as ä, ø as ö, é as e, Å Ä Ö last.
+    const names = ['Åsa', 'Ärla', 'Örjan', 'Aron', 'Zara', 'Émile', 'Eva', 'Müller', 'Myhr', 'Mylla', 'Ærø', 'Ørsted', 'Ödman',
+      'Berg-Ek', 'Berg Ek', 'Bergek', 'de la Cruz', 'Dahl', 'Nguyen', 'Öhrn', 'Åhlén', 'Ahlén', 'Ahlen', 'Yusuf', 'Ylva', 'Ünal',
+      'Li', 'Lind', 'Lindqvist', 'Lindkvist', 'Sjöberg', 'Sjoberg', 'Sjåberg', 'Sjäberg', 'Vik', 'Wik', 'Vikström'];
+    expect(byKey(names)).toEqual([...names].sort(compareSv));
   });
 });

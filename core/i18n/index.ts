@@ -77,3 +77,25 @@ export function compareSv(a: string, b: string): number {
 export function compareSvNumeric(a: string, b: string): number {
   return (SV_NUMERIC ??= new Intl.Collator('sv', { numeric: true })).compare(a, b);
 }
+
+/** Swedish letters after z, in Swedish order, and the letters Swedish sorts as others (CLDR sv). */
+const SV_FOLD: Readonly<Record<string, string>> = { å: '{', ä: '|', æ: '|', ö: '}', ø: '}', ü: 'y' };
+
+/**
+ * A key whose plain code-point order is Swedish alphabetical order, for sorting 100 000 names
+ * without a collator call per comparison: case folded, å ä ö after z in that order, æ ø ü as
+ * Swedish sorts them, other accents dropped (é → e). Equal keys are for `compareSv` to settle.
+ * @example ['Öberg', 'ängel', 'Åberg', 'berg'].sort((a, b) => (svSortKey(a) < svSortKey(b) ? -1 : 1)) // ['berg', 'Åberg', 'ängel', 'Öberg']
+ */
+export function svSortKey(s: string): string {
+  const lower = s.toLowerCase();
+  // Most names are plain ASCII; the others have a letter or two to fold.
+  return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_ALL, foldLetter) : lower;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+
+function foldLetter(ch: string): string {
+  return SV_FOLD[ch] ?? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}

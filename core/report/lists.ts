@@ -2,7 +2,7 @@
  * The principal's pupil-level sheets: Elevlista, Åtgärdslista, Närvaro and Progression. They hold
  * personal data and say so in their title row; the Nämndrapport never draws on them.
  */
-import { t } from '../i18n';
+import { compareSv, svSortKey, t } from '../i18n';
 import type { AbsenceLevel, EligibilityResult, Lang, Problem, ProgramCode, PupilEvaluation } from '../types';
 import { PROGRAM_CODES } from '../types';
 import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
@@ -30,14 +30,18 @@ function levelText(lang: Lang, level: AbsenceLevel): string {
 const SORTED = new WeakMap<readonly PupilEvaluation[], PupilEvaluation[]>();
 
 /**
- * Pupils in a stable list order: class, last name, first name, id. Keys are built once per pupil
- * (not per comparison) and flat (joined, not concatenated), so 100 000 comparisons stay cheap.
+ * Pupils in a stable list order: class, last name, first name, id, in Swedish alphabetical order
+ * (Åberg before Ängel before Öberg, case ignored). Keys are built once per pupil (not per
+ * comparison) and flat, so 100 000 comparisons stay cheap; the collator only settles equal keys.
  */
 function sortedByClassAndName(evals: readonly PupilEvaluation[]): PupilEvaluation[] {
   const hit = SORTED.get(evals);
   if (hit) return hit;
-  const keyed = evals.map((e) => ({ e, k: [e.pupil.className ?? '', e.pupil.lastName ?? '', e.pupil.firstName ?? '', e.pupil.id].join('\u0000') }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  const keyed = evals.map((e) => {
+    const fields = [e.pupil.className ?? '', e.pupil.lastName ?? '', e.pupil.firstName ?? '', e.pupil.id].join('\u0000');
+    return { e, k: svSortKey(fields), fields };
+  });
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : compareSv(a.fields, b.fields)));
   const sorted = keyed.map((x) => x.e);
   SORTED.set(evals, sorted);
   return sorted;

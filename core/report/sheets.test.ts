@@ -114,6 +114,21 @@ describe('pupil lists', () => {
     expect(s.frozenRows).toBe(table.row + 1);
   });
 
+  it('lists pupils by class, then last and first name in Swedish order (Å, Ä, Ö after Z; case ignored)', () => {
+    const m = model();
+    m.pupils = [
+      evaluation('201003032381', 'Eva', 'Öberg', '9A', elig(true)),
+      evaluation('201004042389', 'Ali', 'Ängel', '9A', elig(true)),
+      evaluation('201005052387', 'Bo', 'Åberg', '9A', elig(true)),
+      evaluation('201006062385', 'Cia', 'von Essen', '9A', elig(true)),
+      evaluation('201007072383', 'Dan', 'Zetterlund', '9A', elig(true)),
+      evaluation('201008082381', 'Ann', 'Berg', '9B', elig(true)),
+    ];
+    const table = buildElevlista(m).blocks.find((b) => b.table)!;
+    // Code-point order gave Zetterlund, von Essen, Ängel, Åberg, Öberg ('v' after 'Z', 'Ä' before 'Å').
+    expect(table.values.slice(1).map((r) => r[2])).toEqual(['von Essen', 'Zetterlund', 'Åberg', 'Ängel', 'Öberg', 'Berg']);
+  });
+
   it('puts only pupils near eligibility (or with high absence) on the Åtgärdslista', () => {
     const s = buildAtgardslista(model());
     const table = s.blocks.find((b) => b.table)!;
