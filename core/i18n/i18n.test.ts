@@ -38,3 +38,21 @@ describe('svSortKey: Swedish alphabetical order by plain comparison', () => {
     expect(byKey(names)).toEqual([...names].sort(compareSv));
   });
 });
+
+describe('compareSv', () => {
+  it('orders like the Swedish collator, also on the letters-and-digits keys it compares itself', () => {
+    const collator = new Intl.Collator('sv');
+    // Class names, skolenhetskoder and words in every case; near pairs that differ only in case or length.
+    const keys = ['9A', '9a', '9B', '10A', '9AB', '12345678', '1234567', 'A', 'a', 'Ab', 'aB', 'AB', 'ab', 'b', 'B9', 'b10',
+      'Vik', 'wik', 'Z', 'zz', 'Å', 'Ä9', 'Ö', 'x-1', 'x1', 'x 1', '', '0', 'O', 'Norrskolan', 'norrskolan', 'Skola 2', 'Skola2'];
+    let rnd = 7;
+    for (let i = 0; i < 300; i++) {
+      let k = '';
+      const n = (rnd = (rnd * 48271) % 2147483647) % 5;
+      for (let j = 0; j < n; j++) k += 'aAbBzZ09'[(rnd = (rnd * 48271) % 2147483647) % 8];
+      keys.push(k);
+    }
+    const wrong = keys.flatMap((a) => keys.filter((b) => Math.sign(compareSv(a, b)) !== Math.sign(collator.compare(a, b))).map((b) => `${a} | ${b}`));
+    expect(wrong).toEqual([]);
+  });
+});

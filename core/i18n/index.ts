@@ -67,7 +67,24 @@ let SV_NUMERIC: Intl.Collator | undefined;
  * @example ['Ö', 'A', 'Å'].sort(compareSv) // ['A', 'Å', 'Ö']
  */
 export function compareSv(a: string, b: string): number {
+  // Keys of letters A–Z and digits only (class names, skolenhetskoder) differ at the first
+  // letter that differs when case is ignored, as the collator has it; ties go to the collator.
+  if (alnum(a) && alnum(b)) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    if (x !== y) return x < y ? -1 : 1;
+  }
   return (SV ??= new Intl.Collator('sv')).compare(a, b);
+}
+
+/** Only ASCII digits and letters. */
+function alnum(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const l = c | 0x20; // A–Z to a–z
+    if (!((c >= 0x30 && c <= 0x39) || (l >= 0x61 && l <= 0x7a))) return false;
+  }
+  return true;
 }
 
 /**
