@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SheetData } from '../../core/app';
-import { readGradeTable, SCB9_COLUMNS } from '../../core/table/grades';
+import { readGradeTable, readGradeText, SCB9_COLUMNS } from '../../core/table/grades';
 import { readTestTable } from '../../core/table/tests';
 import { parseGradeCell } from '../../core/table/grade-cell';
 import { decodeText, detectDelimiter, parseDelimited } from '../../core/table/text';
@@ -174,6 +174,19 @@ describe('SCB files with damaged fields', () => {
       const data: SheetData = { sheet: 'betyg.txt', values };
       expectSound(readGradeTable(data, { referenceYear: 2026 }), data);
     }, 200);
+  });
+
+  it('the same damaged rows as text: the line-by-line reader gives exactly the grid reader\'s table', () => {
+    const cellText = (v: CellValue) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
+    let lineByLine = 0;
+    check(fc.tuple(damaged(pupils.map(scbGradeFields)), fc.constantFrom('\r\n', '\n')), ([values, eol]) => {
+      const text = values.map((r) => r.map(cellText).join(';')).join(eol) + eol;
+      const viaGrid = readGradeTable({ sheet: 'betyg', values: parseDelimited(text), origin: { row: 0, col: 0 } }, { referenceYear: 2026 });
+      expect(readGradeText(text, 'betyg', { referenceYear: 2026 })).toStrictEqual(viaGrid);
+      // Headerless SCB without quotes is the text the line-by-line path takes.
+      if (viaGrid.layout === 'scb9' && viaGrid.headerRow === null && !text.includes('"')) lineByLine++;
+    }, 200);
+    expect(lineByLine).toBeGreaterThan(50);
   });
 
   it('national-test rows with random cells: every problem inside the input', () => {
