@@ -31,6 +31,15 @@ describe('IdRows: the first row of each pupil id, as a Map would keep it', () =>
     }
   });
 
+  it('answers the same when sized for its ids up front (no growth) as when grown from small', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => String(201001010000 + i * 37));
+    const sized = new IdRows(ids.length);
+    const grown = new IdRows();
+    ids.forEach((id, i) => expect(sized.claim(id, i)).toBe(grown.claim(id, i)));
+    ids.forEach((id) => expect(sized.claim(id, -1)).toBe(grown.claim(id, -1)));
+    expect(sized.claim(ids[4321], 0)).toBe(4321);
+  });
+
   it('keeps the row 0 and tells an id apart from its number with a leading zero dropped', () => {
     const seen = new IdRows();
     expect(seen.claim('012345678901', 0)).toBeUndefined();

@@ -126,10 +126,18 @@ export function signature(row: ReadonlyArray<CellValue>, cols: number[]): string
  * @example const seen = new IdRows(); seen.claim('201212121212', 4); seen.claim('201212121212', 9) // 4
  */
 export class IdRows {
-  private keys = new Float64Array(1024); // 0 = free slot (the id 000000000000 goes to the Map)
-  private rows = new Int32Array(1024);
+  private keys: Float64Array; // 0 = free slot (the id 000000000000 goes to the Map)
+  private rows: Int32Array;
   private count = 0;
   private readonly other = new Map<string, number>();
+
+  /** `expected`: about how many ids will be claimed (the rows of the sheet), so the table need not grow. */
+  constructor(expected = 0) {
+    let size = 1024;
+    while (size < expected * 2 && size < 1 << 21) size *= 2; // beyond 1 million ids it grows as it goes
+    this.keys = new Float64Array(size);
+    this.rows = new Int32Array(size);
+  }
 
   /** The row of `id` when it was claimed before; else records `row` for it and returns undefined. */
   claim(id: string, row: number): number | undefined {

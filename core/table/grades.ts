@@ -559,7 +559,7 @@ function readWide(
   const sigCols = columns
     .filter((c) => c.mapping && c.mapping.role !== 'other' && c.index !== pnrCol && c.index !== idCol)
     .map((c) => c.index);
-  const byId = new IdRows();
+  const byId = new IdRows(rows.length - start);
   const pupils: PupilRecord[] = [];
   const personCols = columns.filter((c) => c.mapping && PERSON_ROLES.has(c.mapping.role));
 

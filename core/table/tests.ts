@@ -154,7 +154,7 @@ export function readTestTable(data: SheetData, options: ReadTestOptions): TestTa
   }
 
   const records: TestRecord[] = [];
-  const byId = new IdRows();
+  const byId = new IdRows(grid.length);
   const used = Object.values(cols).filter((c) => c >= 0 && c !== cols.pnr && c !== cols.id);
   const start = headerRow === null ? 0 : headerRow + 1;
   for (let r = start; r < grid.length; r++) {
