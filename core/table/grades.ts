@@ -174,7 +174,7 @@ const ONE_CHAR: readonly string[] = Array.from({ length: 128 }, (_, c) => String
  * (a test holds the two equal). A headerless SCB åk 9 file without quotes, the form school systems
  * export, is read line by line into one reused row: for 100 000 pupils that skips a grid of
  * 3.3 million cells the reader would read once and drop. Any other text takes the grid path.
- * @example readGradeText('Edlevo;2026-06-12;25.2.1;201007251422;12345678;9A;Agnes;Öberg;B;…', 'betyg', { referenceYear: 2026 }).layout // 'scb9'
+ * @example readGradeText(scbGradeFileText(generatePupils(300, 1)), 'betyg', { referenceYear: 2026 }).layout // 'scb9' (examples/generator.ts)
  */
 export function readGradeText(text: string, sheet: string, options: ReadGradeOptions): GradeTable {
   const origin = { row: 0, col: 0 };
