@@ -28,7 +28,7 @@ describe('functions.json generated from the table', () => {
         expect(fn.parameters).toHaveLength(spec.params.length);
         spec.params.forEach((p, i) => {
           const q = fn.parameters[i];
-          expect(q.name).toBe(p.name);
+          expect(q.name).toBe(lang === 'en' ? p.nameEn : p.name);
           expect(q.description).toBe(p.description[lang]);
           expect(q.type).toBe(p.type);
           expect(q.dimensionality ?? 'scalar').toBe(p.dimensionality);

@@ -62,10 +62,11 @@ export async function generateFunctionsMetadata(outDir) {
     const r = await cfm.generateCustomFunctionsMetadata(stub, false);
     if (r.errors.length) throw new Error(`custom-functions-metadata (${lang}):\n${r.errors.join('\n')}`);
     const meta = JSON.parse(r.metadataJson);
-    // The generator shows identifiers; give back the Swedish parameter names of the table.
+    // The generator shows identifiers; give back the table's names: Swedish in functions.json,
+    // English in functions.en.json (what Excel on an English system shows in the tooltip).
     for (const fn of meta.functions) {
       const spec = functions.find((f) => f.name === fn.id);
-      fn.parameters.forEach((p, i) => { p.name = spec.params[i].name; });
+      fn.parameters.forEach((p, i) => { p.name = lang === 'en' ? spec.params[i].nameEn : spec.params[i].name; });
     }
     writeFileSync(`${outDir}/${file}`, JSON.stringify(meta, null, 2));
     result[lang] = meta;

@@ -1,7 +1,8 @@
 /**
  * Registers every function of the one table (core/functions/catalog.ts) with Excel's custom
  * functions runtime: `CustomFunctions.associate(id, fn)` per entry, no webpack plugin. Results
- * that are FunctionError values become `CustomFunctions.Error`s carrying the Swedish message.
+ * that are FunctionError values become `CustomFunctions.Error`s carrying the Swedish message
+ * (`#VALUE!` or `#N/A`: Excel drops the message of every other code).
  */
 import { FUNCTIONS } from '../core/functions/catalog';
 import { isFunctionError } from '../core/functions/args';
@@ -15,11 +16,10 @@ export interface CustomFunctionsApi {
   ErrorCode: Record<string, string>;
 }
 
+// Only the two codes whose custom message Excel shows (core returns no others, see ErrorCode).
 const CODE: Record<ErrorCode, string> = {
   '#VALUE!': 'invalidValue',
   '#N/A': 'notAvailable',
-  '#NUM!': 'invalidNumber',
-  '#DIV/0!': 'divisionByZero',
 };
 
 /** Excel sends '' for an empty cell of a range and null for an omitted argument. */

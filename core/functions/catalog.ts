@@ -2,8 +2,9 @@
  * The one metadata table of custom functions (HyperFormula-style): name, descriptions,
  * parameters, an example and a host-free implementation for each. Excel's functions.json
  * (excel-addin/functions-meta.mjs), the Apps Script stubs and the pane's function catalogue are
- * generated from it. Errors are values (formulajs-style): `#VALUE!`/`#N/A`/`#NUM!`/`#DIV/0!`
- * with a message that names the argument and cell that was wrong.
+ * generated from it. Errors are values (formulajs-style) with a message that names the argument
+ * and cell that was wrong: `#VALUE!` for a wrong input, `#N/A` for nothing to compute from. Only
+ * these two, because Excel shows a custom message only with them (see ./types.ts).
  */
 import type { CellValue, Lang, ProgramCode, SubjectGrade } from '../types';
 import { DEFAULT_SETTINGS, PROGRAM_CODES } from '../types';
@@ -16,8 +17,17 @@ import type { FunctionArg, FunctionError, FunctionParam, FunctionResult, Functio
 
 type Ctx = { lang: Lang; referenceYear: number };
 
+/** English name of each parameter: Excel's English metadata and English error messages use it. */
+const ARG_EN: Readonly<Record<string, string>> = {
+  betyg: 'grades', ämnen: 'subjects', variant: 'variant', program: 'program', betygsmatris: 'gradeMatrix',
+  frånvaro: 'absence', schemalagd: 'scheduled', andel: 'share', personnummer: 'personalId', värde: 'value', svar: 'answers',
+};
+
+/** A parameter's name in the message language (`betyg` → `grades` in English). */
+const an = (lang: Lang, name: string): string => (lang === 'en' ? ARG_EN[name] ?? name : name);
+
 const p = (name: string, sv: string, en: string, dimensionality: FunctionParam['dimensionality'], type: FunctionParam['type'], optional = false): FunctionParam =>
-  ({ name, description: { sv, en }, dimensionality, type, ...(optional ? { optional: true } : {}) });
+  ({ name, nameEn: ARG_EN[name], description: { sv, en }, dimensionality, type, ...(optional ? { optional: true } : {}) });
 
 // ---------------------------------------------------------------- grades
 
@@ -52,7 +62,7 @@ function readSubjects(arg: FunctionArg | undefined, lang: Lang) {
     const s = gradeEngine.subject(v);
     if (!s) {
       const r = Math.floor(i / rows[0].length);
-      return fnError('#VALUE!', lang, 'functions.subject.unknown', { where: where(lang, 'ämnen', r, i % rows[0].length, rows.length, rows[0].length), value: show(v) });
+      return fnError('#VALUE!', lang, 'functions.subject.unknown', { where: where(lang, an(lang, 'ämnen'), r, i % rows[0].length, rows.length, rows[0].length), value: show(v) });
     }
     out.push(s);
   }
@@ -64,7 +74,7 @@ function sizeMismatch(lang: Lang, a: number, b: number): FunctionError {
 }
 
 function readProgram(arg: FunctionArg | undefined, lang: Lang): ProgramCode | FunctionError {
-  const v = scalarArg(arg, 'program', lang);
+  const v = scalarArg(arg, an(lang, 'program'), lang);
   if (isFunctionError(v)) return v;
   if (isBlank(v)) return 'YRK';
   const code = String(v).trim().toUpperCase();
@@ -74,20 +84,20 @@ function readProgram(arg: FunctionArg | undefined, lang: Lang): ProgramCode | Fu
 /** One pupil's grades from `betyg` (+ `ämnen`), with errors naming the bad cell. */
 function pupilFromArgs(betyg: FunctionArg | undefined, amnen: FunctionArg | undefined, lang: Lang, needSubjects: boolean): SubjectGrade[] | FunctionError {
   const rows = toRows(betyg);
-  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: 'betyg' });
+  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, 'betyg') });
   const cols = rows[0].length;
   const flat = rows.flat();
   const subjects = readSubjects(amnen, lang);
   if (isFunctionError(subjects)) return subjects;
   if (needSubjects && !subjects) return fnError('#VALUE!', lang, 'functions.subjects.required');
   if (subjects && subjects.length !== flat.length) return sizeMismatch(lang, flat.length, subjects.length);
-  return readPupilGrades(flat, subjects, (i) => where(lang, 'betyg', Math.floor(i / cols), i % cols, rows.length, cols), lang);
+  return readPupilGrades(flat, subjects, (i) => where(lang, an(lang, 'betyg'), Math.floor(i / cols), i % cols, rows.length, cols), lang);
 }
 
 /** Meritvärde 16/17 [C: Skolverket "17 ämnen ger nytt meritvärde"; D: without ämnen, 16 from the values]. */
 function meritvarde(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
-  const variantRaw = scalarArg(args[2], 'variant', lang);
+  const variantRaw = scalarArg(args[2], an(lang, 'variant'), lang);
   if (isFunctionError(variantRaw)) return variantRaw;
   const hasSubjects = toRows(args[1]) !== null;
   let variant: 16 | 17 = hasSubjects ? 17 : 16;
@@ -144,11 +154,11 @@ function saknas(args: FunctionArg[], ctx: Ctx): FunctionResult {
 
 /** Grade points A 20 … E 10, F and streck 0 [C: Skolverket; prop. 2008/09:66 for streck]. */
 function betygspoang(args: FunctionArg[], ctx: Ctx): FunctionResult {
-  const v = scalarArg(args[0], 'betyg', ctx.lang);
+  const v = scalarArg(args[0], an(ctx.lang, 'betyg'), ctx.lang);
   if (isFunctionError(v)) return v;
-  if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: 'betyg' });
+  if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: an(ctx.lang, 'betyg') });
   const entry = gradeEngine.parse(v);
-  if (entry === null) return fnError('#VALUE!', ctx.lang, 'functions.grade.invalid', { where: 'betyg', value: show(v) });
+  if (entry === null) return fnError('#VALUE!', ctx.lang, 'functions.grade.invalid', { where: an(ctx.lang, 'betyg'), value: show(v) });
   if (entry.kind !== 'grade' && entry.kind !== 'streck') return fnError('#N/A', ctx.lang, 'functions.grade.noPoints', { value: show(v) });
   return gradeEngine.points(entry);
 }
@@ -159,7 +169,7 @@ function andelBehoriga(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const program = readProgram(args[2], lang);
   if (isFunctionError(program)) return program;
   const rows = toRows(args[0]);
-  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: 'betygsmatris' });
+  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, 'betygsmatris') });
   const subjects = readSubjects(args[1], lang);
   if (isFunctionError(subjects)) return subjects;
   if (!subjects) return fnError('#VALUE!', lang, 'functions.subjects.required');
@@ -171,12 +181,12 @@ function andelBehoriga(args: FunctionArg[], ctx: Ctx): FunctionResult {
     const row = rows[r];
     // A wholly blank row is no pupil (ranges are often drawn larger than the list).
     if (row.every(isBlank)) continue;
-    const grades = readPupilGrades(row, subjects, (c) => where(lang, 'betygsmatris', r, c, rows.length, cols), lang);
+    const grades = readPupilGrades(row, subjects, (c) => where(lang, an(lang, 'betygsmatris'), r, c, rows.length, cols), lang);
     if (isFunctionError(grades)) return grades;
     pupils++;
     if (gradeEngine.eligibility(grades, program).eligible) eligible++;
   }
-  if (pupils === 0) return fnError('#DIV/0!', lang, 'functions.matrix.noPupils');
+  if (pupils === 0) return fnError('#N/A', lang, 'functions.matrix.noPupils');
   return eligible / pupils;
 }
 
@@ -194,32 +204,33 @@ function numberArg(arg: FunctionArg | undefined, name: string, lang: Lang): numb
 /** Frånvaroandel = absent / scheduled time [C: Skola24, LearnPoint definitions]. */
 function franvaro(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
-  const absent = numberArg(args[0], 'frånvaro', lang);
+  const absent = numberArg(args[0], an(lang, 'frånvaro'), lang);
   if (isFunctionError(absent)) return absent;
-  const scheduled = numberArg(args[1], 'schemalagd', lang);
+  const scheduled = numberArg(args[1], an(lang, 'schemalagd'), lang);
   if (isFunctionError(scheduled)) return scheduled;
-  if (absent < 0) return fnError('#NUM!', lang, 'functions.negative', { arg: 'frånvaro', value: absent });
-  if (scheduled < 0) return fnError('#NUM!', lang, 'functions.negative', { arg: 'schemalagd', value: scheduled });
-  if (scheduled === 0) return fnError('#DIV/0!', lang, 'functions.divZero', { arg: 'schemalagd' });
-  if (absent > scheduled) return fnError('#NUM!', lang, 'functions.absenceOverScheduled', { absent, scheduled });
+  if (absent < 0) return fnError('#VALUE!', lang, 'functions.negative', { arg: an(lang, 'frånvaro'), value: absent });
+  if (scheduled < 0) return fnError('#VALUE!', lang, 'functions.negative', { arg: an(lang, 'schemalagd'), value: scheduled });
+  // No scheduled time: no share to compute (#N/A, not #DIV/0!, so the message reaches the cell).
+  if (scheduled === 0) return fnError('#N/A', lang, 'functions.divZero', { arg: an(lang, 'schemalagd') });
+  if (absent > scheduled) return fnError('#VALUE!', lang, 'functions.absenceOverScheduled', { absent, scheduled });
   return absent / scheduled;
 }
 
 /** Levels at ≥ 10 / 20 / 50 % of scheduled time [D: domain §7 defaults]. */
 function franvaroniva(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
-  const share = numberArg(args[0], 'andel', lang);
+  const share = numberArg(args[0], an(lang, 'andel'), lang);
   if (isFunctionError(share)) return share;
-  if (share < 0 || share > 1) return fnError('#NUM!', lang, 'functions.shareRange', { value: share });
+  if (share < 0 || share > 1) return fnError('#VALUE!', lang, 'functions.shareRange', { value: share });
   return t(lang, `functions.level.${absenceLevel(share, DEFAULT_SETTINGS)}`);
 }
 
 // ---------------------------------------------------------------- personnummer
 
 function readPnr(args: FunctionArg[], ctx: Ctx) {
-  const v = scalarArg(args[0], 'personnummer', ctx.lang);
+  const v = scalarArg(args[0], an(ctx.lang, 'personnummer'), ctx.lang);
   if (isFunctionError(v)) return v;
-  if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: 'personnummer' });
+  if (isBlank(v)) return fnError('#N/A', ctx.lang, 'functions.empty', { arg: an(ctx.lang, 'personnummer') });
   const p = parsePersonnummer(v, ctx.referenceYear);
   if (!p) return fnError('#VALUE!', ctx.lang, 'functions.pnr.invalid', { value: show(v) });
   if (!p.checksumValid) return fnError('#VALUE!', ctx.lang, 'functions.pnr.checksum', { value: show(v) });
@@ -246,7 +257,7 @@ function personnummer(args: FunctionArg[], ctx: Ctx): FunctionResult {
 function enkatindex(args: FunctionArg[], ctx: Ctx): FunctionResult {
   const { lang } = ctx;
   const rows = toRows(args[0]);
-  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: 'svar' });
+  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, 'svar') });
   const cols = rows[0].length;
   let sum = 0;
   let n = 0;
@@ -255,13 +266,13 @@ function enkatindex(args: FunctionArg[], ctx: Ctx): FunctionResult {
       const v = rows[r][c];
       if (isBlank(v)) continue;
       const score = gradeEngine.likert(v);
-      if (score === undefined) return fnError('#VALUE!', lang, 'functions.survey.invalid', { where: where(lang, 'svar', r, c, rows.length, cols), value: show(v) });
+      if (score === undefined) return fnError('#VALUE!', lang, 'functions.survey.invalid', { where: where(lang, an(lang, 'svar'), r, c, rows.length, cols), value: show(v) });
       if (score === null) continue; // vet ej
       sum += score;
       n++;
     }
   }
-  if (n === 0) return fnError('#DIV/0!', lang, 'functions.survey.noAnswers');
+  if (n === 0) return fnError('#N/A', lang, 'functions.survey.noAnswers');
   return sum / n;
 }
 

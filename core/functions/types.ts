@@ -5,8 +5,13 @@
  */
 import type { CellValue } from '../types';
 
-/** Spreadsheet error values, returned (never thrown) like formulajs does. */
-export type ErrorCode = '#VALUE!' | '#N/A' | '#NUM!' | '#DIV/0!';
+/**
+ * Spreadsheet error values, returned (never thrown) like formulajs does. Only `#VALUE!` (a wrong
+ * input) and `#N/A` (nothing to compute from): Excel drops the custom message of every other code
+ * (`#DIV/0!`, `#NUM!`), and the message is what tells the user which cell to fix.
+ * [C: learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.errorcode]
+ */
+export type ErrorCode = '#VALUE!' | '#N/A';
 
 export interface FunctionError {
   error: ErrorCode;
@@ -22,6 +27,8 @@ export type FunctionArg = CellValue | CellValue[][];
 export interface FunctionParam {
   /** Parameter name as shown in the formula tooltip (Swedish, no spaces: `betyg`, `ämnen`). */
   name: string;
+  /** The same in English (`grades`, `subjects`): Excel's English metadata and English messages. */
+  nameEn: string;
   description: { sv: string; en: string };
   /** `matrix` for ranges, `scalar` for single values. */
   dimensionality: 'matrix' | 'scalar';
