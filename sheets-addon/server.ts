@@ -58,10 +58,13 @@ function lang(): Lang {
 
 // ------------------------------------------------------------------ menu and sidebar
 
+// An editor add-on puts its menu under Extensions with createAddonMenu() (the menu takes the
+// add-on's name); onOpen may run in AuthMode.NONE, where it may only add menu items, which is all
+// it does (lang() falls back to Swedish when the settings cannot be read).
 export function onOpen(): void {
   const l = lang();
   SpreadsheetApp.getUi()
-    .createMenu('Skolanalys')
+    .createAddonMenu()
     .addItem(t(l, 'sheets.menu.open'), 'skolanalysOpenSidebar')
     .addSeparator()
     .addItem(t(l, 'sheets.menu.elevlista'), 'skolanalysCreateElevlista')
@@ -70,6 +73,7 @@ export function onOpen(): void {
     .addToUi();
 }
 
+/** An add-on installed into an open spreadsheet gets its menu without a reload. */
 export function onInstall(): void {
   onOpen();
 }

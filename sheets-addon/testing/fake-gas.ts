@@ -341,6 +341,9 @@ export class FakeSpreadsheet {
   }
 }
 
+/** Title the fake gives the menu of `createAddonMenu()` (Sheets shows the add-on's name there). */
+export const ADDON_MENU = '(add-on menu)';
+
 export interface FakeUi {
   menus: { title: string; items: ({ caption: string; fn: string } | '-')[] }[];
   sidebars: { file: string; title?: string }[];
@@ -353,8 +356,13 @@ export function createFakeGas(ss: FakeSpreadsheet = new FakeSpreadsheet()) {
   const props = new Map<string, string>();
   const rec = (s: string, m: string) => ss.rec(s, m);
   const Ui = {
-    createMenu(title: string) {
-      rec('Ui', 'createMenu');
+    // An add-on's menu sits under Extensions and takes the add-on's name: no title argument.
+    createAddonMenu() {
+      rec('Ui', 'createAddonMenu');
+      return Ui.createMenu(ADDON_MENU, true);
+    },
+    createMenu(title: string, addon = false) {
+      if (!addon) rec('Ui', 'createMenu');
       const menu = { title, items: [] as ({ caption: string; fn: string } | '-')[] };
       const b = {
         addItem: (caption: string, fn: string) => { rec('Menu', 'addItem'); menu.items.push({ caption, fn }); return b; },
