@@ -1,16 +1,16 @@
 /**
  * Reads input files into SheetData for core: text exports (.txt/.csv, any of the encodings and
- * delimiters core/table/text understands) and workbooks (.xlsx, every sheet or one by name).
+ * delimiters core/table/text understands) and workbooks (.xlsx/.xlsm, read from the package
+ * as written: values of the sheets asked for, nothing else parsed).
  * Errors are CliErrors with a Swedish/English message naming the file; never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { SheetData } from '../core/app';
 import type { CellValue } from '../core/types';
 import { decodeText, parseDelimited } from '../core/table/text';
-import { loadWorkbook } from './xlsx/workbook';
-import { findMarkedSheets } from './xlsx/apply';
+import { XlsxPackage, type SheetEntry } from './xlsx/package';
+import { ZipError } from './xlsx/zipfile';
 
 /** A user-facing failure: an i18n key of the cli area, its parameters and the exit code. */
 export class CliError extends Error {
@@ -30,8 +30,8 @@ export interface InputFile {
   path: string;
   kind: 'text' | 'xlsx';
   sheets: SheetData[];
-  /** The workbook as read, for `report` to add sheets to (xlsx only). */
-  workbook?: ExcelJS.Workbook;
+  /** The workbook package as read, for `report` to add sheets to (xlsx only). */
+  pkg?: XlsxPackage;
   /** Text encoding found (text files only). */
   encoding?: string;
   /** The decoded text (text files only). */
@@ -72,57 +72,43 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   throw new CliError('cli.error.unsupportedType', { file: path });
 }
 
-async function readXlsx(path: string, bytes: Buffer, options: ReadOptions): Promise<InputFile> {
-  let wb: ExcelJS.Workbook;
+function readXlsx(path: string, bytes: Buffer, options: ReadOptions): InputFile {
+  let pkg: XlsxPackage;
   try {
-    wb = await loadWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    pkg = XlsxPackage.open(bytes);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    // JSZip's own wording ("end of central directory", a URL) means nothing to a user.
-    throw new CliError(/zip|central directory/i.test(message) ? 'cli.error.notZip' : 'cli.error.notXlsx', { file: path, reason: message });
+    if (e instanceof ZipError) throw new CliError(e.key, { file: path, ...e.params });
+    throw new CliError('cli.error.notXlsx', { file: path, reason: e instanceof Error ? e.message : String(e) });
   }
-  const generated = options.skipGenerated === false ? new Set<string>() : new Set(findMarkedSheets(wb).values());
-  let sheets = wb.worksheets;
+  const generated = options.skipGenerated === false ? new Set<string>() : new Set(pkg.markers().values());
+  let sheets: SheetEntry[];
   if (options.sheet !== undefined) {
-    const ws = wb.worksheets.find((w) => w.name === options.sheet) ?? wb.worksheets.find((w) => w.name.toLowerCase() === options.sheet!.toLowerCase());
-    if (!ws) throw new CliError('cli.error.sheetMissing', { sheet: options.sheet, file: path, sheets: wb.worksheets.map((w) => w.name).join(', ') });
+    const ws = pkg.sheet(options.sheet);
+    if (!ws || !ws.isWorksheet) throw new CliError('cli.error.sheetMissing', { sheet: options.sheet, file: path, sheets: pkg.worksheets.map((w) => w.name).join(', ') });
     sheets = [ws];
   } else {
-    sheets = sheets.filter((w) => !generated.has(w.name));
+    sheets = pkg.worksheets.filter((w) => !generated.has(w.name));
   }
   if (!sheets.length) throw new CliError('cli.error.noSheets', { file: path });
-  return { path, kind: 'xlsx', workbook: wb, sheets: sheets.map((ws) => ({ sheet: ws.name, values: worksheetValues(ws), origin: { row: 0, col: 0 } })) };
+  return { path, kind: 'xlsx', pkg, sheets: sheets.map((ws) => sheetData(pkg, ws, path)) };
 }
 
-/** A worksheet's values from A1 to its last used cell, as core's CellValue. */
-export function worksheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
-  const rows: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const out: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      out[col - 1] = cellValue(cell.value);
-    });
-    for (let i = 0; i < out.length; i++) if (!(i in out)) out[i] = null;
-    rows[rowNumber - 1] = out;
-  });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return rows;
-}
-
-/**
- * ExcelJS cell value → CellValue: a formula gives its result, rich text and hyperlinks their
- * text, an error its text (`#N/A`), dates stay Date.
- */
-export function cellValue(v: ExcelJS.CellValue | undefined): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as unknown as Record<string, unknown>;
-    if ('richText' in o && Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
-    if ('error' in o) return String(o.error);
-    if ('formula' in o || 'sharedFormula' in o) return 'result' in o ? cellValue(o.result as ExcelJS.CellValue) : null;
-    if ('hyperlink' in o) return cellValue(o.text as ExcelJS.CellValue);
-    if ('text' in o) return cellValue(o.text as ExcelJS.CellValue);
-  }
-  return String(v);
+/** A sheet of a package as SheetData; its values are read on first use (only the sheets asked for are parsed). */
+export function sheetData(pkg: XlsxPackage, ws: SheetEntry, path: string): SheetData {
+  let rows: CellValue[][] | undefined;
+  return {
+    sheet: ws.name,
+    origin: { row: 0, col: 0 },
+    get values() {
+      if (!rows) {
+        try {
+          rows = pkg.values(ws);
+        } catch (e) {
+          if (e instanceof ZipError) throw new CliError(e.key, { file: path, ...e.params });
+          throw e;
+        }
+      }
+      return rows;
+    },
+  };
 }

@@ -3,10 +3,11 @@
  * report workbooks through the xlsx writer. It holds no school rules; the clock is read here
  * (core reads none) and passed in as `now` / `referenceYear`.
  */
-import { mkdir, writeFile, stat } from 'node:fs/promises';
-import { dirname, resolve, basename } from 'node:path';
+import { mkdir, writeFile, stat, realpath } from 'node:fs/promises';
+import { dirname, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
+import { checkReportInputs } from '../core/report/readiness';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
@@ -19,9 +20,8 @@ import type { PlanValue } from '../core/report/plan';
 import { formatNumber, formatPercent, t } from '../core/i18n';
 import { parseArgs } from './args';
 import { headlineTable } from './headline';
-import { CliError, readInput, worksheetValues, type InputFile } from './io';
-import { addDataSheet, applyPlan } from './xlsx/apply';
-import { newWorkbook, saveWorkbook } from './xlsx/workbook';
+import { CliError, readInput, sheetData, type InputFile } from './io';
+import { dataSheet, newPackage, writeReportPackage } from './xlsx/writer';
 
 /** Where output goes; tests may pass their own. */
 export interface Output {
@@ -129,20 +129,34 @@ async function secondaryInput(option: string, value: string, main: InputFile): P
     const f = await readInput(value);
     return { data: f.sheets[0], file: f };
   }
-  const ws = main.workbook?.worksheets.find((w) => w.name === value) ?? main.workbook?.worksheets.find((w) => w.name.toLowerCase() === value.toLowerCase());
-  if (ws) {
-    return { data: { sheet: ws.name, values: worksheetValues(ws), origin: { row: 0, col: 0 } } };
-  }
+  const ws = main.pkg?.sheet(value);
+  if (ws?.isWorksheet) return { data: sheetData(main.pkg!, ws, main.path) };
   throw new CliError('cli.error.inputMissing', { value, option: `--${option}`, file: main.path });
+}
+
+/** Same file? (an output over its own input would lose the original if anything went wrong). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    return (await realpath(a)) === (await realpath(resolve(b)));
+  } catch {
+    return false;
+  }
 }
 
 async function report(ctx: Context, file: string, options: Record<string, string>): Promise<number> {
   const { io, lang } = ctx;
   const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
   const out = options.out;
-  if (!/\.xlsx$/i.test(out)) throw new CliError('cli.error.outNotXlsx', { file: out });
+  const outExt = extname(out).toLowerCase();
+  if (outExt !== '.xlsx' && outExt !== '.xlsm') throw new CliError('cli.error.outNotXlsx', { file: out });
+  if (await sameFile(file, out)) throw new CliError('cli.error.outIsInput', { file: out });
   phase('start');
   const main = await readInput(file, { sheet: options.sheet });
+  // Macros survive only in .xlsm (Excel refuses an .xlsx with a vbaProject part): the extension follows the input.
+  const macros = !!main.pkg?.zip.entries.some((e) => /vbaProject\.bin$/i.test(e.name));
+  if (macros !== (outExt === '.xlsm')) {
+    throw new CliError('cli.error.outExtension', { file: out, ext: macros ? '.xlsm' : '.xlsx', why: L(macros ? 'cli.error.outKeepsMacros' : 'cli.error.outNoMacros') });
+  }
   const grades = pickSheet(main, 'grades', ctx);
   phase('parse');
   const inputs: ReportInputs = { grades, sources: [main.kind === 'xlsx' ? `${basename(file)} (${grades.sheet})` : basename(file)] };
@@ -157,6 +171,7 @@ async function report(ctx: Context, file: string, options: Record<string, string
     if (got.file?.kind === 'text') textSheets.push(got.data);
   }
   if (options.period) inputs.period = options.period;
+  refuseUnfit(inputs, main, ctx);
 
   let result;
   try {
@@ -166,20 +181,17 @@ async function report(ctx: Context, file: string, options: Record<string, string
   }
   phase('report');
 
-  const wb = main.workbook ?? (await newWorkbook());
+  const pkg = main.pkg ?? (await newPackage(ctx.now));
   // A text export goes into a sheet of its own, as the text it was, so the report keeps its source.
   // Rows of text (all of a text file) go as they are: '' is a blank cell; no 3-million-cell copy.
   const planRow = (r: readonly CellValue[]): PlanValue[] =>
     r.every((v) => typeof v === 'string') ? (r as string[]) : r.map((v) => (v === '' || v === undefined ? null : v instanceof Date ? v.toISOString() : v));
-  const dataSheets = textSheets.map((d) => addDataSheet(wb, d.sheet, d.values.map(planRow)));
-  const userSheets = wb.worksheets.map((w) => w.name);
-  const applied = applyPlan(wb, result.plan);
-  const kept = userSheets.filter((n) => !applied.removed.includes(n));
-  const buf = await saveWorkbook(wb, applied, dataSheets);
+  const data = textSheets.map((d) => dataSheet(d.sheet, d.values.map(planRow)));
+  const written = await writeReportPackage(pkg, result.plan, data, ctx.now);
   phase('xlsx');
   try {
     await mkdir(dirname(resolve(out)), { recursive: true });
-    await writeFile(out, buf);
+    await writeFile(out, written.bytes);
   } catch (e) {
     throw new CliError('cli.error.writeFailed', { file: out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
@@ -191,11 +203,25 @@ async function report(ctx: Context, file: string, options: Record<string, string
     io.out(headline.join('\n'));
     io.out('');
   }
-  io.out(L('cli.report.written', { file: out, sheets: applied.sheets.map((s) => s.name).join(', ') }));
-  if (kept.length) io.out(L('cli.report.kept', { sheets: kept.join(', ') }));
-  if (applied.removed.length) io.out(L('cli.report.replaced', { sheets: applied.removed.join(', ') }));
+  io.out(L('cli.report.written', { file: out }));
+  if (written.added.length) io.out(L('cli.report.added', { sheets: written.added.join(', ') }));
+  if (written.replaced.length) io.out(L('cli.report.replaced', { sheets: written.replaced.join(', ') }));
+  if (written.userSheets.length) io.out(L('cli.report.kept', { sheets: written.userSheets.join(', ') }));
+  if (written.keptGenerated.length) io.out(L('cli.report.keptGenerated', { sheets: written.keptGenerated.join(', ') }));
   io.out(L('cli.report.problems', { n: result.problems.length }));
   return 0;
+}
+
+/**
+ * Refuses, before anything is written, a report whose input is not what it needs (a survey
+ * given as grades): exit 2 with what the sheet looks like instead.
+ */
+function refuseUnfit(inputs: ReportInputs, main: InputFile, ctx: Context): void {
+  // Närvaro and Progression are made only when their input is given: not asking for them is no refusal.
+  const kinds = REPORT_KINDS.filter((k) => (k !== 'narvaro' || inputs.attendance) && (k !== 'progression' || inputs.previous));
+  const others = main.sheets.filter((s) => s !== inputs.grades);
+  const refusals = checkReportInputs(inputs, kinds, ctx.settings, ctx.now, others);
+  if (refusals.length) throw new CliError('cli.error.refused', { reason: refusals.map((r) => r.message).join(' ') });
 }
 
 /**

@@ -1,16 +1,10 @@
 /**
- * Native charts for .xlsx. ExcelJS cannot write charts, so after it has saved the workbook we add
- * the DrawingML parts to the zip ourselves: xl/charts/chartN.xml, xl/drawings/drawingN.xml with its
- * rels, a `<drawing r:id>` in the sheet and content-type overrides. Series refer to the sheet's
- * cells by formula, so Excel and LibreOffice draw them from the data.
- *
- * ExcelJS does not keep charts when it reads a workbook and drops our drawing parts on the next
- * save, so `stripCharts` removes them before a generated file is read again (they belong to the
- * generated sheets, which are rebuilt anyway).
+ * Native charts for .xlsx: the DrawingML parts of a generated sheet's charts
+ * (xl/charts/chartN.xml, the drawing that places them). Series refer to the sheet's cells by
+ * formula, so Excel and LibreOffice draw them from the data; the caches hold the same values.
  */
-import { partText, type Parts } from './zip';
 import type { PlanChart, PlanValue } from '../../core/report/plan';
-import { colLetter, quoteSheet } from './apply';
+import { colLetter, quoteSheet } from './names';
 
 /** Our drawings carry this in every shape name, so strip finds exactly ours. */
 export const CHART_NAME_PREFIX = 'Skolanalys:';
@@ -19,11 +13,6 @@ const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
-const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
-const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const EMU_PER_PX = 9525;
 
 /** What the plan wrote at a cell (0-based), for the charts' caches. */
@@ -31,10 +20,6 @@ export type ValueAt = (row: number, col: number) => PlanValue | undefined;
 
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function xmlUnescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 function abs(row: number, col: number): string {
@@ -168,114 +153,4 @@ export function drawingXml(charts: PlanChart[], widths?: number[]): string {
       `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">${anchors.join('')}</xdr:wsDr>`;
-}
-
-export function rels(items: { id: string; type: string; target: string }[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}">` +
-    items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlEscape(r.target)}"/>`).join('') + '</Relationships>';
-}
-
-/** Sheet name → worksheet part path (`xl/worksheets/sheet3.xml`), read from workbook.xml and its rels. */
-export function sheetParts(parts: Parts): Map<string, string> {
-  const wbXml = partText(parts, 'xl/workbook.xml') ?? '';
-  const relXml = partText(parts, 'xl/_rels/workbook.xml.rels') ?? '';
-  const targets = new Map<string, string>();
-  for (const m of relXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const out = new Map<string, string>();
-  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1];
-    if (name && rid && targets.has(rid)) out.set(xmlUnescape(name), targets.get(rid)!);
-  }
-  return out;
-}
-
-export function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-}
-
-export function nextFree(parts: Parts, pattern: (n: number) => string, start = 1): number {
-  let n = start;
-  while (parts.has(pattern(n))) n++;
-  return n;
-}
-
-/**
- * Adds one sheet's charts: chart parts, the drawing with its rels. Returns the content-type
- * overrides to add and the drawing's path (the caller links it from the sheet as `rid`).
- */
-export function addChartParts(parts: Parts, sheet: string, charts: PlanChart[], valueAt: ValueAt, widths?: number[]): { drawing: string; overrides: string[] } {
-  const overrides: string[] = [];
-  const d = nextFree(parts, (n) => `xl/drawings/drawing${n}.xml`);
-  const drawingPath = `xl/drawings/drawing${d}.xml`;
-  const chartRels: { id: string; type: string; target: string }[] = [];
-  let c = 1;
-  charts.forEach((ch, k) => {
-    while (parts.has(`xl/charts/chart${c}.xml`)) c++;
-    parts.set(`xl/charts/chart${c}.xml`, chartXml(ch, sheet, valueAt));
-    overrides.push(`<Override PartName="/xl/charts/chart${c}.xml" ContentType="${CT_CHART}"/>`);
-    chartRels.push({ id: `rId${k + 1}`, type: REL_CHART, target: `../charts/chart${c}.xml` });
-  });
-  parts.set(drawingPath, drawingXml(charts, widths));
-  parts.set(relsPathOf(drawingPath), rels(chartRels));
-  overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`);
-  return { drawing: `../drawings/drawing${d}.xml`, overrides };
-}
-
-export { REL_DRAWING };
-
-/**
- * Removes the drawings this module added (shape names starting with `Skolanalys:`), their charts,
- * rels, content types and sheet links. Other drawings (a user's pictures or charts) stay.
- * Returns whether anything was removed.
- */
-export function stripChartParts(parts: Parts): boolean {
-  const ours: string[] = [];
-  for (const name of parts.keys()) {
-    if (/^xl\/drawings\/drawing\d+\.xml$/.test(name) && partText(parts, name)!.includes(`name="${CHART_NAME_PREFIX}`)) ours.push(name);
-  }
-  if (!ours.length) return false;
-  let ct = partText(parts, '[Content_Types].xml')!;
-  const dropPart = (path: string) => {
-    parts.delete(path);
-    ct = ct.replace(new RegExp(`<Override PartName="/${path.replace(/[.[\]]/g, '\\$&')}"[^>]*/>`), '');
-  };
-  for (const d of ours) {
-    const relPath = relsPathOf(d);
-    const relXml = partText(parts, relPath) ?? '';
-    for (const m of relXml.matchAll(/Target="\.\.\/charts\/(chart\d+\.xml)"/g)) {
-      const chart = `xl/charts/${m[1]}`;
-      dropPart(chart);
-      parts.delete(relsPathOf(chart));
-    }
-    parts.delete(relPath);
-    dropPart(d);
-  }
-  const oursFile = new Set(ours.map((d) => d.split('/').pop()!));
-  for (const name of [...parts.keys()]) {
-    if (!/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name)) continue;
-    let relXml = partText(parts, name)!;
-    const ids: string[] = [];
-    relXml = relXml.replace(/<Relationship\b[^>]*\/>/g, (r) => {
-      const target = /Target="\.\.\/drawings\/([^"]+)"/.exec(r)?.[1];
-      if (target && oursFile.has(target)) {
-        ids.push(/\bId="([^"]*)"/.exec(r)![1]);
-        return '';
-      }
-      return r;
-    });
-    if (!ids.length) continue;
-    parts.set(name, relXml);
-    const sheetPath = name.replace('/_rels/', '/').replace(/\.rels$/, '');
-    let sx = partText(parts, sheetPath)!;
-    for (const id of ids) sx = sx.replace(new RegExp(`<drawing r:id="${id}"\\s*/>`), '');
-    parts.set(sheetPath, sx);
-  }
-  parts.set('[Content_Types].xml', ct);
-  return true;
 }

@@ -1,5 +1,8 @@
-/** The .xlsx writer of the CLI: place a ReportPlan's sheets with ExcelJS, write their content and charts into the file. */
-export { applyPlan, addDataSheet, findMarkedSheets, removeGeneratedSheets, uniqueSheetName, MARKER_PREFIX } from './apply';
-export type { AppliedPlan, AppliedSheet } from './apply';
-export { chartXml, drawingXml, stripChartParts, CHART_NAME_PREFIX } from './charts';
-export { loadWorkbook, saveWorkbook, newWorkbook, writeSheets } from './workbook';
+/**
+ * The CLI's .xlsx layer: a workbook package read as its producer wrote it (package.ts, values.ts)
+ * and reports written into it by adding parts (writer.ts), never by re-serialising the user's.
+ */
+export { XlsxPackage, MARKER_PREFIX, sheetOfRef, type SheetEntry, type DefinedName } from './package';
+export { writeReportPackage, newPackage, dataSheet, uniqueSheetName, type SheetToWrite, type WriteResult } from './writer';
+export { ZipArchive, ZipError } from './zipfile';
+export { chartXml, drawingXml, CHART_NAME_PREFIX } from './charts';

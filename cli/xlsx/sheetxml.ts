@@ -4,7 +4,8 @@
  * row by row, with styles appended to the styles.xml ExcelJS wrote for the user's sheets.
  */
 import type { PlanBlock, PlanChart, PlanConditionalFormat, PlanStyle, PlanValue, SheetPlan } from '../../core/report/plan';
-import { argb, colLetter } from './apply';
+import { argb, colLetter } from './names';
+import { elementEnd, prefixed, tags } from './opc';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -35,40 +36,71 @@ interface CellStyle {
   border?: boolean;
 }
 
+/** A list in styles.xml that we may append to, in schema order (ECMA-376 18.8.39). */
+const STYLE_LISTS = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
 /**
- * New styles for the generated sheets, appended to an existing styles.xml (ExcelJS's), so the
- * user's style indexes stay valid.
+ * New styles for the generated sheets, appended to the user's styles.xml so that every index
+ * the user's cells use stays valid. An entry equal to one already there (written by an earlier
+ * run, or the user's own) is reused, so regenerating adds nothing. Works with any namespace
+ * prefix, and counts entries rather than trusting `count` attributes (they are optional).
  */
 export class StyleSheet {
   private readonly xml: string;
+  private readonly prefix: string;
   private numFmtNext: number;
+  private readonly numFmtCount: number;
   private readonly numFmts = new Map<string, number>();
   private readonly newNumFmts: string[] = [];
-  private fontCount: number;
-  private readonly fonts = new Map<string, number>();
-  private readonly newFonts: string[] = [];
-  private fillCount: number;
-  private readonly fills = new Map<string, number>();
-  private readonly newFills: string[] = [];
-  private borderCount: number;
-  private readonly borders = new Map<string, number>();
-  private readonly newBorders: string[] = [];
-  private xfCount: number;
+  /** Per list: the exact XML of each existing entry → its index, and the entries to append. */
+  private readonly lists = new Map<string, { known: Map<string, number>; count: number; added: string[] }>();
   private readonly xfs = new Map<string, number>();
-  private readonly newXfs: string[] = [];
-  private dxfCount: number;
-  private readonly newDxfs: string[] = [];
 
   constructor(stylesXml: string) {
     this.xml = stylesXml;
-    const count = (tag: string) => Number(new RegExp(`<${tag}\\b[^>]*\\bcount="(\\d+)"`).exec(stylesXml)?.[1] ?? 0);
-    for (const m of stylesXml.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/g)) this.numFmts.set(unesc(m[2]), Number(m[1]));
+    const ts = tags(stylesXml);
+    const root = ts.find((t) => !t.closing);
+    this.prefix = root?.prefix ?? '';
+    for (const name of ['fonts', 'fills', 'borders', 'cellXfs', 'dxfs']) {
+      const known = new Map<string, number>();
+      let count = 0;
+      const i = ts.findIndex((t) => t.name === name && !t.closing);
+      if (i >= 0) {
+        const end = elementEnd(ts, i);
+        for (let k = i + 1; k < end; ) {
+          const e = elementEnd(ts, k);
+          const text = stylesXml.slice(ts[k].start, ts[e].end);
+          if (!known.has(text)) known.set(text, count);
+          count++;
+          k = e + 1;
+        }
+      }
+      this.lists.set(name, { known, count, added: [] });
+    }
+    for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^>]*?>/g)) {
+      const id = /\bnumFmtId="(\d+)"/.exec(m[0])?.[1];
+      const code = /\bformatCode="([^"]*)"/.exec(m[0])?.[1];
+      if (id !== undefined && code !== undefined && !this.numFmts.has(unesc(code))) this.numFmts.set(unesc(code), Number(id));
+    }
+    this.numFmtCount = [...stylesXml.matchAll(/<(?:\w+:)?numFmt\b/g)].length;
     this.numFmtNext = Math.max(163, ...this.numFmts.values()) + 1;
-    this.fontCount = count('fonts');
-    this.fillCount = count('fills');
-    this.borderCount = count('borders');
-    this.xfCount = count('cellXfs');
-    this.dxfCount = count('dxfs');
+    // A styles part without a default cell format or font (rare, but valid) gets them first:
+    // cells written without `s` use entry 0.
+    if (!this.lists.get('fonts')!.count) this.entry('fonts', '<font><sz val="11"/><name val="Calibri"/></font>');
+    if (!this.lists.get('cellXfs')!.count) this.entry('cellXfs', '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  }
+
+  /** The index of an entry of a list, appended when no equal entry exists. */
+  private entry(list: string, xml: string): number {
+    const l = this.lists.get(list)!;
+    const mine = prefixed(xml, this.prefix);
+    let id = l.known.get(mine);
+    if (id === undefined) {
+      id = l.count + l.added.length;
+      l.added.push(mine);
+      l.known.set(mine, id);
+    }
+    return id;
   }
 
   private numFmtId(code: string | null): number {
@@ -78,17 +110,7 @@ export class StyleSheet {
     if (id === undefined) {
       id = this.numFmtNext++;
       this.numFmts.set(code, id);
-      this.newNumFmts.push(`<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`);
-    }
-    return id;
-  }
-
-  private intern(map: Map<string, number>, list: string[], key: string, xml: string, base: () => number): number {
-    let id = map.get(key);
-    if (id === undefined) {
-      id = base() + list.length;
-      map.set(key, id);
-      list.push(xml);
+      this.newNumFmts.push(prefixed(`<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`, this.prefix));
     }
     return id;
   }
@@ -101,54 +123,58 @@ export class StyleSheet {
     const numFmtId = this.numFmtId(s.numFmt);
     let fontId = 0;
     if (s.bold || s.italic || s.fontColor || s.fontSize) {
-      const f = `<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}<sz val="${s.fontSize ?? 11}"/>${s.fontColor ? `<color rgb="${argb(s.fontColor)}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
-      fontId = this.intern(this.fonts, this.newFonts, f, f, () => this.fontCount);
+      fontId = this.entry('fonts', `<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}<sz val="${s.fontSize ?? 11}"/>${s.fontColor ? `<color rgb="${argb(s.fontColor)}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`);
     }
     let fillId = 0;
-    if (s.fill) {
-      const f = `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`;
-      fillId = this.intern(this.fills, this.newFills, f, f, () => this.fillCount);
-    }
+    if (s.fill) fillId = this.entry('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
     let borderId = 0;
     if (s.border) {
       const side = (n: string) => `<${n} style="thin"><color rgb="FFBFBFBF"/></${n}>`;
-      const b = `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`;
-      borderId = this.intern(this.borders, this.newBorders, b, b, () => this.borderCount);
+      borderId = this.entry('borders', `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`);
     }
     const align = s.horizontal || s.wrap ? `<alignment${s.horizontal ? ` horizontal="${s.horizontal}"` : ''}${s.wrap ? ' wrapText="1"' : ''}/>` : '';
     const xml = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
       (align ? ` applyAlignment="1">${align}</xf>` : '/>');
-    const id = this.xfCount + this.newXfs.length;
-    this.newXfs.push(xml);
+    const id = this.entry('cellXfs', xml);
     this.xfs.set(key, id);
     return id;
   }
 
   /** A differential format for a conditional highlight. */
   dxf(fill: string, fontColor?: string): number {
-    this.newDxfs.push(`<dxf>${fontColor ? `<font><color rgb="${argb(fontColor)}"/></font>` : ''}<fill><patternFill patternType="solid"><bgColor rgb="${argb(fill)}"/></patternFill></fill></dxf>`);
-    return this.dxfCount + this.newDxfs.length - 1;
+    return this.entry('dxfs', `<dxf>${fontColor ? `<font><color rgb="${argb(fontColor)}"/></font>` : ''}<fill><patternFill patternType="solid"><bgColor rgb="${argb(fill)}"/></patternFill></fill></dxf>`);
   }
 
-  /** styles.xml with the new entries appended and the counts updated. */
+  /** styles.xml with the new entries appended (counts updated where the producer wrote them). */
   toXml(): string {
     let x = this.xml;
-    const append = (tag: string, items: string[], total: number, createAfter: RegExp) => {
+    const append = (tag: string, items: string[], total: number) => {
       if (!items.length) return;
-      const full = new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`);
-      const empty = new RegExp(`<${tag}\\b([^>]*)/>`);
-      const withCount = (attrs: string) => (/\bcount="/.test(attrs) ? attrs.replace(/\bcount="\d+"/, `count="${total}"`) : `${attrs} count="${total}"`);
-      if (full.test(x)) x = x.replace(full, (_, attrs: string, body: string) => `<${tag}${withCount(attrs)}>${body}${items.join('')}</${tag}>`);
-      else if (empty.test(x)) x = x.replace(empty, (_, attrs: string) => `<${tag}${withCount(attrs)}>${items.join('')}</${tag}>`);
-      else x = x.replace(createAfter, (m) => `${m}<${tag} count="${total}">${items.join('')}</${tag}>`);
+      const p = this.prefix;
+      const ts = tags(x);
+      const i = ts.findIndex((t) => t.name === tag && !t.closing);
+      const withCount = (open: string) => open.replace(/\bcount="\d+"/, `count="${total}"`);
+      if (i >= 0) {
+        const t = ts[i];
+        if (t.selfClosing) {
+          x = `${x.slice(0, t.start)}${withCount(t.text).replace(/\s*\/>$/, '>')}${items.join('')}</${p}${tag}>${x.slice(t.end)}`;
+        } else {
+          const end = ts[elementEnd(ts, i)];
+          x = `${x.slice(0, t.start)}${withCount(t.text)}${x.slice(t.end, end.start)}${items.join('')}${x.slice(end.start)}`;
+        }
+        return;
+      }
+      // Missing list: created before the first list that follows it in schema order.
+      const later = STYLE_LISTS.slice(STYLE_LISTS.indexOf(tag) + 1);
+      const before = ts.find((t) => !t.closing && later.includes(t.name) && t !== ts[0]) ?? ts.filter((t) => t.closing && t.name === 'styleSheet').pop()!;
+      x = `${x.slice(0, before.start)}<${p}${tag} count="${total}">${items.join('')}</${p}${tag}>${x.slice(before.start)}`;
     };
-    append('numFmts', this.newNumFmts, this.numFmts.size, /<styleSheet\b[^>]*>/);
-    append('fonts', this.newFonts, this.fontCount + this.newFonts.length, /<\/numFmts>/);
-    append('fills', this.newFills, this.fillCount + this.newFills.length, /<\/fonts>/);
-    append('borders', this.newBorders, this.borderCount + this.newBorders.length, /<\/fills>/);
-    append('cellXfs', this.newXfs, this.xfCount + this.newXfs.length, /<\/cellStyleXfs>/);
-    append('dxfs', this.newDxfs, this.dxfCount + this.newDxfs.length, /<\/cellStyles>/);
+    append('numFmts', this.newNumFmts, this.numFmtCount + this.newNumFmts.length);
+    for (const name of ['fonts', 'fills', 'borders', 'cellXfs', 'dxfs']) {
+      const l = this.lists.get(name)!;
+      append(name, l.added, l.count + l.added.length);
+    }
     return x;
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { applyPlan, findMarkedSheets, saveWorkbook, loadWorkbook, uniqueSheetName, MARKER_PREFIX } from './index';
+import { XlsxPackage, writeReportPackage, uniqueSheetName, MARKER_PREFIX } from './index';
+import type { ReportPlan } from '../../core/report/plan';
 import { samplePlan } from '../fixtures/sample-plan';
 import { wellFormed } from '../fixtures/well-formed';
 
@@ -29,9 +30,24 @@ function cells(ws: ExcelJS.Worksheet): Record<string, unknown> {
   return out;
 }
 
+const WHEN = new Date(Date.UTC(2026, 5, 15));
+
+/** The user's workbook as ExcelJS (another producer) saves it. */
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** `report`'s writing step: the plan into the package, as the CLI does it. */
+async function writePlan(input: Uint8Array, plan: ReportPlan = samplePlan()) {
+  return writeReportPackage(XlsxPackage.open(input), plan, [], WHEN);
+}
+
 async function writeSample(wb = userWorkbook()): Promise<Buffer> {
-  const applied = applyPlan(wb, samplePlan());
-  return saveWorkbook(wb, applied);
+  return (await writePlan(await bytesOf(wb))).bytes;
+}
+
+function markers(bytes: Uint8Array): Map<string, string> {
+  return XlsxPackage.open(bytes).markers();
 }
 
 async function open(buf: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -40,7 +56,7 @@ async function open(buf: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-describe('applyPlan + saveWorkbook', () => {
+describe('writeReportPackage', () => {
   it('writes values, formats, styles, panes, widths, tables, highlights and markers', async () => {
     const wb = await open(await writeSample());
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Betyg VT2026', 'Anteckningar', 'Nämndrapport', 'Elevlista']);
@@ -86,17 +102,16 @@ describe('applyPlan + saveWorkbook', () => {
     expect(elXml).toMatch(/sqref="D3:D14"><cfRule type="cellIs" dxfId="\d+" priority="2" operator="greaterThanOrEqual"><formula>0.5<\/formula>/);
     expect(elXml).toMatch(/sqref="F3:F14"><cfRule type="cellIs" dxfId="\d+" priority="3" operator="lessThan"><formula>12<\/formula>/);
 
-    expect([...findMarkedSheets(wb)]).toEqual([['namndrapport', 'Nämndrapport'], ['elevlista', 'Elevlista']]);
+    expect([...markers(await writeSample())]).toEqual([['namndrapport', 'Nämndrapport'], ['elevlista', 'Elevlista']]);
   });
 
   it('prints as the plan says: orientation and a sheet-scoped print area', async () => {
     const plan = samplePlan();
     plan.sheets[0].print = { orientation: 'portrait', fitToWidth: true, area: { row: 0, col: 0, rows: 20, cols: 14 } };
-    const wb = userWorkbook();
-    const zip = await JSZip.loadAsync(await saveWorkbook(wb, applyPlan(wb, plan)));
+    const zip = await JSZip.loadAsync((await writePlan(await bytesOf(userWorkbook()), plan)).bytes);
     const book = await zip.file('xl/workbook.xml')!.async('string');
     // Rows 1–20, columns A–N (14); the plan sheet is the third sheet (index 2) after two user sheets.
-    expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;Nämndrapport&apos;!\$A\$1:\$N\$20<\/definedName>/);
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="2">'Nämndrapport'!\$A\$1:\$N\$20<\/definedName>/);
     const sheets = await Promise.all(zip.file(/^xl\/worksheets\/sheet\d+\.xml$/).map((f) => f.async('string')));
     // Our sheets print fitToHeight 0 (as many pages down as needed); ExcelJS's user sheets do not.
     expect(sheets.filter((x) => x.includes('orientation="portrait" fitToWidth="1" fitToHeight="0"')).length).toBe(1);
@@ -151,32 +166,34 @@ describe('applyPlan + saveWorkbook', () => {
     expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<drawing');
   });
 
-  it('regenerating twice gives the same generated sheets and leaves user sheets cell-by-cell as they were', async () => {
+  it('regenerating twice rewrites the generated sheets in place, byte for byte, and leaves user sheets as they were', async () => {
     const original = userWorkbook();
     const before = { betyg: cells(original.getWorksheet('Betyg VT2026')!), notes: cells(original.getWorksheet('Anteckningar')!) };
     const first = await writeSample(original);
-    const wb2 = await loadWorkbook(first);
-    const applied2 = applyPlan(wb2, samplePlan());
-    expect(applied2.removed).toEqual(['Nämndrapport', 'Elevlista']);
-    const second = await saveWorkbook(wb2, applied2);
-    const wb3 = await loadWorkbook(second);
-    const third = await saveWorkbook(wb3, applyPlan(wb3, samplePlan()));
+    const second = await writePlan(first);
+    expect(second.replaced).toEqual(['Nämndrapport', 'Elevlista']);
+    expect(second.added).toEqual([]);
+    expect(second.userSheets).toEqual(['Betyg VT2026', 'Anteckningar']);
+    const third = (await writePlan(second.bytes)).bytes;
 
-    const a = await open(first);
+    // Every part of the first output comes back unchanged from the third run.
+    const z1 = await JSZip.loadAsync(first);
+    const z3 = await JSZip.loadAsync(third);
+    expect(Object.keys(z3.files).sort()).toEqual(Object.keys(z1.files).sort());
+    for (const name of Object.keys(z1.files)) {
+      expect(await z3.file(name)!.async('string'), name).toBe(await z1.file(name)!.async('string'));
+    }
     const c = await open(third);
-    expect(c.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
-    for (const name of ['Nämndrapport', 'Elevlista']) expect(cells(c.getWorksheet(name)!)).toEqual(cells(a.getWorksheet(name)!));
     expect(cells(c.getWorksheet('Betyg VT2026')!)).toEqual(before.betyg);
     expect(cells(c.getWorksheet('Anteckningar')!)).toEqual(before.notes);
     expect(c.getWorksheet('Betyg VT2026')!.getCell('F2').value).toEqual({ formula: 'LEN(B2)', result: 3 });
     // Still exactly one set of charts and one marker per sheet.
-    const zip = await JSZip.loadAsync(third);
-    expect(zip.file(/^xl\/charts\/chart\d+\.xml$/).length).toBe(5);
-    const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(z3.file(/^xl\/charts\/chart\d+\.xml$/).length).toBe(5);
+    const wbXml = await z3.file('xl/workbook.xml')!.async('string');
     expect(wbXml.match(new RegExp(`name="${MARKER_PREFIX}`, 'g'))!.length).toBe(2);
   });
 
-  it('replaces a generated sheet the user renamed', async () => {
+  it('rewrites a generated sheet the user renamed under the user\'s name, in its place', async () => {
     const first = await writeSample();
     // Rename the way Excel does: the sheet name and every reference to it (marker, chart series).
     const zip = await JSZip.loadAsync(first);
@@ -185,14 +202,14 @@ describe('applyPlan + saveWorkbook', () => {
       zip.file(f.name, x.replace(/name="Nämndrapport"/, 'name="Rapport till nämnden"').replace(/'Nämndrapport'!/g, "'Rapport till nämnden'!").replace(/&apos;Nämndrapport&apos;!/g, '&apos;Rapport till nämnden&apos;!'));
     }
     const renamed = await zip.generateAsync({ type: 'nodebuffer' });
-    const wb = await loadWorkbook(renamed);
-    expect(findMarkedSheets(wb).get('namndrapport')).toBe('Rapport till nämnden');
-    const applied = applyPlan(wb, samplePlan());
-    expect(applied.removed.sort()).toEqual(['Elevlista', 'Rapport till nämnden'].sort());
-    const out = await open(await saveWorkbook(wb, applied));
-    const names = out.worksheets.map((w) => w.name);
-    expect(names).not.toContain('Rapport till nämnden');
-    expect(names).toEqual(['Betyg VT2026', 'Anteckningar', 'Nämndrapport', 'Elevlista']);
+    expect(markers(renamed).get('namndrapport')).toBe('Rapport till nämnden');
+    const again = await writePlan(renamed);
+    expect(again.replaced).toEqual(['Rapport till nämnden', 'Elevlista']);
+    const out = await open(again.bytes);
+    expect(out.worksheets.map((w) => w.name)).toEqual(['Betyg VT2026', 'Anteckningar', 'Rapport till nämnden', 'Elevlista']);
+    expect(out.getWorksheet('Rapport till nämnden')!.getCell('A1').value).toBe('Nämndrapport – skolresultat årskurs 9');
+    const charts = await JSZip.loadAsync(again.bytes);
+    expect(await charts.file('xl/charts/chart1.xml')!.async('string')).toContain("'Rapport till nämnden'!$G$3");
   });
 
   it('keeps a user copy of a generated sheet (Excel gives the copy a sheet-scoped marker)', async () => {
@@ -202,26 +219,28 @@ describe('applyPlan + saveWorkbook', () => {
     const x = await zip.file('xl/workbook.xml')!.async('string');
     // Sheets: 0 Betyg VT2026, 1 Anteckningar, 2 Kopia, 3 Nämndrapport, 4 Elevlista.
     zip.file('xl/workbook.xml', x.replace('</definedNames>', '<definedName name="SKOLANALYS_namndrapport" localSheetId="2">Kopia!$A$1</definedName></definedNames>'));
-    const copied = await loadWorkbook(await zip.generateAsync({ type: 'uint8array' }));
-    expect(findMarkedSheets(copied).get('namndrapport')).toBe('Nämndrapport');
-    const applied = applyPlan(copied, samplePlan());
-    expect(applied.removed).toEqual(['Nämndrapport', 'Elevlista']);
-    const out = await open(await saveWorkbook(copied, applied));
+    const copied = await zip.generateAsync({ type: 'uint8array' });
+    expect(markers(copied).get('namndrapport')).toBe('Nämndrapport');
+    const written = await writePlan(copied);
+    expect(written.replaced).toEqual(['Nämndrapport', 'Elevlista']);
+    expect(written.userSheets).toContain('Kopia');
+    const out = await open(written.bytes);
     expect(out.getWorksheet('Kopia')!.getCell('A1').value).toBe('mina anteckningar');
   });
 
   it('keeps a user sheet whose name a plan sheet wants, and names the plan sheet apart', async () => {
     const wb = userWorkbook();
     wb.addWorksheet('Nämndrapport').getCell('A1').value = 'användarens egen rapport';
-    const applied = applyPlan(wb, samplePlan());
-    expect(applied.sheets.map((s) => s.name)).toEqual(['Nämndrapport (2)', 'Elevlista']);
-    const out = await open(await saveWorkbook(wb, applied));
+    const written = await writePlan(await bytesOf(wb));
+    expect(written.added).toEqual(['Nämndrapport (2)', 'Elevlista']);
+    const out = await open(written.bytes);
     expect(out.getWorksheet('Nämndrapport')!.getCell('A1').value).toBe('användarens egen rapport');
     expect(out.getWorksheet('Nämndrapport (2)')!.getCell('A1').value).toBe('Nämndrapport – skolresultat årskurs 9');
     // Regenerating keeps the user's sheet and replaces only the marked one.
-    const again = await loadWorkbook(await saveWorkbook(out, applyPlan(out, samplePlan())));
-    expect(again.worksheets.map((w) => w.name)).toEqual(['Betyg VT2026', 'Anteckningar', 'Nämndrapport', 'Nämndrapport (2)', 'Elevlista']);
-    const zip = await JSZip.loadAsync(await saveWorkbook(again, applyPlan(again, samplePlan())));
+    const again = await writePlan(written.bytes);
+    expect(again.replaced).toEqual(['Nämndrapport (2)', 'Elevlista']);
+    expect((await open(again.bytes)).worksheets.map((w) => w.name)).toEqual(['Betyg VT2026', 'Anteckningar', 'Nämndrapport', 'Nämndrapport (2)', 'Elevlista']);
+    const zip = await JSZip.loadAsync(again.bytes);
     expect(await zip.file('xl/charts/chart1.xml')!.async('string')).toContain("'Nämndrapport (2)'!$G$3");
   });
 });

@@ -1,0 +1,326 @@
+/**
+ * Cell values straight from a worksheet part's bytes: one pass over `<sheetData>`, no DOM, no
+ * object per cell beyond the value itself. Shared and inline strings (rich runs joined, phonetic
+ * runs left out), numbers, booleans, errors as their text, ISO dates (`t="d"`), numbers in a date
+ * format as Dates (1900 and 1904 systems), and formulas as their cached results.
+ * Tags may carry any namespace prefix.
+ */
+import type { CellValue } from '../../core/types';
+import { unescapeXml } from './opc';
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const COLON = 58;
+const QUOTE = 34;
+const APOS = 39;
+
+/** Where the local name of the tag opening at `lt` starts and ends, and whether it is an end tag. */
+interface TagName {
+  closing: boolean;
+  /** First byte of the local name (after any prefix). */
+  a: number;
+  /** One past the local name. */
+  b: number;
+}
+
+function tagName(buf: Buffer, lt: number, out: TagName): void {
+  let p = lt + 1;
+  out.closing = buf[p] === SLASH;
+  if (out.closing) p++;
+  let a = p;
+  for (;;) {
+    const c = buf[p];
+    if (c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13 || c === undefined) break;
+    if (c === COLON) a = p + 1;
+    p++;
+  }
+  out.a = a;
+  out.b = p;
+}
+
+const is = (buf: Buffer, t: TagName, name: string): boolean => {
+  if (t.b - t.a !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (buf[t.a + i] !== name.charCodeAt(i)) return false;
+  return true;
+};
+
+/** `_x000D_` escapes of ST_Xstring (control characters Excel writes into text). */
+function unescapeX(s: string): string {
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function text(buf: Buffer, a: number, b: number): string {
+  let s = buf.toString('utf8', a, b);
+  if (s.includes('&')) s = unescapeXml(s);
+  if (s.includes('_x')) s = unescapeX(s);
+  return s;
+}
+
+/**
+ * Reads the text of a string item (`<si>` or `<is>`) whose start tag ends at `from`: every `<t>`
+ * joined, except those inside `<rPh>` (phonetic guides). Returns the text and the position after
+ * the item's end tag named `end`.
+ */
+function stringItem(buf: Buffer, from: number, end: string, t: TagName): [string, number] {
+  let out = '';
+  let pos = from;
+  let inPhonetic = false;
+  for (;;) {
+    const lt = buf.indexOf(LT, pos);
+    if (lt < 0) return [out, buf.length];
+    tagName(buf, lt, t);
+    const gt = buf.indexOf(GT, t.b);
+    if (is(buf, t, end) && t.closing) return [out, gt + 1];
+    if (is(buf, t, 'rPh')) inPhonetic = !t.closing && buf[gt - 1] !== SLASH;
+    else if (!t.closing && is(buf, t, 't') && buf[gt - 1] !== SLASH) {
+      const close = buf.indexOf(LT, gt + 1);
+      if (!inPhonetic) out += text(buf, gt + 1, close);
+      pos = close;
+      continue;
+    }
+    pos = gt + 1;
+  }
+}
+
+/** The shared strings table (`xl/sharedStrings.xml` or wherever the workbook's relationship points). */
+export function readSharedStrings(buf: Buffer): string[] {
+  const out: string[] = [];
+  const t: TagName = { closing: false, a: 0, b: 0 };
+  let pos = 0;
+  for (;;) {
+    const lt = buf.indexOf(LT, pos);
+    if (lt < 0) return out;
+    tagName(buf, lt, t);
+    const gt = buf.indexOf(GT, t.b);
+    if (gt < 0) return out;
+    if (!t.closing && is(buf, t, 'si')) {
+      if (buf[gt - 1] === SLASH) {
+        out.push('');
+        pos = gt + 1;
+        continue;
+      }
+      const [s, next] = stringItem(buf, gt + 1, 'si', t);
+      out.push(s);
+      pos = next;
+      continue;
+    }
+    pos = gt + 1;
+  }
+}
+
+// Built-in number formats that show dates or times (ECMA-376 18.8.30, and the East Asian ones).
+const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a number format code shows a date or time: d, m, y, h, s outside quotes, escapes and `[colour]`. */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  return /[dmyhs]/i.test(bare.replace(/General/gi, ''));
+}
+
+/** For each cell style index (`s`), 1 when its number format is a date or time. */
+export function readDateStyles(stylesXml: string): Uint8Array {
+  const custom = new Map<number, string>();
+  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^>]*?>/g)) {
+    const id = /\bnumFmtId\s*=\s*"(\d+)"/.exec(m[0])?.[1];
+    const code = /\bformatCode\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
+    if (id !== undefined && code !== undefined) custom.set(Number(id), unescapeXml(code));
+  }
+  const xfs = /<((?:\w+:)?)cellXfs\b[^>]*>([\s\S]*?)<\/\1cellXfs>/.exec(stylesXml);
+  if (!xfs) return new Uint8Array(0);
+  const ids: number[] = [];
+  for (const m of xfs[2].matchAll(/<(?:\w+:)?xf\b[^>]*?>/g)) ids.push(Number(/\bnumFmtId\s*=\s*"(\d+)"/.exec(m[0])?.[1] ?? 0));
+  return Uint8Array.from(ids, (id) => (custom.has(id) ? (isDateFormat(custom.get(id)!) ? 1 : 0) : BUILTIN_DATES.has(id) ? 1 : 0));
+}
+
+/** A serial day number as a Date (UTC), as Excel counts it in the 1900 or the 1904 system. */
+export function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** Column number (0-based) of a cell reference's letters at `a`; -1 when there are none. */
+function colOf(buf: Buffer, a: number, b: number): number {
+  let col = 0;
+  let p = a;
+  while (p < b) {
+    const c = buf[p] | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    p++;
+  }
+  return p === a ? -1 : col - 1;
+}
+
+/** Row number (0-based) of a reference's digits (after any letters); -1 when there are none. */
+function rowOf(buf: Buffer, a: number, b: number): number {
+  let p = a;
+  while (p < b && (buf[p] | 0x20) >= 97 && (buf[p] | 0x20) <= 122) p++;
+  let n = 0;
+  const start = p;
+  while (p < b && buf[p] >= 48 && buf[p] <= 57) n = n * 10 + (buf[p++] - 48);
+  return p === start ? -1 : n - 1;
+}
+
+function int(buf: Buffer, a: number, b: number): number {
+  let n = 0;
+  for (let p = a; p < b; p++) n = n * 10 + (buf[p] - 48);
+  return n;
+}
+
+/** A number written in `<v>`: small integers by hand, the rest by Number(). */
+function num(buf: Buffer, a: number, b: number): number {
+  if (b - a <= 9) {
+    let n = 0;
+    let p = a;
+    for (; p < b; p++) {
+      const c = buf[p];
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (p === b && b > a) return n;
+  }
+  return Number(buf.toString('latin1', a, b));
+}
+
+/**
+ * The values of a worksheet part: rows from row 1, columns from A, `null` for empty cells, `[]`
+ * for empty rows, as core's SheetData wants them. Only `<sheetData>` is read.
+ */
+export function readSheetValues(buf: Buffer, strings: readonly string[], dateStyles: Uint8Array, date1904: boolean): CellValue[][] {
+  const rows: CellValue[][] = [];
+  const t: TagName = { closing: false, a: 0, b: 0 };
+  // Find <sheetData …> whatever its prefix.
+  let pos = buf.indexOf('sheetData');
+  if (pos < 0) return rows;
+  pos = buf.indexOf(GT, pos);
+  if (buf[pos - 1] === SLASH) return rows;
+  pos++;
+  let row = -1;
+  let col = -1;
+  let cur: CellValue[] = [];
+  for (;;) {
+    const lt = buf.indexOf(LT, pos);
+    if (lt < 0) break;
+    tagName(buf, lt, t);
+    const gt = buf.indexOf(GT, t.b);
+    if (gt < 0) break;
+    const nameLen = t.b - t.a;
+    if (nameLen === 1 && buf[t.a] === 99 /* c */ && !t.closing) {
+      // Attributes r, t, s.
+      let type = 0; // 0 number, 1 shared, 2 inline, 3 str, 4 bool, 5 error, 6 ISO date
+      let style = 0;
+      let ref = -1;
+      let p = t.b;
+      while (p < gt) {
+        const c = buf[p];
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH) {
+          p++;
+          continue;
+        }
+        const nameStart = p;
+        while (p < gt && buf[p] !== 61 /* = */) p++;
+        const n = p - nameStart;
+        p++;
+        while (buf[p] !== QUOTE && buf[p] !== APOS && p < gt) p++;
+        const q = buf[p];
+        const va = p + 1;
+        const vb = buf.indexOf(q, va);
+        p = vb + 1;
+        if (n !== 1) continue;
+        const an = buf[nameStart];
+        if (an === 114 /* r */) ref = colOf(buf, va, vb);
+        else if (an === 115 /* s */) style = int(buf, va, vb);
+        else if (an === 116 /* t */) {
+          const f = buf[va];
+          const len = vb - va;
+          type = f === 115 ? (len === 1 ? 1 : 3) : f === 105 ? 2 : f === 98 ? 4 : f === 101 ? 5 : f === 100 ? 6 : 0;
+        }
+      }
+      col = ref >= 0 ? ref : col + 1;
+      if (buf[gt - 1] === SLASH) {
+        pos = gt + 1;
+        continue;
+      }
+      // Children until </c>: <f> skipped, <v> read, <is> read.
+      let value: CellValue = null;
+      let q = gt + 1;
+      for (;;) {
+        const lt2 = buf.indexOf(LT, q);
+        if (lt2 < 0) {
+          q = buf.length;
+          break;
+        }
+        tagName(buf, lt2, t);
+        const gt2 = buf.indexOf(GT, t.b);
+        if (t.closing) {
+          q = gt2 + 1;
+          if (t.b - t.a === 1 && buf[t.a] === 99) break;
+          continue;
+        }
+        if (t.b - t.a === 1 && buf[t.a] === 118 /* v */ && buf[gt2 - 1] !== SLASH) {
+          const close = buf.indexOf(LT, gt2 + 1);
+          const a = gt2 + 1;
+          // An empty <v></v> holds no value (Number('') would be 0).
+          if (close === a) {
+            q = close;
+            continue;
+          }
+          switch (type) {
+            case 0:
+              value = num(buf, a, close);
+              if (style < dateStyles.length && dateStyles[style] && Number.isFinite(value)) value = serialToDate(value, date1904);
+              break;
+            case 1:
+              value = strings[int(buf, a, close)] ?? null;
+              break;
+            case 4:
+              value = buf[a] === 49 || buf[a] === 116; // 1 or true
+              break;
+            case 6:
+              value = new Date(text(buf, a, close));
+              break;
+            default:
+              value = text(buf, a, close);
+          }
+          q = close;
+          continue;
+        }
+        if (is(buf, t, 'is') && buf[gt2 - 1] !== SLASH) {
+          const [s, next] = stringItem(buf, gt2 + 1, 'is', t);
+          value = s;
+          q = next;
+          continue;
+        }
+        if (t.b - t.a === 1 && buf[t.a] === 102 /* f */ && buf[gt2 - 1] !== SLASH) {
+          // The formula's text holds no `<`: jump to its end tag.
+          q = buf.indexOf(LT, gt2 + 1);
+          continue;
+        }
+        q = gt2 + 1;
+      }
+      pos = q;
+      if (value !== null) {
+        while (cur.length < col) cur.push(null);
+        cur[col] = value;
+      }
+      continue;
+    }
+    if (nameLen === 3 && buf[t.a] === 114 && buf[t.a + 1] === 111 && buf[t.a + 2] === 119 /* row */) {
+      if (!t.closing) {
+        let r = -1;
+        const at = buf.indexOf(' r=', t.b);
+        if (at >= 0 && at < gt) r = rowOf(buf, at + 4, gt);
+        row = r >= 0 ? r : row + 1;
+        col = -1;
+        cur = [];
+        while (rows.length < row) rows.push([]);
+        rows[row] = cur;
+      }
+      pos = gt + 1;
+      continue;
+    }
+    if (t.closing && is(buf, t, 'sheetData')) break;
+    pos = gt + 1;
+  }
+  return rows;
+}
