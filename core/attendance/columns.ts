@@ -8,7 +8,7 @@ import { normalizeHeader } from '../table/header';
 export type AttendanceRole =
   | 'id' | 'name' | 'class' | 'school' | 'gender' | 'year'
   | 'scheduled' | 'present' | 'valid' | 'invalid' | 'unregistered' | 'absent' | 'percent'
-  | 'date' | 'start' | 'minutes' | 'status' | 'late';
+  | 'date' | 'start' | 'minutes' | 'status' | 'late' | 'subject';
 
 export type TimeUnit = 'minutes' | 'hours';
 
@@ -31,6 +31,7 @@ const ALIASES: Record<AttendanceRole, string[]> = {
   minutes: ['minuter', 'min', 'langd', 'lektionslangd', 'minutes', 'duration', 'length'],
   status: ['status', 'narvarostatus', 'narvaro status', 'registrering', 'attendance', 'franvarotyp', 'attendance status'],
   late: ['sen', 'sen ankomst', 'minuter sen', 'sena minuter', 'late', 'late minutes', 'minutes late'],
+  subject: ['amne', 'subject', 'kurs', 'course'],
 };
 
 const LOOKUP = new Map<string, AttendanceRole>();

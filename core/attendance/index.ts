@@ -8,3 +8,8 @@ export { dayNumber, isoDate, lessonStatus, LessonStatus, type LessonColumnIndex 
 export * from './groups';
 export * from './join';
 export * from './json';
+export * from './ladder';
+export * from './plan-sheet';
+export * from './bands';
+export * from './results';
+export { DayFlag, type LessonDays } from './lessons';

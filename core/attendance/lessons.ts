@@ -32,6 +32,8 @@ export interface LessonColumnIndex {
   school: number;
   gender: number;
   year: number;
+  /** Subject (ämne) of the lesson, for the subject-pattern rule of a närvaroplan; -1 when absent. */
+  subject?: number;
 }
 
 /** Lesson statuses after normalisation. */
@@ -120,6 +122,9 @@ export function monthIndex(day: number): number {
 }
 const F_ABSENT = 1;
 const F_ATTENDED = 2;
+const F_INVALID = 4;
+/** Numbers per pupil-day slot: pupil, day, flags, scheduled, absent, ogiltig absent, unregistered. */
+const SLOT = 7;
 
 /** Growable numeric column (amortised doubling, no object per row). */
 class Column {
@@ -142,6 +147,7 @@ export interface LessonResult {
   months?: MonthAbsence[];
   firstDate?: string;
   lastDate?: string;
+  days?: LessonDays;
 }
 
 /** Streaming aggregation of lesson rows: feed chunks of rows, then finish once. */
@@ -168,9 +174,16 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
   let ps = sums.data;
   const dateCache = new Map<string, number>();
   const statusCache = new Map<string, number>();
-  // Per pupil-day slot, interleaved: pupil, day, flags, scheduled, absent. A pupil's rows for one day
-  // usually come together; a day seen again out of order gets another slot, merged in finish().
-  const dayCol = new Column(5 * 4096);
+  // Per pupil-day slot, interleaved (SLOT numbers): pupil, day, flags, scheduled, absent, ogiltig
+  // absent, unregistered. A pupil's rows for one day usually come together; a day seen again out of
+  // order gets another slot, merged in finish().
+  const dayCol = new Column(SLOT * 4096);
+  // Absent lessons with their subject (only when the export has a subject column): pupil, day, subject, ogiltig.
+  const subjectCol = c.subject ?? -1;
+  const subjectIds = new Map<string, number>();
+  const subjectNames: string[] = [];
+  const absCol = new Column(subjectCol >= 0 ? 4 * 4096 : 4);
+  let absCount = 0;
   let dd = dayCol.data;
   // Per pupil: the day and slot of its latest row.
   const lastOf = new Column(2 * 1024);
@@ -302,6 +315,7 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
       const i = p * 6;
       ps[i] += minutes;
       let absentHere = 0;
+      let invalidHere = 0;
       let flag = 0;
       switch (status) {
         case LessonStatus.Present:
@@ -313,6 +327,7 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
             anyLate = true;
           }
           absentHere = late;
+          invalidHere = late;
           flag = F_ATTENDED;
           break;
         case LessonStatus.Valid:
@@ -323,7 +338,8 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
         case LessonStatus.Invalid:
           ps[i + 3] += minutes;
           absentHere = minutes;
-          flag = F_ABSENT;
+          invalidHere = minutes;
+          flag = F_ABSENT | F_INVALID;
           break;
         default:
           ps[i + 5] += minutes;
@@ -333,19 +349,36 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
         if (lo[2 * p] === day) s = lo[2 * p + 1];
         else {
           s = days++;
-          dayCol.ensure(5 * days);
+          dayCol.ensure(SLOT * days);
           dd = dayCol.data;
-          dd[5 * s] = p;
-          dd[5 * s + 1] = day;
+          dd[SLOT * s] = p;
+          dd[SLOT * s + 1] = day;
           lo[2 * p] = day;
           lo[2 * p + 1] = s;
           if (day < minDay) minDay = day;
           if (day > maxDay) maxDay = day;
         }
-        const j = 5 * s;
+        const j = SLOT * s;
         dd[j + 2] = dd[j + 2] | flag;
         dd[j + 3] += minutes;
         dd[j + 4] += absentHere;
+        dd[j + 5] += invalidHere;
+        if (status === LessonStatus.Unregistered) dd[j + 6] += minutes;
+        if (subjectCol >= 0 && (flag & F_ABSENT) !== 0) {
+          const name = cellText(row[subjectCol]);
+          let sid = subjectIds.get(name);
+          if (sid === undefined) {
+            sid = subjectNames.length;
+            subjectNames.push(name);
+            subjectIds.set(name, sid);
+          }
+          absCol.ensure(4 * (absCount + 1));
+          const e = 4 * absCount++;
+          absCol.data[e] = p;
+          absCol.data[e + 1] = day;
+          absCol.data[e + 2] = sid;
+          absCol.data[e + 3] = status === LessonStatus.Invalid ? 1 : 0;
+        }
       }
     }
   }
@@ -356,23 +389,30 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
     const longest = new Int32Array(n);
     const monthsOf: { month: number; scheduled: number; absent: number }[][] = [];
     const allMonths = new Map<number, [number, number]>();
+    let out: LessonDays | undefined;
     if (useDate && days > 0) {
+      // The merged days of every pupil in date order, for the närvaroplan's rules (ladder.ts).
+      out = {
+        start: new Int32Array(n + 1), day: new Int32Array(days), flags: new Uint8Array(days), scheduled: new Float64Array(days),
+        absent: new Float64Array(days), invalid: new Float64Array(days), unregistered: new Float64Array(days),
+      };
+      let k = 0;
       // Counting sort of the slots by pupil, then each pupil's slots by day (insertion sort: exports
       // are nearly always in date order already). Linear in the slots, no Map.
       const start = new Int32Array(n + 1);
-      for (let s = 0; s < days; s++) start[dd[5 * s] + 1]++;
+      for (let s = 0; s < days; s++) start[dd[SLOT * s] + 1]++;
       for (let i = 0; i < n; i++) start[i + 1] += start[i];
       const fill = start.slice(0, n);
       const order = new Int32Array(days);
-      for (let s = 0; s < days; s++) order[fill[dd[5 * s]]++] = s;
+      for (let s = 0; s < days; s++) order[fill[dd[SLOT * s]]++] = s;
       for (let i = 0; i < n; i++) {
         const from = start[i];
         const to = start[i + 1];
         for (let x = from + 1; x < to; x++) {
           const v = order[x];
-          const d = dd[5 * v + 1];
+          const d = dd[SLOT * v + 1];
           let y = x - 1;
-          while (y >= from && dd[5 * order[y] + 1] > d) {
+          while (y >= from && dd[SLOT * order[y] + 1] > d) {
             order[y + 1] = order[y];
             y--;
           }
@@ -380,21 +420,33 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
         }
         let run = 0;
         let x = from;
+        out.start[i] = k;
         const months: { month: number; scheduled: number; absent: number }[] = [];
         while (x < to) {
           // Merge the slots of one day (a day met again out of order has two).
-          const day = dd[5 * order[x] + 1];
+          const day = dd[SLOT * order[x] + 1];
           let flags = 0;
           let sched = 0;
           let abs = 0;
-          while (x < to && dd[5 * order[x] + 1] === day) {
-            const j = 5 * order[x];
+          let inv = 0;
+          let unreg = 0;
+          while (x < to && dd[SLOT * order[x] + 1] === day) {
+            const j = SLOT * order[x];
             flags |= dd[j + 2];
             sched += dd[j + 3];
             abs += dd[j + 4];
+            inv += dd[j + 5];
+            unreg += dd[j + 6];
             x++;
           }
-          if (flags === F_ABSENT) {
+          out.day[k] = day;
+          out.flags[k] = flags;
+          out.scheduled[k] = sched;
+          out.absent[k] = abs;
+          out.invalid[k] = inv;
+          out.unregistered[k] = unreg;
+          k++;
+          if ((flags & (F_ABSENT | F_ATTENDED)) === F_ABSENT) {
             absentDays[i]++;
             run++;
             if (run > longest[i]) longest[i] = run;
@@ -409,6 +461,10 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
         }
         monthsOf[i] = months;
       }
+      out.start[n] = k;
+      // Trim to the merged days (slots met twice were merged).
+      if (k < days) out = { ...out, day: out.day.slice(0, k), flags: out.flags.slice(0, k), scheduled: out.scheduled.slice(0, k), absent: out.absent.slice(0, k), invalid: out.invalid.slice(0, k), unregistered: out.unregistered.slice(0, k) };
+      if (subjectCol >= 0) out.absences = sortAbsences(absCol.data, absCount, n, subjectNames);
     }
     const monthLabel = (mi: number) => `${Math.floor(mi / 12)}-${String((mi % 12) + 1).padStart(2, '0')}`;
     const month = (mi: number, sc: number, ab: number): MonthAbsence => ({ month: monthLabel(mi), scheduledMinutes: sc, absentMinutes: ab, absenceShare: sc > 0 ? ab / sc : null });
@@ -432,10 +488,62 @@ export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, setting
       pupils.push(pupilAttendance(times, settings));
     }
     if (!useDate || days === 0) return { pupils };
-    return { pupils, months: toMonths(allMonths), firstDate: isoDate(minDay), lastDate: isoDate(maxDay) };
+    return { pupils, months: toMonths(allMonths), firstDate: isoDate(minDay), lastDate: isoDate(maxDay), days: out };
   }
 
   return { add, finish };
+}
+
+/**
+ * A pupil's lesson days in date order, as typed arrays (no object per day): pupil i (its index in
+ * `pupils`) owns entries `start[i]` … `start[i + 1] − 1`. Flags per day: 1 an absent lesson, 2 an
+ * attended lesson (present or late), 4 an ogiltig absent lesson. Minutes: scheduled, absent (giltig,
+ * ogiltig and late minutes), ogiltig absent (ogiltig and late minutes) and unregistered.
+ */
+export interface LessonDays {
+  start: Int32Array;
+  day: Int32Array;
+  flags: Uint8Array;
+  scheduled: Float64Array;
+  absent: Float64Array;
+  invalid: Float64Array;
+  unregistered: Float64Array;
+  /** Absent lessons by subject (only when the export has a subject column), per pupil in date order. */
+  absences?: { start: Int32Array; day: Int32Array; subject: Int32Array; invalid: Uint8Array; subjects: string[] };
+}
+
+/** Day flags of LessonDays. */
+export const DayFlag = { Absent: F_ABSENT, Attended: F_ATTENDED, Invalid: F_INVALID } as const;
+
+function sortAbsences(data: Float64Array, count: number, n: number, subjects: string[]): NonNullable<LessonDays['absences']> {
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < count; e++) start[data[4 * e] + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const order = new Int32Array(count);
+  for (let e = 0; e < count; e++) order[fill[data[4 * e]]++] = e;
+  const day = new Int32Array(count);
+  const subject = new Int32Array(count);
+  const invalid = new Uint8Array(count);
+  for (let i = 0; i < n; i++) {
+    // Insertion sort by day within the pupil (exports are nearly in order).
+    for (let x = start[i] + 1; x < start[i + 1]; x++) {
+      const v = order[x];
+      let y = x - 1;
+      while (y >= start[i] && data[4 * order[y] + 1] > data[4 * v + 1]) {
+        order[y + 1] = order[y];
+        y--;
+      }
+      order[y + 1] = v;
+    }
+  }
+  for (let x = 0; x < count; x++) {
+    const e = 4 * order[x];
+    day[x] = data[e + 1];
+    subject[x] = data[e + 2];
+    invalid[x] = data[e + 3];
+  }
+  return { start, day, subject, invalid, subjects };
 }
 
 /** Aggregates the lesson rows below header row `hr` of a grid. */

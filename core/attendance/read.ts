@@ -63,7 +63,7 @@ export function readAttendance(data: SheetData, options: ReadAttendanceOptions):
     const ok = [need('id', 'Personnummer'), need('minutes', 'Minuter'), need('status', 'Status')].every(Boolean);
     if (!ok) return { sheet: data.sheet, source: 'lessons', headerRow, pupils: [], problems: ctx.problems };
     const res = readLessons(grid, hr, lessonIndex(cols), ctx, settings);
-    return { sheet: data.sheet, source: 'lessons', headerRow, pupils: res.pupils, problems: ctx.problems, ...(res.months ? { months: res.months, firstDate: res.firstDate, lastDate: res.lastDate } : {}) };
+    return { sheet: data.sheet, source: 'lessons', headerRow, pupils: res.pupils, problems: ctx.problems, ...(res.months ? { months: res.months, firstDate: res.firstDate, lastDate: res.lastDate, days: res.days } : {}) };
   }
   const okId = need('id', 'Personnummer');
   const okSched = need('scheduled', 'Schemalagd tid');
@@ -79,6 +79,7 @@ function lessonIndex(cols: Cols): LessonColumnIndex {
     id: cols.id!.index, minutes: cols.minutes!.index, status: cols.status!.index,
     date: cols.date?.index ?? -1, late: cols.late?.index ?? -1, className: cols.class?.index ?? -1,
     school: cols.school?.index ?? -1, gender: cols.gender?.index ?? -1, year: cols.year?.index ?? -1,
+    subject: cols.subject?.index ?? -1,
   };
 }
 
@@ -105,7 +106,7 @@ export function lessonReader(sheet: string, header: readonly CellValue[], header
     add: (rows, rowOffset) => agg.add(rows, 0, rows.length, rowOffset),
     finish: () => {
       const res = agg.finish();
-      return { sheet, source: 'lessons', headerRow: headerRow + 1, pupils: res.pupils, problems: ctx.problems, ...(res.months ? { months: res.months, firstDate: res.firstDate, lastDate: res.lastDate } : {}) };
+      return { sheet, source: 'lessons', headerRow: headerRow + 1, pupils: res.pupils, problems: ctx.problems, ...(res.months ? { months: res.months, firstDate: res.firstDate, lastDate: res.lastDate, days: res.days } : {}) };
     },
   };
 }

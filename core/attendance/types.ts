@@ -4,6 +4,7 @@
  * absence per pupil and term.
  */
 import type { AbsenceLevel, Gender, Problem } from '../types';
+import type { LessonDays } from './lessons';
 
 /** How the input was laid out: per-pupil totals in minutes or hours, or one row per lesson. */
 export type AttendanceSource = 'minutes' | 'hours' | 'lessons';
@@ -72,4 +73,6 @@ export interface AttendanceTable {
   lastDate?: string;
   /** Whole-file absence per month, lesson-level input with dates only. */
   months?: MonthAbsence[];
+  /** Each pupil's lesson days in date order (lesson-level input with dates only), for the närvaroplan. */
+  days?: LessonDays;
 }
