@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { FUNCTIONS } from '../core/functions/catalog';
 // @ts-expect-error plain ESM build script without types
-import { build, OUT, OFFICE_JS } from './build.mjs';
+import { build, DEV_BASE_URL, manifestFor, MANIFEST_VERSION, normalizeBaseUrl, OUT, OFFICE_JS, VERSION } from './build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const manifest = readFileSync(`${root}manifest.xml`, 'utf8');
@@ -49,7 +49,7 @@ describe('manifest.xml (offline checks; the online validator is a release step)'
   });
 
   it('keeps the schema order of OfficeApp children', () => {
-    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
     const top = manifest.replace(/<VersionOverrides[\s\S]*<\/VersionOverrides>/, '<VersionOverrides/>');
     const found = [...top.matchAll(/^ {2}<(\w+)/gm)].map((m) => m[1]);
     expect(found).toEqual(order);
@@ -97,7 +97,7 @@ describe('built pane page', () => {
     const html = readFileSync(`${OUT}/taskpane.html`, 'utf8');
     expect(html).toContain(`<script src="${OFFICE_JS}"></script>`);
     expect(html).toContain('<script src="taskpane.js"></script>');
-    expect(readFileSync(`${OUT}/manifest.xml`, 'utf8')).toBe(manifest);
+    expect(readFileSync(`${OUT}/manifest.xml`, 'utf8')).toBe(manifestFor(DEV_BASE_URL));
   });
 
   it('taskpane.js registers every function at load and mounts the pane on Office.onReady', () => {
@@ -142,7 +142,7 @@ describe('built pane page in Chromium', () => {
           const store = new Map();
           w.Office = {
             context: { displayLanguage: 'sv-SE', document: { settings: { get: (k: string) => store.get(k) ?? null, set: (k: string, v: unknown) => store.set(k, v), saveAsync: (cb: any) => cb && cb({ status: 'succeeded' }) } } },
-            onReady: (cb: () => void) => { setTimeout(cb, 0); return Promise.resolve(); },
+            onReady: (cb: (info: unknown) => void) => { setTimeout(() => cb({ host: 'Excel', platform: 'OfficeOnline' }), 0); return Promise.resolve(); },
           };`,
         resolveDir: `${root}excel-addin`,
         loader: 'ts',
@@ -158,7 +158,7 @@ describe('built pane page in Chromium', () => {
   async function open(withOffice: boolean) {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-    const page = await browser.newPage();
+    const page = await browser.newPage({ locale: 'sv-SE' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route(`${OFFICE_JS}*`, (r) => (withOffice ? r.fulfill({ contentType: 'text/javascript', body: fakeOffice }) : r.abort()));
@@ -185,6 +185,7 @@ describe('built pane page in Chromium', () => {
   it('without office.js: says so instead of failing', async () => {
     const { browser, page, errors } = await open(false);
     try {
+      await page.waitForSelector('[role=status]', { timeout: 10_000 });
       expect(await page.textContent('#root')).toContain('office.js kunde inte laddas');
       expect(errors).toEqual([]);
     } finally {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run dev:excel`: builds the add-in, serves dist/excel-addin over https://localhost:3000
-// with the Office dev certificates, and on Windows/macOS sideloads manifest.xml into Excel.
+// with the Office dev certificates, and on Windows/macOS sideloads the built manifest
+// (dist/excel-addin/manifest.xml, with package.json's version) into Excel.
 //
 // Certificates: run `npx office-addin-dev-certs install` once (it creates and trusts a local CA
 // and writes ~/.office-addin-dev-certs/localhost.{crt,key}). Sideloading uses
@@ -17,7 +18,6 @@ import { build, OUT } from './build.mjs';
 const args = process.argv.slice(2);
 const port = Number(args[args.indexOf('--port') + 1]) || 3000;
 const sideload = !args.includes('--no-sideload') && (platform() === 'win32' || platform() === 'darwin');
-const root = new URL('..', import.meta.url).pathname;
 
 const certDir = join(homedir(), '.office-addin-dev-certs');
 const cert = join(certDir, 'localhost.crt');
@@ -27,7 +27,7 @@ if (!existsSync(cert) || !existsSync(key)) {
   process.exit(1);
 }
 
-await build();
+await build({ baseUrl: `https://localhost:${port}` });
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml' };
 const server = createServer({ cert: readFileSync(cert), key: readFileSync(key) }, (req, res) => {
@@ -45,15 +45,15 @@ const server = createServer({ cert: readFileSync(cert), key: readFileSync(key) }
 server.listen(port, () => {
   console.log(`Serving dist/excel-addin on https://localhost:${port}/ (Ctrl+C to stop)`);
   if (!sideload) {
-    console.log('Sideload by hand: Excel → Insert → Add-ins → Upload my add-in → manifest.xml (Excel on the web), or run on Windows/macOS.');
+    console.log('Sideload by hand: Excel → Insert → Add-ins → Upload my add-in → dist/excel-addin/manifest.xml (Excel on the web), or run on Windows/macOS.');
     return;
   }
   const npx = platform() === 'win32' ? 'npx.cmd' : 'npx';
-  const child = spawn(npx, ['--yes', 'office-addin-debugging', 'start', `${root}manifest.xml`, 'desktop', '--app', 'excel', '--no-debug', '--dev-server-port', String(port)], { stdio: 'inherit' });
+  const child = spawn(npx, ['--yes', 'office-addin-debugging', 'start', `${OUT}/manifest.xml`, 'desktop', '--app', 'excel', '--no-debug', '--dev-server-port', String(port)], { stdio: 'inherit' });
   child.on('exit', (code) => console.log(`office-addin-debugging exited with ${code}`));
 });
 
 process.on('SIGINT', () => {
-  if (sideload) spawn(platform() === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'office-addin-debugging', 'stop', `${root}manifest.xml`], { stdio: 'inherit' }).on('exit', () => process.exit(0));
+  if (sideload) spawn(platform() === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'office-addin-debugging', 'stop', `${OUT}/manifest.xml`], { stdio: 'inherit' }).on('exit', () => process.exit(0));
   else process.exit(0);
 });

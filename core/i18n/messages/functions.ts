@@ -36,6 +36,11 @@ export const functions = {
     'functions.survey.invalid': '{where}: ”{value}” är inget svar (väntade svarstexten, t.ex. ”Stämmer ganska bra”; siffror tolkas inte, eftersom skalans riktning skiljer mellan enkäter)',
     'functions.survey.noAnswers': 'Inga svar att räkna (vet ej och tomma räknas inte)',
     'functions.excel.noOffice': 'Skolanalys körs i Excel: office.js kunde inte laddas.',
+    'functions.excel.outside.title': 'Skolanalys öppnas i Excel',
+    'functions.excel.outside.body': 'Det här är Skolanalys panel. Den fungerar bara inuti Excel (Windows, Mac eller Excel på webben), där den läser och skriver arbetsboken.',
+    'functions.excel.outside.steps': 'Öppna en arbetsbok i Excel och välj Start → Tillägg → Skolanalys (tillägg som IT har distribuerat finns under Administratörshanterade). Saknas det, be kommunens IT att distribuera Skolanalys.',
+    'functions.excel.outside.playground': 'Vill du prova utan Excel? Lekplatsen kör panelen med påhittade elever:',
+    'functions.excel.outside.playgroundLink': 'Öppna lekplatsen',
   } as Record<string, string>,
   en: {
     'functions.where.column': '{arg}, column {col}',
@@ -73,5 +78,10 @@ export const functions = {
     'functions.survey.invalid': '{where}: "{value}" is not an answer (expected the answer text, e.g. "Stämmer ganska bra"; numbers are not read, as surveys differ in which end is best)',
     'functions.survey.noAnswers': 'No answers to count (don’t know and blanks are excluded)',
     'functions.excel.noOffice': 'Skolanalys runs inside Excel: office.js did not load.',
+    'functions.excel.outside.title': 'Skolanalys opens in Excel',
+    'functions.excel.outside.body': 'This is the Skolanalys pane. It works only inside Excel (Windows, Mac or Excel on the web), where it reads and writes the workbook.',
+    'functions.excel.outside.steps': 'Open a workbook in Excel and choose Home → Add-ins → Skolanalys (add-ins deployed by IT are under Admin Managed). If it is missing, ask your IT department to deploy Skolanalys.',
+    'functions.excel.outside.playground': 'Want to try it without Excel? The playground runs the pane on made-up pupils:',
+    'functions.excel.outside.playgroundLink': 'Open the playground',
   } as Record<string, string>,
 };
