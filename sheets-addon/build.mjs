@@ -136,7 +136,7 @@ export async function build() {
     charset: 'ascii',
     logLevel: 'error',
   });
-  const code = `${server.outputFiles[0].text}\n${stubs(meta.FUNCTIONS, meta.toSheetsFormula)}`;
+  const code = `${banner()}\n${server.outputFiles[0].text}\n${stubs(meta.FUNCTIONS, meta.toSheetsFormula)}`;
   writeFileSync(`${OUT}/Code.js`, code);
 
   const sidebar = await esbuild({
@@ -157,6 +157,12 @@ export async function build() {
   copyFileSync(`${root}sheets-addon/appsscript.json`, `${OUT}/appsscript.json`);
   rmSync(TMP, { recursive: true, force: true });
   return sizes();
+}
+
+/** The one version (package.json), at the top of Code.js as Apps Script's editor shows it. */
+export const VERSION = JSON.parse(readFile(`${root}package.json`, 'utf8')).version;
+export function banner() {
+  return `// Skolanalys ${VERSION}: built by sheets-addon/build.mjs. Do not edit; rebuild with npm run build:sheets.`;
 }
 
 /** Sizes of the built files in bytes (raw and gzip). */

@@ -371,3 +371,25 @@ describe('built Code.js without Intl locale data', () => {
     expect([...new Set(lastNames)]).toEqual(['de la Cruz', 'Zorn', 'Ängel', 'Öberg']);
   });
 });
+
+describe('the built Apps Script project as a Workspace add-on', () => {
+  const OUT_DIR = CODE_JS.replace(/Code\.js$/, '');
+
+  it('appsscript.json asks for exactly the two scopes the add-on needs', () => {
+    const manifest = JSON.parse(readFileSync(`${OUT_DIR}appsscript.json`, 'utf8'));
+    // spreadsheets.currentonly: read and write only the spreadsheet the add-on is used in;
+    // script.container.ui: the menu and the sidebar. Nothing else (docs/deploy-sheets.md says why).
+    expect([...manifest.oauthScopes].sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    expect(manifest.runtimeVersion).toBe('V8');
+  });
+
+  it('carries package.json’s version in Code.js', () => {
+    const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+    expect(readFileSync(CODE_JS, 'utf8').split('\n')[0]).toBe(`// Skolanalys ${version}: built by sheets-addon/build.mjs. Do not edit; rebuild with npm run build:sheets.`);
+    const { context } = loadBundle();
+    expect(vm.runInContext('Skolanalys.VERSION', context)).toBe(version);
+  });
+});

@@ -15,10 +15,11 @@ import { functions } from './messages/functions';
 import { ui } from './messages/ui';
 import { cli } from './messages/cli';
 import { sheets } from './messages/sheets';
+import { about } from './messages/about';
 
 export type Catalogue = { sv: Record<string, string>; en: Record<string, string> };
 
-const ALL: Catalogue[] = [common, table, grades, attendance, progression, survey, report, functions, ui, cli, sheets];
+const ALL: Catalogue[] = [common, table, grades, attendance, progression, survey, report, functions, ui, cli, sheets, about];
 
 export const MESSAGES: Record<Lang, Record<string, string>> = { sv: {}, en: {} };
 for (const c of ALL) {
