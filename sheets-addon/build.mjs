@@ -11,7 +11,6 @@ import { build as esbuild } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 export const OUT = `${root}dist/sheets-addon`;
-const TMP = `${root}dist/.sheets-tmp`;
 
 /** The global the server bundle assigns; every stub calls into it. */
 export const GLOBAL = 'Skolanalys';
@@ -35,7 +34,7 @@ export const CALLBACKS = {
 };
 
 /** Loads FUNCTIONS and toSheetsFormula from the TypeScript sources. */
-async function loadMeta() {
+async function loadMeta(TMP) {
   mkdirSync(TMP, { recursive: true });
   const entry = `${TMP}/meta-entry.ts`;
   writeFileSync(entry, `export { FUNCTIONS } from '${root}core/functions/catalog';\nexport { toSheetsFormula } from '${root}sheets-addon/formula';\n`);
@@ -120,9 +119,11 @@ export function sidebarHtml(js) {
 `;
 }
 
-export async function build() {
-  mkdirSync(OUT, { recursive: true });
-  const meta = await loadMeta();
+/** Builds into `out` (default dist/sheets-addon; `npm run release` builds into its own folder). */
+export async function build({ out = OUT } = {}) {
+  const TMP = `${out}.tmp-${process.pid}`;
+  mkdirSync(out, { recursive: true });
+  const meta = await loadMeta(TMP);
   const server = await esbuild({
     entryPoints: [`${root}sheets-addon/server.ts`],
     bundle: true,
@@ -137,7 +138,7 @@ export async function build() {
     logLevel: 'error',
   });
   const code = `${banner()}\n${server.outputFiles[0].text}\n${stubs(meta.FUNCTIONS, meta.toSheetsFormula)}`;
-  writeFileSync(`${OUT}/Code.js`, code);
+  writeFileSync(`${out}/Code.js`, code);
 
   const sidebar = await esbuild({
     entryPoints: [`${root}sheets-addon/sidebar.tsx`],
@@ -153,10 +154,10 @@ export async function build() {
     plugins: [panelFallback],
     logLevel: 'error',
   });
-  writeFileSync(`${OUT}/Sidebar.html`, sidebarHtml(sidebar.outputFiles[0].text));
-  copyFileSync(`${root}sheets-addon/appsscript.json`, `${OUT}/appsscript.json`);
+  writeFileSync(`${out}/Sidebar.html`, sidebarHtml(sidebar.outputFiles[0].text));
+  copyFileSync(`${root}sheets-addon/appsscript.json`, `${out}/appsscript.json`);
   rmSync(TMP, { recursive: true, force: true });
-  return sizes();
+  return sizes(out);
 }
 
 /** The one version (package.json), at the top of Code.js as Apps Script's editor shows it. */
@@ -166,9 +167,9 @@ export function banner() {
 }
 
 /** Sizes of the built files in bytes (raw and gzip). */
-export function sizes() {
-  const size = (f) => statSync(`${OUT}/${f}`).size;
-  const gz = (f) => gzipSync(readFile(`${OUT}/${f}`)).length;
+export function sizes(out = OUT) {
+  const size = (f) => statSync(`${out}/${f}`).size;
+  const gz = (f) => gzipSync(readFile(`${out}/${f}`)).length;
   return { code: size('Code.js'), codeGzip: gz('Code.js'), sidebar: size('Sidebar.html'), sidebarGzip: gz('Sidebar.html') };
 }
 
