@@ -448,12 +448,12 @@ const results = new Map<string, Result>();
 let pdfRuns: Run[] = [];
 let openpyxlDump: Record<string, any> = {};
 let negative: Run;
-const diffDir = join(tmpdir(), 'skolanalys-corpus-diff');
+/** Where differing pages are kept as PNGs (made on the first difference, left for whoever reads the failure). */
+let diffDir: string | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'skolanalys-corpus-'));
   for (const d of ['in', 'out1', 'out2', 'pdf-in', 'pdf-out', 'png']) mkdirSync(join(dir, d));
-  rmSync(diffDir, { recursive: true, force: true });
   // Same file name in all three folders: the Nämndrapport names its source file, and the second
   // run must be able to produce the same bytes as the first.
   for (const c of CASES) {
@@ -546,7 +546,7 @@ describe.each(CASES.map((c) => [c.file, c] as const))('corpus workbook %s', (fil
       const d = pixelDifference(before[p], after[p]);
       if (d !== 0) {
         // Kept as PNGs outside the temporary folder for whoever reads the failure.
-        mkdirSync(diffDir, { recursive: true });
+        diffDir ??= mkdtempSync(join(tmpdir(), 'skolanalys-corpus-diff-'));
         for (const [pdf, tag] of [[pdfIn, 'in'], [pdfOut, 'out']] as const) {
           execFileSync('pdftoppm', ['-png', '-r', '50', '-f', String(p + 1), '-l', String(p + 1), '-singlefile', pdf, join(diffDir, `${stem(file)}-p${p + 1}-${tag}`)]);
         }
