@@ -100,13 +100,27 @@ describe('applyPlanExcel', () => {
     const before = fx.sheets.map((s) => s.name);
     expect(before).toEqual(['Betyg', 'Nämndrapport', 'Min elevlista', 'Anteckningar']);
     const res = await applyPlanExcel(ctx(fx), fixturePlan(20));
-    expect(res.sheets).toEqual(['Nämndrapport', 'Elevlista']);
-    expect(fx.sheets.map((s) => s.name)).toEqual(['Betyg', 'Nämndrapport', 'Elevlista', 'Anteckningar']);
-    expect(fx.sheet('Elevlista')!.cell(22, 1)).toBe('Elev 20');
+    // The renamed sheet is written under the user's name, in its place.
+    expect(res.sheets).toEqual(['Nämndrapport', 'Min elevlista']);
+    expect(fx.sheets.map((s) => s.name)).toEqual(['Betyg', 'Nämndrapport', 'Min elevlista', 'Anteckningar']);
+    expect(fx.sheet('Min elevlista')!.cell(22, 1)).toBe('Elev 20');
+    expect(fx.sheet('Min elevlista')!.customProperties.get(MARKER_KEY)).toBe('elevlista');
     expect(fx.sheet('Anteckningar')!.cell(0, 0)).toBe('egen text');
     expect(fx.sheet('Betyg')!.cell(0, 0)).toBe('x');
     // The table name is free again because the old sheet went with its table.
-    expect(fx.sheet('Elevlista')!.tables[0].name).toBe('Elevlista');
+    expect(fx.sheet('Min elevlista')!.tables[0].name).toBe('Elevlista');
+  });
+
+  it("keeps a generated sheet's name when the plan comes in another language", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Betyg', [['x']]);
+    await applyPlanExcel(ctx(fx), fixturePlan(5));
+    const english = fixturePlan(6);
+    english.sheets = english.sheets.map((s) => ({ ...s, name: s.key === 'namndrapport' ? 'Board report' : 'Pupil list' }));
+    const res = await applyPlanExcel(ctx(fx), english);
+    expect(res.sheets).toEqual(['Nämndrapport', 'Elevlista']);
+    expect(fx.sheets.map((s) => s.name)).toEqual(['Betyg', 'Nämndrapport', 'Elevlista']);
+    expect(fx.sheet('Elevlista')!.cell(8, 1)).toBe('Elev 6'); // pupil i on row i + 3 (Elev 20 on 22)
   });
 
   it('never takes a user sheet with the wanted name; suffixes instead', async () => {

@@ -250,8 +250,9 @@ async function writeSheet(
 
 /**
  * Writes a plan's sheets into the workbook. Sheets Skolanalys made before (marked with the
- * custom property `skolanalys` = plan sheet key) are replaced; no other sheet is read beyond its
- * name, or written. A wanted name held by a user's sheet gets a ` (2)` suffix instead.
+ * custom property `skolanalys` = plan sheet key) are replaced under their current name and at
+ * their place; no other sheet is read beyond its name, or written. A wanted name held by a user's
+ * sheet gets a ` (2)` suffix instead.
  */
 export async function applyPlanExcel(
   context: Excel.RequestContext,
@@ -299,10 +300,12 @@ export async function applyPlanExcel(
   const created: { ws: Excel.Worksheet; plan: SheetPlan; name: string }[] = [];
   for (const sp of plan.sheets) {
     await batch.reserve(100 + sp.name.length);
-    const name = uniqueName(sp.name, taken);
+    // A sheet the plan replaces keeps its current name (renamed by the user, or made in another
+    // language): the marker, not the name, says which sheet it is.
+    const old = replaced.find((e) => String(e.marker.value) === sp.key);
+    const name = uniqueName(old ? old.name : sp.name, taken);
     taken.add(name.toLowerCase());
     const ws = sheets.add(name);
-    const old = replaced.find((e) => String(e.marker.value) === sp.key);
     if (old) ws.position = old.position;
     created.push({ ws, plan: sp, name });
   }

@@ -49,15 +49,36 @@ describe('ExcelHost', () => {
     fx.sheet('Elevlista')!.name = 'Omdöpt';
     expect(await host.listSheets()).toEqual([
       { name: 'Betyg', generated: false },
-      { name: 'Nämndrapport', generated: true },
-      { name: 'Omdöpt', generated: true },
+      { name: 'Nämndrapport', generated: true, key: 'namndrapport' },
+      { name: 'Omdöpt', generated: true, key: 'elevlista' },
     ]);
     await host.selectCell('Betyg!F12');
     expect(fx.selection).toMatchObject({ row: 11, col: 5, rows: 1, cols: 1 });
     expect(fx.active?.name).toBe('Betyg');
-    await host.insertFormula('=SKOLA.FRANVARO(120; 1000)');
+    // F12 is empty: written there, the example's rows moved from 2 to 12 (none in this one).
+    expect(await host.insertFormula('=SKOLA.FRANVARO(120; 1000)')).toEqual({ written: true, cell: 'Betyg!F12', formula: '=SKOLA.FRANVARO(120; 1000)' });
     expect(fx.sheet('Betyg')!.formulas.at(-1)).toEqual({ row: 11, col: 5, values: [['=SKOLA.FRANVARO(120, 1000)']] });
     await expect(host.selectCell('inte en adress')).rejects.toThrow();
+  });
+
+  it('Infoga never writes into a cell that holds something, offers the first column after the used range, and moves the example to its row', async () => {
+    const { fx, host } = setup();
+    const s = fx.addSheet('Betyg VT2026');
+    // A2:D3 hold data; the user selects the grade in C3.
+    s.values.push({ row: 1, col: 0, values: [['Pnr', 'Namn', 'Sv', 'En'], ['201001012384', 'Ada', 'A', 'B']] });
+    fx.selection = { sheet: s, row: 2, col: 2, rows: 1, cols: 1 };
+    const writes = s.formulas.length + s.values.length;
+    const r = await host.insertFormula('=SKOLA.MERITVARDE(C2:S2; $C$1:$S$1; 17)');
+    expect(r).toEqual({ written: false, cell: "'Betyg VT2026'!C3", next: "'Betyg VT2026'!E3" });
+    expect(s.formulas.length + s.values.length).toBe(writes);
+    expect(s.cell(2, 2)).toBe('A');
+    // The offered cell is empty: written, with the example's row 2 moved to row 3 (3 − 2 = 1).
+    const w = await host.insertFormula('=SKOLA.MERITVARDE(C2:S2; $C$1:$S$1; 17)', "'Betyg VT2026'!E3");
+    expect(w).toEqual({ written: true, cell: "'Betyg VT2026'!E3", formula: '=SKOLA.MERITVARDE(C3:S3; $C$1:$S$1; 17)' });
+    expect(s.formulas.at(-1)).toEqual({ row: 2, col: 4, values: [['=SKOLA.MERITVARDE(C3:S3, $C$1:$S$1, 17)']] });
+    // Asked again for E3, now filled: left alone.
+    expect((await host.insertFormula('=SKOLA.KON(A2)', "'Betyg VT2026'!E3")).written).toBe(false);
+    expect(s.formulas).toHaveLength(1);
   });
 
   it('saves and loads settings in the document', async () => {

@@ -3,11 +3,12 @@
  * or `Office`; everything it does goes through `Excel.run` and `Office.context.document.settings`,
  * both injectable so tests run it against the recording fake.
  */
-import type { ApplyProgress, ApplyResult, Host, SheetInfo } from '../ui/host';
+import type { ApplyProgress, ApplyResult, Host, InsertResult, SheetInfo } from '../ui/host';
 import type { SheetData } from '../core/app';
 import type { ReportPlan } from '../core/report/plan';
 import type { Settings } from '../core/types';
-import { parseAddress } from '../core/table/address';
+import { cellAddress, parseAddress } from '../core/table/address';
+import { formulaAtRow } from '../ui/logic';
 import { applyPlanExcel, MARKER_KEY } from './executor';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -61,7 +62,7 @@ export class ExcelHost implements Host {
         return { name: ws.name, m };
       });
       await ctx.sync();
-      return markers.map(({ name, m }) => ({ name, generated: !m.isNullObject }));
+      return markers.map(({ name, m }) => (m.isNullObject ? { name, generated: false } : { name, generated: true, key: String(m.value) }));
     });
   }
 
@@ -107,10 +108,33 @@ export class ExcelHost implements Host {
     });
   }
 
-  insertFormula(formula: string): Promise<void> {
+  /**
+   * Writes the example into `cell` (or the active cell) only when it is empty: no value and no
+   * formula. Two syncs: one to look at the cell and the sheet's used range, one to write.
+   */
+  insertFormula(formula: string, cell?: string): Promise<InsertResult> {
+    const a = cell === undefined ? null : parseAddress(cell);
+    if (cell !== undefined && !a) return Promise.reject(new Error(`Not a cell address: ${cell}`));
     return this.run(async (ctx) => {
-      ctx.workbook.getActiveCell().formulas = [[toInvariantFormula(formula)]];
+      const ws = a ? (a.sheet ? ctx.workbook.worksheets.getItem(a.sheet) : ctx.workbook.worksheets.getActiveWorksheet()) : null;
+      const target = ws && a ? ws.getRangeByIndexes(a.row, a.col, 1, 1) : ctx.workbook.getActiveCell();
+      target.load('rowIndex,columnIndex,formulas');
+      const sheet = target.worksheet;
+      sheet.load('name');
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('columnIndex,columnCount');
       await ctx.sync();
+      const address = cellAddress(sheet.name, target.rowIndex, target.columnIndex);
+      const current = target.formulas[0]?.[0];
+      if (current !== '' && current !== null && current !== undefined) {
+        // The first column after the used range is empty on every row.
+        const next = used.isNullObject ? null : cellAddress(sheet.name, target.rowIndex, used.columnIndex + used.columnCount);
+        return { written: false, cell: address, next };
+      }
+      const written = formulaAtRow(formula, target.rowIndex + 1);
+      target.formulas = [[toInvariantFormula(written)]];
+      await ctx.sync();
+      return { written: true, cell: address, formula: written };
     });
   }
 

@@ -11,6 +11,7 @@ import { isFunctionError } from '../core/functions/args';
 import { compareSv, t } from '../core/i18n';
 import type { PlanValue, ReportPlan } from '../core/report/plan';
 import { DEFAULT_SETTINGS } from '../core/types';
+import { columnLetter } from '../core/table/address';
 import { ADDON_MENU, createFakeGas, FakeSpreadsheet, type Call, type Cell } from './testing/fake-gas';
 import { fixturePlan, gradeGrid, personnummer } from './testing/fixture';
 import { CODE_JS, loadBundle } from './testing/load-bundle';
@@ -168,10 +169,28 @@ describe('built Code.js in a vm', () => {
     g.skolanalysSelectCell('Betyg!F12');
     expect([ss.active?.name, ss.activeRange?.a1()]).toEqual(['Betyg', 'F12']);
     expect(() => g.skolanalysSelectCell('inte en adress')).toThrow(t('sv', 'sheets.badAddress', { address: 'inte en adress' }));
-    g.skolanalysInsertFormula('=SKOLA.FRANVARONIVA(0,12)');
+    // F12 is below the 5 pupils: empty, so written there, in Sheets syntax.
+    expect(g.skolanalysInsertFormula('=SKOLA.FRANVARONIVA(0,12)')).toEqual({ written: true, cell: 'Betyg!F12', formula: '=SKOLA.FRANVARONIVA(0,12)' });
     expect(ss.byName('Betyg')!.formulas[11][5]).toBe('=SKOLA_FRANVARONIVA(0.12)');
-    g.skolanalysInsertFormula('=SKOLA.BEHORIG(C2:S2; $C$1:$S$1; "NA;1,5")');
-    expect(ss.byName('Betyg')!.formulas[11][5]).toBe('=SKOLA_BEHORIG(C2:S2, $C$1:$S$1, "NA;1,5")');
+    // F3 holds the second pupil's data: nothing is written, the first column after the data is offered.
+    g.skolanalysSelectCell('Betyg!F3');
+    const betyg = ss.byName('Betyg')!;
+    const value = betyg.read(3, 6, 1, 1)[0][0];
+    expect(value).not.toBe('');
+    const next = `Betyg!${columnLetter(betyg.getLastColumnRaw())}3`;
+    expect(g.skolanalysInsertFormula('=SKOLA.FRANVARONIVA(0,12)')).toEqual({ written: false, cell: 'Betyg!F3', next });
+    expect(betyg.formulas[2]?.[5]).toBeUndefined();
+    expect(betyg.read(3, 6, 1, 1)[0][0]).toBe(value);
+    // The offered cell: written, in Sheets syntax, with row 2 of the example moved to row 3.
+    expect(g.skolanalysInsertFormula({ formula: '=SKOLA.BEHORIG(C2:S2; $C$1:$S$1; "NA;1,5")', cell: next }))
+      .toEqual({ written: true, cell: next, formula: '=SKOLA.BEHORIG(C3:S3; $C$1:$S$1; "NA;1,5")' });
+    expect(betyg.formulas[2][betyg.getLastColumnRaw()]).toBe('=SKOLA_BEHORIG(C3:S3, $C$1:$S$1, "NA;1,5")');
+    // Now that cell holds a formula: left alone too.
+    expect(g.skolanalysInsertFormula({ formula: '=SKOLA.FRANVARONIVA(0,12)', cell: next }).written).toBe(false);
+    // An empty current cell is written directly.
+    g.skolanalysSelectCell("'Anteckningar'!D9");
+    expect(g.skolanalysInsertFormula('=SKOLA.FRANVARONIVA(0,12)')).toEqual({ written: true, cell: 'Anteckningar!D9', formula: '=SKOLA.FRANVARONIVA(0,12)' });
+    expect(ss.byName('Anteckningar')!.formulas[8][3]).toBe('=SKOLA_FRANVARONIVA(0.12)');
   });
 
   it('applies a plan: every value, marker, format, rule and chart; never a user sheet', () => {
@@ -204,8 +223,20 @@ describe('built Code.js in a vm', () => {
     expect(writesTo(ss.calls, 'Anteckningar')).toEqual([]);
     expect(g.skolanalysListSheets()).toEqual([
       { name: 'Betyg', generated: false }, { name: 'Anteckningar', generated: false },
-      ...r.sheets.map((name: string) => ({ name, generated: true })),
+      ...r.sheets.map((name: string, i: number) => ({ name, generated: true, key: plan.sheets[i].key })),
     ]);
+  });
+
+  it("keeps a generated sheet's name when the plan comes in another language", () => {
+    const { ss } = workbook(10);
+    const { g } = loadBundle(ss);
+    const plan = fixturePlan(10);
+    const first = g.skolanalysApplyPlan(plan);
+    const english = { ...plan, sheets: plan.sheets.map((sp, i) => ({ ...sp, name: `English ${i}` })) };
+    const second = g.skolanalysApplyPlan(english);
+    expect(second.sheets).toEqual(first.sheets);
+    expect(ss.sheets.map((s) => s.name).filter((n) => n.startsWith('English'))).toEqual([]);
+    expect(ss.sheets).toHaveLength(2 + plan.sheets.length);
   });
 
   it('regenerating replaces its own sheets found by marker, even renamed, and sidesteps a user sheet of the same name', () => {
@@ -219,9 +250,10 @@ describe('built Code.js in a vm', () => {
     const pos = ss.sheets.findIndex((s) => s.name === 'Mina elever');
     const calls = ss.calls.length;
     const second = g.skolanalysApplyPlan(plan);
-    expect(second.sheets[1]).toBe(plan.sheets[1].name);
-    expect(ss.byName('Mina elever')).toBeUndefined();
-    expect(ss.sheets.findIndex((s) => s.name === plan.sheets[1].name)).toBe(pos);
+    // Written under the user's name, in its place.
+    expect(second.sheets[1]).toBe('Mina elever');
+    expect(ss.byName(plan.sheets[1].name)).toBeUndefined();
+    expect(ss.sheets.findIndex((s) => s.name === 'Mina elever')).toBe(pos);
     expect(ss.sheets.filter((s) => s.metadata.length > 0)).toHaveLength(3);
     expect(ss.sheets).toHaveLength(3 + 3);
     expect(userCopy.dump()).toEqual([['Användarens egen nämndrapport']]);

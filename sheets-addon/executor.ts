@@ -216,7 +216,7 @@ function writeSheet(sheet: Sheet, plan: SheetPlan): void {
 
 /**
  * Writes a plan's sheets. Sheets marked `skolanalys` with a key of the plan are replaced (the
- * new sheet takes the old one's place); a wanted name held by a user's sheet gets ` (2)`.
+ * new sheet takes the old one's place and name); a wanted name held by a user's sheet gets ` (2)`.
  * User sheets are only listed by name, never written.
  */
 export function applyPlanSheets(ss: Spreadsheet, plan: ReportPlan, onProgress?: (p: ApplyProgress) => void): ApplyResult {
@@ -234,6 +234,7 @@ export function applyPlanSheets(ss: Spreadsheet, plan: ReportPlan, onProgress?: 
     if (!replacedIds.has(id)) taken.add(s.getName().toLowerCase());
   }
   for (const m of replaced) oldIndex.set(m.key, m.sheet.getIndex());
+  const oldName = new Map(replaced.map((m) => [m.key, m.sheet.getName()]));
   // Old versions step aside so the new sheets can take their names; deleted once replaced.
   replaced.forEach((m, i) => {
     let tmp = `~skolanalys ${i + 1}`;
@@ -244,7 +245,9 @@ export function applyPlanSheets(ss: Spreadsheet, plan: ReportPlan, onProgress?: 
   const written: string[] = [];
   let first: Sheet | null = null;
   plan.sheets.forEach((sp, i) => {
-    const name = uniqueName(sp.name, taken);
+    // A sheet the plan replaces keeps its current name (renamed by the user, or made in another
+    // language): the marker, not the name, says which sheet it is.
+    const name = uniqueName(oldName.get(sp.key) ?? sp.name, taken);
     taken.add(name.toLowerCase());
     const at = oldIndex.get(sp.key);
     // getIndex is 1-based, insertSheet's index 0-based: inserting there puts it before the old one.

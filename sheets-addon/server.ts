@@ -10,9 +10,10 @@ import { isFunctionError } from '../core/functions/args';
 import type { FunctionArg, FunctionResult } from '../core/functions/types';
 import type { ReportPlan } from '../core/report/plan';
 import { t } from '../core/i18n';
-import { parseAddress } from '../core/table/address';
+import { cellAddress, parseAddress } from '../core/table/address';
 import { DEFAULT_SETTINGS, type Lang, type Problem, type Settings } from '../core/types';
-import type { ApplyResult, SheetInfo } from '../ui/host';
+import type { ApplyResult, InsertResult, SheetInfo } from '../ui/host';
+import { formulaAtRow } from '../ui/logic';
 import { applyPlanSheets, findMarkedSheets } from './executor';
 import { toWire, type WireCell } from './wire';
 import { toSheetsFormula } from './formula';
@@ -89,8 +90,11 @@ export function openSidebar(): void {
 
 export function listSheets(): SheetInfo[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const marked = new Set(findMarkedSheets(ss).map((m) => m.sheet.getSheetId()));
-  return ss.getSheets().map((s) => ({ name: s.getName(), generated: marked.has(s.getSheetId()) }));
+  const marked = new Map(findMarkedSheets(ss).map((m) => [m.sheet.getSheetId(), m.key]));
+  return ss.getSheets().map((s) => {
+    const key = marked.get(s.getSheetId());
+    return key === undefined ? { name: s.getName(), generated: false } : { name: s.getName(), generated: true, key };
+  });
 }
 
 /** SheetData as it crosses google.script.run (dates encoded, see wire.ts). */
@@ -135,11 +139,39 @@ export function selectCell(address: string): void {
   sheet.getRange(a.row + 1, a.col + 1).activate();
 }
 
-export function insertFormula(formula: string): void {
+/**
+ * Writes a catalogue example into `cell` (or the current cell) only when that cell is blank (no
+ * value, no formula), with the example's rows moved to the cell's row. A filled cell is left
+ * alone; the answer names the first column after the sheet's data on that row instead. The
+ * sidebar passes `{ formula, cell }` (google.script.run hands over one argument); a plain string
+ * is the formula for the current cell.
+ */
+export function insertFormula(request: string | { formula: string; cell?: string }): InsertResult {
+  const { formula, cell } = typeof request === 'string' ? { formula: request, cell: undefined } : request;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const cell = ss.getCurrentCell() ?? ss.getActiveRange();
-  if (!cell) throw new Error(t(lang(), 'sheets.noActiveCell'));
-  cell.setFormula(toSheetsFormula(formula));
+  let range: GoogleAppsScript.Spreadsheet.Range | null;
+  if (cell) {
+    const a = parseAddress(cell);
+    if (!a) throw new Error(t(lang(), 'sheets.badAddress', { address: cell }));
+    const sheet = a.sheet === null ? ss.getActiveSheet() : ss.getSheetByName(a.sheet);
+    if (!sheet) throw new Error(t(lang(), 'sheets.noSheet', { sheet: a.sheet ?? '' }));
+    range = sheet.getRange(a.row + 1, a.col + 1);
+  } else {
+    range = ss.getCurrentCell() ?? ss.getActiveRange();
+  }
+  if (!range) throw new Error(t(lang(), 'sheets.noActiveCell'));
+  const sheet = range.getSheet();
+  const row = range.getRow() - 1;
+  const col = range.getColumn() - 1;
+  const target = sheet.getRange(row + 1, col + 1);
+  const address = cellAddress(sheet.getName(), row, col);
+  if (!target.isBlank()) {
+    // getLastColumn is 1-based: as a 0-based index it is the first column after the data.
+    return { written: false, cell: address, next: cellAddress(sheet.getName(), row, sheet.getLastColumn()) };
+  }
+  const written = formulaAtRow(formula, row + 1);
+  target.setFormula(toSheetsFormula(written));
+  return { written: true, cell: address, formula: written };
 }
 
 // ------------------------------------------------------------------ reports from the menu

@@ -5,7 +5,7 @@
 import type { SheetData } from '../core/app';
 import type { ReportPlan } from '../core/report/plan';
 import type { Settings } from '../core/types';
-import type { ApplyProgress, ApplyResult, Host, SheetInfo } from '../ui/host';
+import type { ApplyProgress, ApplyResult, Host, InsertResult, SheetInfo } from '../ui/host';
 import { fromWire, type WireCell } from './wire';
 
 /** The part of `google.script.run` used here. */
@@ -55,8 +55,9 @@ export class SheetsHost implements Host {
     await this.call('skolanalysSelectCell', address);
   }
 
-  async insertFormula(formula: string): Promise<void> {
-    await this.call('skolanalysInsertFormula', formula);
+  /** One argument crosses google.script.run, so formula and cell travel as one object. */
+  insertFormula(formula: string, cell?: string): Promise<InsertResult> {
+    return this.call('skolanalysInsertFormula', cell === undefined ? { formula } : { formula, cell });
   }
 
   loadSettings(): Promise<Partial<Settings> | null> {

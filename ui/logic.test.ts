@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../core/types';
 import type { Problem } from '../core/types';
 import {
-  formToSettings, formulaForHost, functionNameForHost, inputSheets, mappingKey, mergeSettings, parseNumber,
-  reportInputs, roleOptions, roleToValue, settingsToForm, summarizeProblems, valueToRole, withOverride,
+  figureCount, formToSettings, formulaAtRow, formulaForHost, functionNameForHost, inputSheets, mappingKey, mergeSettings, parseNumber,
+  problemLabel, readRange, reportInputs, roleOptions, roleToValue, settingsToForm, summarizeProblems, uniqueProblems, valueToRole, withOverride,
 } from './logic';
+import { FUNCTIONS } from '../core/functions/catalog';
 
 describe('formulas per host', () => {
   it('keeps SKOLA. for Excel and writes SKOLA_ for Sheets', () => {
@@ -99,5 +100,47 @@ describe('report inputs', () => {
     expect(reportInputs(g, {}, { attendance: att, previous: prev }, '  ')).toEqual({ grades: g, attendance: att, previous: prev, sources: ['Betyg', 'Förra', 'Frånvaro'] });
     const m = { Klass: { role: 'class' as const } };
     expect(reportInputs(g, m, {}, ' Vårterminen 2026 ')).toEqual({ grades: g, mapping: m, sources: ['Betyg'], period: 'Vårterminen 2026' });
+  });
+});
+
+describe('formulaAtRow: a catalogue example placed on another row', () => {
+  it('moves relative rows by the distance from row 2, keeps $-rows and text', () => {
+    // Row 105: 105 − 2 = 103 added to every relative row.
+    expect(formulaAtRow('=SKOLA.MERITVARDE(C2:S2; $C$1:$S$1; 17)', 105)).toBe('=SKOLA.MERITVARDE(C105:S105; $C$1:$S$1; 17)');
+    expect(formulaAtRow('=SKOLA.KON("A2"; B2)', 10)).toBe('=SKOLA.KON("A2"; B10)');
+    expect(formulaAtRow('=SKOLA.ANDELBEHORIGA(C2:S101; C1:S1; "YRK")', 3)).toBe('=SKOLA.ANDELBEHORIGA(C3:S102; C2:S2; "YRK")');
+    expect(formulaAtRow('=SKOLA.FRANVARO(120; 1000)', 50)).toBe('=SKOLA.FRANVARO(120; 1000)');
+    expect(formulaAtRow('=SKOLA.BEHORIG(C2:S2; $C$1:$S$1; "NA")', 1)).toBe('=SKOLA.BEHORIG(C2:S2; $C$1:$S$1; "NA")');
+  });
+  it('never touches a function name or a number of the catalogue examples', () => {
+    for (const f of FUNCTIONS) {
+      const moved = formulaAtRow(f.example.formula, 2);
+      expect(moved).toBe(f.example.formula);
+      expect(formulaAtRow(f.example.formula, 40).split('(')[0]).toBe(f.example.formula.split('(')[0]);
+    }
+  });
+});
+
+describe('problems shown once, labelled in words', () => {
+  const p = (cell: string, message: string, code = 'table.grade.invalid'): Problem => ({ cell, value: null, message, code, severity: 'error' });
+  it('drops a second problem with the same cell and message, keeps the same cell with another message', () => {
+    const list = [p('Betyg!F12', 'a'), p('Betyg!F12', 'a'), p('Betyg!F12', 'b'), p('Betyg!F13', 'a')];
+    expect(uniqueProblems(list)).toEqual([list[0], list[2], list[3]]);
+  });
+  it('labels codes from the catalogue, and unknown codes as Övrigt', () => {
+    expect(problemLabel('sv', 'table.grade.empty')).toBe('Betyg saknas');
+    expect(problemLabel('en', 'attendance.missingColumn')).toBe('Missing column');
+    expect(problemLabel('sv', 'no.such')).toBe('Övrigt');
+  });
+});
+
+describe('figureCount and readRange', () => {
+  it('counts the cells holding a number', () => {
+    // 300 and 0.85 are figures; "..", "." and text are not; NaN is not.
+    expect(figureCount([['Antal elever', 300], ['Andel', 0.85], ['x', '..'], ['y', '.'], [NaN, null]])).toBe(2);
+  });
+  it('names a one-cell selection and a range', () => {
+    expect(readRange({ sheet: 'Betyg VT2026', values: [['A']], origin: { row: 104, col: 9 } })).toBe("'Betyg VT2026'!J105");
+    expect(readRange({ sheet: 'Betyg', values: [[1, 2], [3]], origin: { row: 3, col: 0 } })).toBe('Betyg!A4:B5');
   });
 });

@@ -2,10 +2,11 @@
  * The panel's decisions that need no React: formula prefixes per host, column-role encoding for
  * the mapping dropdowns, problem grouping and settings parsing. Unit-tested in logic.test.ts.
  */
-import type { ColumnInfo, ColumnMappingOverride, ColumnRole, Lang, Problem, Settings, SubjectCode } from '../core/types';
+import type { ColumnInfo, ColumnMappingOverride, ColumnRole, GradeScaleId, Lang, Problem, Settings, SubjectCode } from '../core/types';
 import { DEFAULT_SETTINGS } from '../core/types';
 import { SUBJECT_ORDER } from '../core/grades/subjects';
-import { t } from '../core/i18n';
+import { cellAddress, columnLetter } from '../core/table/address';
+import { MESSAGES, t } from '../core/i18n';
 import type { ReportInputs, SheetData } from '../core/app';
 import type { Host, SheetInfo } from './host';
 
@@ -15,6 +16,21 @@ import type { Host, SheetInfo } from './host';
  */
 export function formulaForHost(formula: string, kind: Host['kind']): string {
   return kind === 'sheets' ? formula.replace(/\bSKOLA\.(?=[A-ZÅÄÖ_]+\s*\()/g, 'SKOLA_') : formula;
+}
+
+/**
+ * The catalogue's examples are written for a pupil on row 2 (`C2:S2`, header `$C$1:$S$1`). Placed
+ * on another row they move as a copied formula does: relative rows shift by the distance from row
+ * 2, `$`-fixed rows and text in quotes stay. On rows 1–2 the example is kept as written.
+ * @example formulaAtRow('=SKOLA.MERITVARDE(C2:S2; $C$1:$S$1; 17)', 105) // '=SKOLA.MERITVARDE(C105:S105; $C$1:$S$1; 17)'
+ */
+export function formulaAtRow(formula: string, row: number): string {
+  const delta = row - 2;
+  if (delta <= 0) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (m, pre: string, col: string, abs: string, r: string) => (abs ? m : `${pre}${col}${Number(r) + delta}`))))
+    .join('');
 }
 
 /** `SKOLA.MERITVARDE` or `SKOLA_MERITVARDE`. */
@@ -87,6 +103,37 @@ export interface ProblemSummary {
   byCode: { code: string; n: number }[];
 }
 
+/**
+ * Each problem once: a report that reads the same sheet for several sources meets the same cell
+ * twice. Kept in first-seen order; the same cell with another message stays.
+ */
+export function uniqueProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.cell}\u0000${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Short label of a problem code for the count badges; never the internal code itself. */
+export function problemLabel(lang: Lang, code: string): string {
+  return MESSAGES[lang][`ui.problemKind.${code}`] ?? MESSAGES.sv[`ui.problemKind.${code}`] ?? t(lang, 'ui.problemKind.other');
+}
+
+/**
+ * How much a sheet holds, to compare an existing generated sheet with the one that would replace
+ * it: the number of cells holding a number. Figures are what a report is for; a report from too
+ * few pupils shows `..` or `.` where the fuller one had numbers, so it counts fewer.
+ * @example figureCount([['Antal elever', 300], ['Andel', '..']]) // 1
+ */
+export function figureCount(values: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  for (const row of values) for (const v of row) if (typeof v === 'number' && Number.isFinite(v)) n++;
+  return n;
+}
+
 /** Counts problems by severity and by code, for the collapsed view of a long list. */
 export function summarizeProblems(problems: readonly Problem[]): ProblemSummary {
   const counts = new Map<string, number>();
@@ -112,6 +159,7 @@ export function mergeSettings(saved: Partial<Settings> | null | undefined, lang?
 
 /** The settings form holds text as typed; percentages are shown 0–100 and stored 0–1. */
 export interface SettingsForm {
+  scale: GradeScaleId;
   suppressionThreshold: string;
   finalYear: string;
   problematic: string;
@@ -125,6 +173,7 @@ const pct = (share: number) => String(Math.round(share * 1000) / 10);
 
 export function settingsToForm(s: Settings): SettingsForm {
   return {
+    scale: s.scale,
     suppressionThreshold: String(s.suppressionThreshold),
     finalYear: String(s.finalYear),
     problematic: pct(s.absence.problematic),
@@ -173,11 +222,25 @@ export function formToSettings(form: SettingsForm, base: Settings, lang: Lang): 
     errors,
     settings: {
       ...base,
+      scale: form.scale === 'old' ? 'old' : 'AF',
       suppressionThreshold,
       finalYear,
       absence: { ...base.absence, problematic, high, veryHigh, invalidHoursFlag, longAbsenceDays },
     },
   };
+}
+
+/**
+ * Address of the rectangle a host read: one cell (`'Betyg VT2026'!J105`) or a range (`…!A4:AD24`).
+ * @example readRange({ sheet: 'Betyg', values: [[1, 2], [3, 4]], origin: { row: 3, col: 0 } }) // 'Betyg!A4:B5'
+ */
+export function readRange(d: SheetData): string {
+  const r = d.origin?.row ?? 0;
+  const c = d.origin?.col ?? 0;
+  const rows = Math.max(1, d.values.length);
+  const cols = Math.max(1, ...d.values.map((row) => row.length));
+  const tl = cellAddress(d.sheet, r, c);
+  return rows === 1 && cols === 1 ? tl : `${tl}:${columnLetter(c + cols - 1)}${r + rows}`;
 }
 
 /** Text of an unknown thrown value, for the error bar. */

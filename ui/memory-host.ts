@@ -7,8 +7,9 @@
 import type { SheetData } from '../core/app';
 import type { ReportPlan, SheetPlan } from '../core/report/plan';
 import type { CellValue, Settings } from '../core/types';
-import { parseAddress } from '../core/table/address';
-import type { ApplyProgress, ApplyResult, Host, SheetInfo } from './host';
+import { cellAddress, parseAddress } from '../core/table/address';
+import type { ApplyProgress, ApplyResult, Host, InsertResult, SheetInfo } from './host';
+import { formulaAtRow } from './logic';
 
 export interface MemorySheet {
   name: string;
@@ -75,7 +76,7 @@ export class MemoryHost implements Host {
   readonly appliedPlans: ReportPlan[] = [];
   /** Addresses passed to selectCell, in order. */
   readonly selected: string[] = [];
-  /** Formulas passed to insertFormula, in order. */
+  /** Formulas insertFormula wrote (after moving them to their row), in order. */
   readonly inserted: string[] = [];
   activeSheet: string | null;
   selection: MemorySelection | null = null;
@@ -102,7 +103,7 @@ export class MemoryHost implements Host {
 
   async listSheets(): Promise<SheetInfo[]> {
     this.record('listSheets');
-    return this.workbook.sheets.map((s) => ({ name: s.name, generated: s.generatedKey !== undefined }));
+    return this.workbook.sheets.map((s) => (s.generatedKey !== undefined ? { name: s.name, generated: true, key: s.generatedKey } : { name: s.name, generated: false }));
   }
 
   async read(source: { sheet?: string; selection?: boolean }): Promise<SheetData> {
@@ -136,9 +137,9 @@ export class MemoryHost implements Host {
       const values = planSheetValues(sp);
       const own = this.workbook.sheets.find((s) => s.generatedKey === sp.key);
       if (own) {
-        // Replaced by marker; it takes the plan's name unless a user's sheet holds that name.
+        // Replaced by marker, under its current name: a rename by the user or a change of
+        // language does not move it (the marker, not the name, says what it is).
         own.values = values;
-        if (!this.workbook.sheets.some((s) => s !== own && s.name === sp.name)) own.name = sp.name;
         written.push(own.name);
       } else {
         const name = this.freeName(sp.name);
@@ -173,13 +174,33 @@ export class MemoryHost implements Host {
     this.selection = { sheet, row: a.row, col: a.col, rows: 1, cols: 1 };
   }
 
-  async insertFormula(formula: string): Promise<void> {
-    this.record('insertFormula', formula);
-    this.inserted.push(formula);
-    const sel = this.selection;
-    if (!sel) return;
-    const values = this.sheet(sel.sheet).values;
-    (values[sel.row] ??= [])[sel.col] = formula;
+  async insertFormula(formula: string, cell?: string): Promise<InsertResult> {
+    this.record('insertFormula', formula, ...(cell ? [cell] : []));
+    let target: { sheet: string; row: number; col: number } | null = null;
+    if (cell) {
+      const a = parseAddress(cell);
+      const sheet = a?.sheet ?? this.activeSheet;
+      if (!a || !sheet) throw new Error(`Ogiltig adress / invalid address ${cell}`);
+      target = { sheet, row: a.row, col: a.col };
+    } else if (this.selection) {
+      target = { sheet: this.selection.sheet, row: this.selection.row, col: this.selection.col };
+    }
+    if (!target) throw new Error('Ingen markerad cell / no cell selected');
+    const values = this.sheet(target.sheet).values;
+    const address = cellAddress(target.sheet, target.row, target.col);
+    const current = values[target.row]?.[target.col];
+    if (current !== null && current !== undefined && current !== '') {
+      // The first column after the sheet's used range is empty on every row.
+      const width = Math.max(0, ...values.map((r) => r.length));
+      return { written: false, cell: address, next: cellAddress(target.sheet, target.row, width) };
+    }
+    const written = formulaAtRow(formula, target.row + 1);
+    while (values.length <= target.row) values.push([]);
+    const row = values[target.row];
+    while (row.length < target.col) row.push(null);
+    row[target.col] = written;
+    this.inserted.push(written);
+    return { written: true, cell: address, formula: written };
   }
 
   async loadSettings(): Promise<Partial<Settings> | null> {

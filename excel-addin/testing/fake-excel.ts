@@ -419,6 +419,11 @@ export class FakeWorksheet extends Loadable {
       return u ? { sheet: s, ...u } : { sheet: s, row: 0, col: 0, rows: 1, cols: 1 };
     });
   }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const r = this.getUsedRange(valuesOnly);
+    r.nullable = () => this.ref().usedRange() === null;
+    return r;
+  }
 }
 
 type Bounds = { sheet: SheetState; row: number; col: number; rows: number; cols: number };
@@ -452,6 +457,8 @@ export class FakeRange extends Loadable {
     const b = this.bounds();
     switch (prop) {
       case 'values': return b.sheet.read(b.row, b.col, b.rows, b.cols);
+      // Constants come back as their values, formulas as their text ('' when empty), as in Excel.
+      case 'formulas': return b.sheet.read(b.row, b.col, b.rows, b.cols);
       case 'rowIndex': return b.row;
       case 'columnIndex': return b.col;
       case 'rowCount': return b.rows;
@@ -460,7 +467,11 @@ export class FakeRange extends Loadable {
       default: throw new Error(`unknown property ${prop}`);
     }
   }
+  /** Set by getUsedRangeOrNullObject: whether the range is Excel's null object (an empty sheet). */
+  nullable?: () => boolean;
+  get isNullObject(): boolean { return this.nullable ? this.nullable() : false; }
   get values(): unknown[][] { return this.get('values'); }
+  get formulas(): unknown[][] { return this.get('formulas'); }
   get rowIndex(): number { return this.get('rowIndex'); }
   get columnIndex(): number { return this.get('columnIndex'); }
   get rowCount(): number { return this.get('rowCount'); }

@@ -90,6 +90,13 @@ export class FakeSheet {
     for (let r = this.values.length - 1; r >= 0; r--) if (this.values[r]?.some((v) => v !== undefined && v !== '')) return r + 1;
     return 0;
   }
+  /** Sheet.getLastColumn: the last column with a value or a formula (1-based, 0 when empty). */
+  getLastColumn(): number {
+    this.rec('getLastColumn');
+    let m = this.getLastColumnRaw();
+    for (const row of this.formulas) if (row) for (let c = row.length - 1; c >= m; c--) if (row[c]) { m = c + 1; break; }
+    return m;
+  }
   getLastColumnRaw(): number {
     let m = 0;
     for (const row of this.values) if (row) for (let c = row.length - 1; c >= m; c--) if (row[c] !== undefined && row[c] !== '') { m = c + 1; break; }
@@ -224,6 +231,18 @@ export class FakeRange {
     return this;
   }
   getFormula() { this.rec('getFormula'); return this.sheet.formulas[this.row - 1]?.[this.col - 1] ?? ''; }
+  /** True when no cell of the range holds a value or a formula (Range.isBlank). */
+  isBlank() {
+    this.rec('isBlank');
+    const values = this.sheet.read(this.row, this.col, this.rows, this.cols);
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        const v = values[r][c];
+        if ((v !== '' && v !== null && v !== undefined) || this.sheet.formulas[this.row - 1 + r]?.[this.col - 1 + c]) return false;
+      }
+    }
+    return true;
+  }
   activate() { this.rec('activate'); this.sheet.ss.active = this.sheet; this.sheet.ss.activeRange = this; return this; }
   setBorder(...args: unknown[]) { this.rec('setBorder'); if (args.length !== 6) throw new Error('setBorder: 6 arguments expected'); this.sheet.borders.push(this.a1()); return this; }
   createFilter() {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang, Problem } from '../../core/types';
 import { t } from '../../core/i18n';
-import { summarizeProblems } from '../logic';
+import { problemLabel, summarizeProblems } from '../logic';
 
 /** Rows shown before the list collapses. */
 export const PROBLEMS_SHOWN = 15;
@@ -31,7 +31,7 @@ export function ProblemList(props: { lang: Lang; problems: readonly Problem[]; h
       {problems.length > PROBLEMS_SHOWN && (
         <div className={s.counts}>
           {summary.byCode.map((c) => (
-            <Badge key={c.code} appearance="tint" color="informative">{t(lang, 'ui.problems.byCode', { code: c.code, n: c.n })}</Badge>
+            <Badge key={c.code} appearance="tint" color="informative">{t(lang, 'ui.problems.byCode', { label: problemLabel(lang, c.code), n: c.n })}</Badge>
           ))}
         </div>
       )}

@@ -1,5 +1,6 @@
 /** Optional extra sources, one button per report, progress while it runs and what it wrote. */
-import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { RefObject } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportKind } from '../../core/app';
 import type { Lang } from '../../core/types';
 import { t } from '../../core/i18n';
@@ -20,8 +21,12 @@ const useStyles = makeStyles({
   sources: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS, border: 'none', padding: 0, margin: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
   reports: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
-  report: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  button: { minWidth: '130px', justifyContent: 'flex-start' },
+  report: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', minWidth: 0 },
+  button: { minWidth: '112px', flexShrink: 0, justifyContent: 'flex-start' },
+  select: { width: '100%', minWidth: 0, '& select': { width: '100%', textOverflow: 'ellipsis' } },
+  // Focus moves to the outcome after each report; the ring shows for programmatic focus too.
+  outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, ':focus': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   status: { marginTop: tokens.spacingVerticalM },
 });
@@ -36,8 +41,21 @@ export interface ReportsPanelProps {
   onPeriod: (period: string) => void;
   onRun: (kind: ReportKind) => void;
   busy: Busy | null;
+  /** The sheets written, each already labelled new or replaced. */
   result: { sheets: string[]; problems: number } | null;
   error: string | null;
+  /** The grade sheet read under Data is not grade data (the reports will refuse). */
+  notGrades: boolean;
+  /** Why no report was written (one message per input that cannot give it). */
+  refusals: string[] | null;
+  /** A fuller generated sheet would be replaced: the question, and the two answers. */
+  confirm: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** A plain outcome line (e.g. "nothing was written"). */
+  notice: string | null;
+  /** Receives focus after each report action. */
+  outcomeRef: RefObject<HTMLDivElement | null>;
 }
 
 export function ReportsPanel(p: ReportsPanelProps) {
@@ -47,7 +65,10 @@ export function ReportsPanel(p: ReportsPanelProps) {
     <section aria-labelledby="reports-heading">
       <h2 id="reports-heading">{t(lang, 'ui.reports.heading')}</h2>
       {p.gradesSheet ? (
-        <p data-testid="grades-sheet">{t(lang, 'ui.reports.grades', { sheet: p.gradesSheet })}</p>
+        <>
+          <p data-testid="grades-sheet">{t(lang, 'ui.reports.grades', { sheet: p.gradesSheet })}</p>
+          {p.notGrades && <MessageBar intent="warning"><MessageBarBody>{t(lang, 'ui.reports.notGradesSheet', { sheet: p.gradesSheet })}</MessageBarBody></MessageBar>}
+        </>
       ) : (
         <MessageBar intent="info"><MessageBarBody>{t(lang, 'ui.reports.needGrades')}</MessageBarBody></MessageBar>
       )}
@@ -55,7 +76,7 @@ export function ReportsPanel(p: ReportsPanelProps) {
         <legend className={s.legend}>{t(lang, 'ui.reports.sources')}</legend>
         {SOURCE_ROLES.map((role) => (
           <Field key={role} label={t(lang, `ui.reports.${role}`)} size="small">
-            <Select size="small" value={p.sources[role]} onChange={(_, v) => p.onSource(role, v.value)}>
+            <Select size="small" className={s.select} value={p.sources[role]} onChange={(_, v) => p.onSource(role, v.value)}>
               <option value="">{t(lang, 'ui.none')}</option>
               {p.sheets.map((n) => <option key={n} value={n}>{n}</option>)}
             </Select>
@@ -71,7 +92,7 @@ export function ReportsPanel(p: ReportsPanelProps) {
             <Button
               className={s.button}
               appearance={kind === 'namndrapport' ? 'primary' : 'secondary'}
-              disabled={!!p.busy || !p.gradesSheet}
+              disabled={!!p.busy || !p.gradesSheet || p.confirm !== null}
               onClick={() => p.onRun(kind)}
               aria-describedby={`hint-${kind}`}
             >
@@ -85,15 +106,37 @@ export function ReportsPanel(p: ReportsPanelProps) {
         {p.busy && (p.busy.value === undefined
           ? <Spinner size="tiny" label={p.busy.text} />
           : <Field validationMessage={p.busy.text} validationState="none"><ProgressBar value={p.busy.value} /></Field>)}
-        {p.error && <MessageBar intent="error"><MessageBarBody>{p.error}</MessageBarBody></MessageBar>}
-        {p.result && !p.busy && (
-          <MessageBar intent="success">
-            <MessageBarBody>
-              {t(lang, 'ui.reports.done', { sheets: p.result.sheets.join(', ') })}
-              {p.result.problems > 0 && <> {t(lang, 'ui.reports.problems', { n: p.result.problems })}</>}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <div ref={p.outcomeRef} tabIndex={-1} className={s.outcome} data-testid="report-outcome">
+          {p.error && <MessageBar intent="error"><MessageBarBody>{p.error}</MessageBarBody></MessageBar>}
+          {p.refusals && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                {p.refusals.map((r) => <div key={r}>{r}</div>)}
+                <div>{t(lang, 'ui.reports.refused')}</div>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {p.confirm && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{p.confirm}</MessageBarBody>
+              <MessageBarActions>
+                <div className={s.actions}>
+                  <Button size="small" appearance="primary" onClick={p.onConfirm}>{t(lang, 'ui.reports.replaceAnyway')}</Button>
+                  <Button size="small" onClick={p.onCancel}>{t(lang, 'ui.reports.keep')}</Button>
+                </div>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {p.notice && <MessageBar intent="info"><MessageBarBody>{p.notice}</MessageBarBody></MessageBar>}
+          {p.result && !p.busy && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>
+                {t(lang, 'ui.reports.done', { sheets: p.result.sheets.join(', ') })}
+                {p.result.problems > 0 && <> {t(lang, 'ui.reports.problems', { n: p.result.problems })}</>}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
       </div>
     </section>
   );

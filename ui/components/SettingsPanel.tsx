@@ -1,12 +1,17 @@
-/** Suppression threshold, absence thresholds, rule set and language; saved through the host. */
-import { useEffect, useState } from 'react';
+/**
+ * Suppression threshold, absence thresholds, grade scale, rule set and language; saved through the
+ * host. The form's text lives in App, so unsaved changes survive a switch to another tab.
+ */
+import { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang, Settings } from '../../core/types';
 import { t } from '../../core/i18n';
 import { formToSettings, settingsToForm, type SettingsForm } from '../logic';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // A long option (the rule set's name) must not widen the pane: the select takes the field's width.
+  select: { width: '100%', minWidth: 0, '& select': { width: '100%', textOverflow: 'ellipsis' } },
   fieldset: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', padding: 0, margin: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
 });
@@ -14,6 +19,9 @@ const useStyles = makeStyles({
 export interface SettingsPanelProps {
   lang: Lang;
   settings: Settings;
+  /** The form as typed, owned by App (kept across tab switches). */
+  form: SettingsForm;
+  onForm: (form: SettingsForm) => void;
   onLang: (lang: Lang) => void;
   /** Applies and persists valid settings; resolves when saved. */
   onSave: (settings: Settings) => Promise<void>;
@@ -22,11 +30,10 @@ export interface SettingsPanelProps {
 export function SettingsPanel(p: SettingsPanelProps) {
   const s = useStyles();
   const { lang } = p;
-  const [form, setForm] = useState<SettingsForm>(() => settingsToForm(p.settings));
+  const { form, onForm: setForm } = p;
   const [errors, setErrors] = useState<Partial<Record<keyof SettingsForm, string>>>({});
   const [status, setStatus] = useState<'saved' | 'invalid' | null>(null);
-  // Settings loaded from the host after the first render replace the form.
-  useEffect(() => setForm(settingsToForm(p.settings)), [p.settings]);
+  const unsaved = JSON.stringify(form) !== JSON.stringify(settingsToForm(p.settings));
 
   const field = (key: keyof SettingsForm, label: string, hint?: string) => (
     <Field label={t(lang, label)} hint={hint ? t(lang, hint) : undefined} validationMessage={errors[key]} validationState={errors[key] ? 'error' : 'none'} size="small">
@@ -48,14 +55,20 @@ export function SettingsPanel(p: SettingsPanelProps) {
       <h2 id="settings-heading">{t(lang, 'ui.settings.heading')}</h2>
       <form className={s.form} onSubmit={save} noValidate>
         <Field label={t(lang, 'ui.settings.language')} size="small">
-          <Select size="small" value={lang} onChange={(_, v) => p.onLang(v.value as Lang)}>
+          <Select size="small" className={s.select} value={lang} onChange={(_, v) => p.onLang(v.value as Lang)}>
             <option value="sv">{t(lang, 'ui.settings.lang.sv')}</option>
             <option value="en">{t(lang, 'ui.settings.lang.en')}</option>
           </Select>
         </Field>
         {field('suppressionThreshold', 'ui.settings.suppression', 'ui.settings.suppressionHint')}
+        <Field label={t(lang, 'ui.settings.scale')} size="small">
+          <Select size="small" className={s.select} value={form.scale} onChange={(_, v) => { setForm({ ...form, scale: v.value === 'old' ? 'old' : 'AF' }); setStatus(null); }}>
+            <option value="AF">{t(lang, 'ui.settings.scale.AF')}</option>
+            <option value="old">{t(lang, 'ui.settings.scale.old')}</option>
+          </Select>
+        </Field>
         <Field label={t(lang, 'ui.settings.ruleSet')} size="small">
-          <Select size="small" value={p.settings.ruleSet} onChange={() => undefined}>
+          <Select size="small" className={s.select} value={p.settings.ruleSet} onChange={() => undefined}>
             <option value="gy11">{t(lang, 'ui.settings.ruleSet.gy11')}</option>
           </Select>
         </Field>
@@ -70,7 +83,8 @@ export function SettingsPanel(p: SettingsPanelProps) {
         </fieldset>
         <Button type="submit" appearance="primary">{t(lang, 'ui.settings.save')}</Button>
         <div aria-live="polite">
-          {status === 'saved' && <MessageBar intent="success"><MessageBarBody>{t(lang, 'ui.settings.saved')}</MessageBarBody></MessageBar>}
+          {unsaved && status !== 'invalid' && <MessageBar intent="warning"><MessageBarBody>{t(lang, 'ui.settings.unsaved')}</MessageBarBody></MessageBar>}
+          {status === 'saved' && !unsaved && <MessageBar intent="success"><MessageBarBody>{t(lang, 'ui.settings.saved')}</MessageBarBody></MessageBar>}
           {status === 'invalid' && <MessageBar intent="error"><MessageBarBody>{t(lang, 'ui.settings.fixErrors')}</MessageBarBody></MessageBar>}
         </div>
       </form>
