@@ -1,7 +1,7 @@
 """Corpus workbooks written part by part, as writers other than Excel do it. Run with /usr/bin/python3:
     /usr/bin/python3 test/corpus/gen/handwritten_corpus.py
 
-handwritten-sdk.xlsx: SpreadsheetML with the `x:` prefix the .NET Open XML SDK writes, absolute
+handwritten-sdk.xlsx: the workbook part at xl/arbetsbok.xml, SpreadsheetML with the `x:` prefix the .NET Open XML SDK writes, absolute
 relationship targets (`/xl/...`), part names that are not Excel's (`xl/worksheets/betyg.xml`,
 `xl/notes/anteckningar.xml`), inline strings, a table without <tableStyleInfo>, an external link part,
 a hyperlink whose relationship target is `#'Läs mig'!A1`, SHA-512 sheet and workbook protection,
@@ -242,7 +242,7 @@ def sdk():
     ct = (DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
           '<Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>'
-          f'<Override PartName="/xl/workbook.xml" ContentType="{W}.sheet.main+xml"/>'
+          f'<Override PartName="/xl/arbetsbok.xml" ContentType="{W}.sheet.main+xml"/>'
           + ''.join(f'<Override PartName="/xl/worksheets/{n}.xml" ContentType="{W}.worksheet+xml"/>'
                     for n in ['info', 'betyg', 'klasser', 'dolt', 'mycket-dolt'])
           + f'<Override PartName="/xl/styles.xml" ContentType="{W}.styles+xml"/>'
@@ -253,13 +253,13 @@ def sdk():
           '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
           '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
           '</Types>')
-    root_rels = rels([('rId1', 'officeDocument', '/xl/workbook.xml', False),
+    root_rels = rels([('rId1', 'officeDocument', '/xl/arbetsbok.xml', False),
                       ('rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', '/docProps/core.xml', False),
                       ('rId3', 'extended-properties', '/docProps/app.xml', False),
                       ('rId4', 'custom-properties', '/docProps/custom.xml', False)])
     write_zip(os.path.join(FILES, 'handwritten-sdk.xlsx'), [
-        ('[Content_Types].xml', ct), ('_rels/.rels', root_rels), ('xl/workbook.xml', workbook),
-        ('xl/_rels/workbook.xml.rels', wb_rels), ('xl/styles.xml', styles_xml()),
+        ('[Content_Types].xml', ct), ('_rels/.rels', root_rels), ('xl/arbetsbok.xml', workbook),
+        ('xl/_rels/arbetsbok.xml.rels', wb_rels), ('xl/styles.xml', styles_xml()),
         ('xl/worksheets/info.xml', info), ('xl/worksheets/_rels/info.xml.rels', info_rels),
         ('xl/worksheets/betyg.xml', grades), ('xl/worksheets/klasser.xml', klasser),
         ('xl/worksheets/_rels/klasser.xml.rels', rels([('rIdT', 'table', '/xl/tables/klasstabell.xml', False)])),
