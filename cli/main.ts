@@ -11,7 +11,7 @@ import { checkReportInputs } from '../core/report/readiness';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
-import { attendanceJson, readAttendance, type AttendanceJson } from '../core/attendance';
+import { attendanceJson, readAttendance, readPlanSheet, type AttendanceJson } from '../core/attendance';
 import { compareTerms, progressionJson, type ProgressionJson } from '../core/progression';
 import { readSurvey, surveyJson, type SurveyJson } from '../core/survey';
 import { PROGRAM_CODES } from '../core/types';
@@ -321,9 +321,14 @@ async function attendance(ctx: Context, file: string, options: Record<string, st
   const { lang, settings, now, io } = ctx;
   const input = await readInput(file, { sheet: options.sheet });
   const data = pickSheet(input, 'attendance', ctx);
+  // The school's Närvaroplan sheet (by marker, else by name) holds the ladder; without one, the default plan.
+  const pkg = input.pkg;
+  const planName = pkg && (pkg.markers().get('narvaroplan') ?? ['sv', 'en'].map((l) => t(l as Lang, 'report.sheet.narvaroplan')).find((n) => pkg.sheet(n)));
+  const planSheet = pkg && planName ? pkg.sheet(planName) : undefined;
   let result: AttendanceJson;
   try {
-    result = attendanceJson(readAttendance(data, { referenceYear: now.getFullYear(), settings, lang }), settings);
+    const plan = pkg && planSheet ? readPlanSheet(sheetData(pkg, planSheet, file), lang) : undefined;
+    result = attendanceJson(readAttendance(data, { referenceYear: now.getFullYear(), settings, lang }), settings, undefined, plan);
   } catch (e) {
     throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
   }
@@ -346,6 +351,13 @@ export function attendanceSummary(r: AttendanceJson, source: string, lang: Lang)
     for (const level of ['problematic', 'high', 'veryHigh'] as const) {
       lines.push(`  ${t(lang, `attendance.level.${level}`)}: ${share(all.levelShares[level])}`);
     }
+  }
+  // The närvaroplan: pupils at each step (this is the rektor's tool, not a board paper: no suppression).
+  if (r.ladder) {
+    lines.push(L('attendance.summary.ladder', { source: L(`attendance.summary.source.${r.ladder.source}`), basis: L(`attendance.summary.basis.${r.ladder.basis}`) }));
+    for (const s of r.ladder.steps) lines.push(`  ${L('attendance.summary.step', { index: s.index, name: s.name, n: r.pupils.filter((p) => p.step?.index === s.index).length })}`);
+    const low = r.reporting.classes.filter((c) => c.month === null && c.uncertain);
+    if (low.length) lines.push(L('attendance.summary.uncertain', { p: formatPercent(lang, r.reporting.threshold, 0), classes: low.map((c) => `${c.class} (${share(c.rate ?? 0)})`).join(', ') }));
   }
   lines.push('');
   lines.push(...problemLines(r.problems, lang));

@@ -38,14 +38,20 @@ export interface DetectOptions {
 }
 
 /** `kontroll` lists the input problems with their addresses (for hosts without a pane, such as the CLI). */
-export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll';
-export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll'];
+export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan';
+/** `narvaroplan` is a create-once sheet (`SheetPlan.createOnly`): written only when the workbook has none. */
+export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan'];
 
 export interface ReportInputs {
   grades: SheetData;
   /** SCB national-test file (or a sheet with test grades). */
   tests?: SheetData;
   attendance?: SheetData;
+  /**
+   * The workbook's Närvaroplan sheet (the school's ladder, bands and rapporteringsgrad threshold), when
+   * it has one; without it the default plan is used and the report offers the sheet (`narvaroplan`).
+   */
+  attendancePlan?: SheetData;
   /** The earlier term's or year's grades, for progression and the "previous" column. */
   previous?: SheetData;
   survey?: SheetData;

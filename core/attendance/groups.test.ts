@@ -92,8 +92,16 @@ describe('attendanceJson', () => {
   ] }, { referenceYear: 2026 });
   const json = attendanceJson(t);
   it('has exactly the contract fields', () => {
-    expect(Object.keys(json)).toEqual(['pupils', 'groups', 'problems']);
-    expect(json.pupils).toEqual([{ id: '201001303799', class: '9A', scheduledMinutes: 1000, absentMinutes: 100, validMinutes: 60, invalidMinutes: 40, absenceShare: 0.1, invalidShare: 0.04, level: 'problematic', longestAbsentStreakDays: null }]);
+    expect(Object.keys(json)).toEqual(['pupils', 'groups', 'ladder', 'reporting', 'problems']);
+    // Bands (Sävsjö): 10 % total is in 5–15 %, 4 % ogiltig in 1–5 %. From totals the step is the share
+    // rules' (10 % → step 2, Kartlägga) without a date, and the previous period is unknown.
+    expect(json.pupils).toEqual([{ id: '201001303799', class: '9A', scheduledMinutes: 1000, absentMinutes: 100, validMinutes: 60, invalidMinutes: 40, absenceShare: 0.1, invalidShare: 0.04, level: 'problematic', longestAbsentStreakDays: null,
+      bands: { total: { index: 1, from: 0.05, to: 0.15 }, invalid: { index: 1, from: 0.01, to: 0.05 } },
+      step: { index: 2, name: 'Kartlägga', reachedOn: null, dueOn: null }, previousStep: null }]);
+    expect(json.ladder).toMatchObject({ source: 'default', basis: 'totals', previousPeriodEnds: null, bands: { total: [0.05, 0.15, 0.3, 0.5], invalid: [0.01, 0.05, 0.15] } });
+    expect(json.ladder.steps.map((x) => [x.index, x.rules])).toEqual([[1, ['consecutive', 'occasions', 'occasions']], [2, ['share', 'weekday', 'share']], [3, ['share']], [4, ['share']]]);
+    // Rapporteringsgrad 9A: (1000 − 50) / 1000 = 95 %, not under 95 %.
+    expect(json.reporting).toEqual({ threshold: 0.95, classes: [{ class: '9A', school: null, month: null, rate: 0.95, uncertain: false }] });
     expect(json.problems.map((p) => p.cell)).toEqual(['Frånvaro!C3']);
     expect(json.groups[0]).toMatchObject({ by: 'all', pupils: 1, meanAbsenceShare: '..' });
     expect(validateAttendanceJson(JSON.parse(JSON.stringify(json)))).toEqual([]);
@@ -109,5 +117,19 @@ describe('attendanceJson', () => {
     expect(validateAttendanceJson(bad)).toEqual([
       'pupils[0].absentMinutes > scheduledMinutes', 'pupils[0].absentMinutes ≠ valid + invalid', 'pupils[0].absenceShare', 'pupils[0].level', 'groups[0].levelShares', 'problems[0].cell',
     ]);
+  });
+  it('accepts output without the närvaroplan fields (older consumers), and checks them when present', () => {
+    const old = JSON.parse(JSON.stringify(json));
+    for (const p of old.pupils) for (const k of ['bands', 'step', 'previousStep']) delete p[k];
+    delete old.ladder;
+    delete old.reporting;
+    expect(validateAttendanceJson(old)).toEqual([]);
+    const bad = JSON.parse(JSON.stringify(json));
+    bad.pupils[0].step.reachedOn = '4 mars';
+    bad.pupils[0].bands.total = { index: 'one' };
+    bad.pupils[0].previousStep = -1;
+    bad.ladder.steps[0].rules = ['sometimes'];
+    bad.reporting.classes[0].rate = 2;
+    expect(validateAttendanceJson(bad)).toEqual(['pupils[0].bands', 'pupils[0].step', 'pupils[0].previousStep', 'ladder', 'reporting']);
   });
 });

@@ -17,6 +17,7 @@ import { buildAtgardslista, buildElevlista, buildNarvaro, buildProblemSheet, bui
 import type { GroupFigures, ReportModel } from './model';
 import { PLAN_VERSION, type ReportPlan, type SheetPlan } from './plan';
 import { attendanceModel, detectAttendance, detectSurvey, progressionModel, surveyModel } from './extras';
+import { buildNarvaroplan } from './narvaroplan';
 
 /** Pupils are born in this century; used only when a host passes no date. */
 const FALLBACK_YEAR = 2099;
@@ -144,7 +145,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     tests: analysis.tests?.map((x) => ({ subject: x.subject, n: x.n, lower: x.lowerShare, same: x.sameShare, higher: x.higherShare })),
   };
   if (inputs.attendance) {
-    const a = attendanceModel(inputs.attendance, analysis, settings, referenceYear);
+    const a = attendanceModel(inputs.attendance, analysis, settings, referenceYear, inputs.attendancePlan);
     problems.push(...a.problems);
     model.absence = a.absence;
   }
@@ -167,7 +168,8 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
           : kind === 'atgardslista' ? buildAtgardslista(model)
             : kind === 'narvaro' ? buildNarvaro(model)
               : kind === 'kontroll' ? buildProblemSheet(model, problems)
-                : buildProgressionSheet(model);
+                : kind === 'narvaroplan' ? buildNarvaroplan(model)
+                  : buildProgressionSheet(model);
     if (sheet) sheets.push(sheet);
   }
   const plan: ReportPlan = { generator: 'skolanalys', version: PLAN_VERSION, sheets };

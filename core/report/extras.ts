@@ -5,12 +5,16 @@
 import type { Detection, SheetData } from '../app';
 import type { GradeAnalysis } from '../grades/analyse';
 import type { Figure, GradeTable, Problem, Settings } from '../types';
-import { attendanceGroups, readAttendance, type AttendanceGroup, type AttendanceTable } from '../attendance';
+import {
+  absenceAgainstResults, attendanceGroups, bandGroups, bandIndex, bandLabels, defaultAttendancePlan, dueDay, evaluateLadder, isoDate, monthlyBands,
+  readAttendance, readPlanSheet, reportingRates, type AttendanceGroup, type AttendanceTable, type LadderEvaluation, type PlanRead,
+} from '../attendance';
+import { monthIndex } from '../attendance/lessons';
 import { compareTerms, matchKey } from '../progression';
 import { areaResults, readSurvey } from '../survey';
 import { compareSv } from '../i18n';
 import { suppress } from '../stats';
-import type { AbsenceGroupFigures, PupilAbsenceView, ReportModel } from './model';
+import type { AbsenceGroupFigures, LadderView, PupilAbsenceView, ReportModel } from './model';
 
 /** An attendance sheet (totals or lesson rows) as a Detection, or null when it is none. */
 export function detectAttendance(data: SheetData, referenceYear: number, settings: Settings): Detection | null {
@@ -43,8 +47,10 @@ function absenceFigures(g: AttendanceGroup): AbsenceGroupFigures {
  * Reads the attendance sheet and gives the report its absence figures. School, class and gender
  * come from the grade file when the export lacks them (Vklass totals carry no school).
  */
-export function attendanceModel(data: SheetData, analysis: GradeAnalysis, settings: Settings, referenceYear: number): { absence: ReportModel['absence']; problems: Problem[] } {
+export function attendanceModel(data: SheetData, analysis: GradeAnalysis, settings: Settings, referenceYear: number, planData?: SheetData): { absence: ReportModel['absence']; problems: Problem[] } {
   const table = readAttendance(data, { referenceYear, settings, lang: settings.lang });
+  const planRead: PlanRead = planData ? readPlanSheet(planData, settings.lang) : { plan: defaultAttendancePlan(settings.lang), from: 'default', problems: [] };
+  const ladder = evaluateLadder(table, planRead.plan, settings.lang);
   const graded = new Map(analysis.pupils.map((e) => [e.pupil.personnummer ?? e.pupil.id, e.pupil]));
   const enriched: AttendanceTable = {
     ...table,
@@ -58,15 +64,76 @@ export function attendanceModel(data: SheetData, analysis: GradeAnalysis, settin
     ...groups.filter((g) => g.by === 'all' || g.by === 'gender'),
     ...groups.filter((g) => g.by === 'school'),
   ].map(absenceFigures);
+  const view = ladderView(enriched, ladder, planRead, analysis, settings);
+  const uncertainClass = new Set(view.reporting.byClass.filter((c) => c.uncertain).map((c) => `${c.school ?? ''}\u0000${c.className}`));
+  const day = (d: number | null) => (d === null ? null : isoDate(d));
+  const plan = planRead.plan;
   const byPupil = new Map<string, PupilAbsenceView>();
-  for (const p of enriched.pupils) {
+  enriched.pupils.forEach((p, i) => {
+    const e = ladder.pupils[i];
     byPupil.set(p.id, {
       id: p.id, name: p.name, className: p.className, scheduledMinutes: p.scheduledMinutes,
       absenceShare: p.absenceShare, validShare: p.validShare, invalidShare: p.invalidShare, level: p.level, invalidFlag: p.invalidFlag,
       longestAbsentStreakDays: p.longestAbsentStreakDays, absentDays: p.absentDays, reportingRate: p.reportingRate,
+      bands: { total: bandIndex(p.absenceShare, plan.bands.total), invalid: bandIndex(p.invalidShare, plan.bands.invalid) },
+      step: e.step ? { index: e.step.index, name: e.step.name, action: e.step.action, reachedOn: day(e.reachedDay), dueOn: day(dueDay(e.reachedDay, e.step)) } : null,
+      previousStep: e.previousIndex,
+      uncertain: uncertainClass.has(`${p.school ?? ''}\u0000${p.className ?? ''}`),
     });
+  });
+  return { absence: { byPupil, groups: shown, ladder: view }, problems: [...planRead.problems, ...ladder.problems, ...table.problems] };
+}
+
+/**
+ * The närvaroplan's figures for the report: pupils per step and pupils to report to the huvudman per
+ * month (counts suppressed on the pupils with attendance data, of the whole file or of the month),
+ * bands per group and month, rapporteringsgrad, and absence against results.
+ * Worked: 9 pupils with attendance, 3 at step 1 → `..` (a count of 9 pupils' results).
+ */
+export function ladderView(table: AttendanceTable, ladder: LadderEvaluation, read: PlanRead, analysis: GradeAnalysis | null, settings: Settings): LadderView {
+  const th = settings.suppressionThreshold;
+  const plan = read.plan;
+  const withData = table.pupils.filter((p) => p.absenceShare !== null).length;
+  const counts = new Map<number, number>();
+  ladder.pupils.forEach((e, i) => {
+    if (e.step && table.pupils[i].absenceShare !== null) counts.set(e.step.index, (counts.get(e.step.index) ?? 0) + 1);
+  });
+  const months = monthlyBands(table, plan, th);
+  // The first huvudman-reporting step each pupil reached, and when.
+  const report = plan.steps.map((s) => s.reportToHuvudman);
+  const firstReport = plan.steps.findIndex((s) => s.reportToHuvudman);
+  const toHuvudman: LadderView['toHuvudman'] = [];
+  if (firstReport >= 0) {
+    if (ladder.basis === 'lessons') {
+      const perMonth = new Map<string, number>();
+      for (const e of ladder.pupils) {
+        let d = NaN;
+        e.reached.forEach((r, k) => {
+          if (report[k] && !Number.isNaN(r) && (Number.isNaN(d) || r < d)) d = r;
+        });
+        if (Number.isNaN(d)) continue;
+        const mi = monthIndex(d);
+        const key = `${Math.floor(mi / 12)}-${String((mi % 12) + 1).padStart(2, '0')}`;
+        perMonth.set(key, (perMonth.get(key) ?? 0) + 1);
+      }
+      for (const m of months) toHuvudman.push({ month: m.month, pupils: suppress(perMonth.get(m.month) ?? 0, m.pupils, th) });
+    } else {
+      // From totals there is no month: the pupils whose step is a reporting step or above it.
+      const at = ladder.pupils.filter((e) => e.step && e.step.index >= plan.steps[firstReport].index).length;
+      toHuvudman.push({ month: null, pupils: suppress(at, withData, th) });
+    }
   }
-  return { absence: { byPupil, groups: shown }, problems: table.problems };
+  return {
+    plan, from: read.from, basis: ladder.basis,
+    bandLabels: { total: bandLabels(plan.bands.total, settings.lang), invalid: bandLabels(plan.bands.invalid, settings.lang) },
+    pupils: withData,
+    steps: plan.steps.map((s) => ({ index: s.index, name: s.name, pupils: suppress(counts.get(s.index) ?? 0, withData, th) })),
+    toHuvudman,
+    bandGroups: bandGroups(table, plan, settings),
+    months,
+    reporting: reportingRates(table, plan.reportingThreshold),
+    ...(analysis ? { results: absenceAgainstResults(analysis.pupils, table.pupils, plan, th, analysis.scale) } : {}),
+  };
 }
 
 /** A survey answer sheet as a Detection, or null when it is none. */

@@ -8,6 +8,7 @@ import { PROGRAM_CODES } from '../types';
 import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { PupilAbsenceView, ReportModel } from './model';
 import type { PlanValue, SheetPlan } from './plan';
+import { ladderNotes, narvaroLadderSections, pupilStepCells, pupilStepHeader } from './narvaro-ladder';
 
 /**
  * What a pupil must still pass for a target, as short Swedish text: the named subjects, then how
@@ -111,6 +112,12 @@ export function buildElevlista(m: ReportModel): SheetPlan {
 function actionReasons(m: ReportModel, e: PupilEvaluation, a: PupilAbsenceView | undefined): string[] {
   const reasons: string[] = [];
   if (e.nearEligible) reasons.push(t(m.lang, 'report.reason.near', { n: e.shortOfYrk }));
+  // With the närvaroplan the step is the reason (the school's own rule); without it, the level.
+  if (a?.step) {
+    reasons.push(a.step.reachedOn ? t(m.lang, 'report.reason.step', { index: a.step.index, name: a.step.name, date: a.step.reachedOn }) : t(m.lang, 'report.reason.stepNoDate', { index: a.step.index, name: a.step.name }));
+    return reasons;
+  }
+  if (a?.step === null) return reasons;
   if (a && (a.level === 'high' || a.level === 'veryHigh')) reasons.push(t(m.lang, 'report.reason.absence', { level: levelText(m.lang, a.level).toLowerCase() }));
   if (a && a.longestAbsentStreakDays !== null && a.longestAbsentStreakDays >= m.settings.absence.longAbsenceDays) {
     reasons.push(t(m.lang, 'report.reason.longAbsence', { n: a.longestAbsentStreakDays }));
@@ -132,23 +139,26 @@ export function buildAtgardslista(m: ReportModel): SheetPlan {
   b.blank();
   const header = [L('report.col.class'), L('report.col.lastName'), L('report.col.firstName'), L('report.col.id'), L('report.col.reason'),
     L('report.col.workOn'), L('report.col.subjectsShort'), L('report.col.merit17'), L('report.col.absence'), L('report.col.invalidAbsence'), L('report.col.level'), L('report.col.streak')];
+  const ladder = m.absence?.ladder;
+  if (ladder) header.push(L('report.col.stepName'), L('report.col.reachedOn'), L('report.col.action'), L('report.col.dueOn'), L('report.col.previousStep'));
   const rows: PlanValue[][] = [];
   for (const e of sortedByClassAndName(m.pupils)) {
     const a = m.absence?.byPupil.get(e.pupil.id);
     const reasons = actionReasons(m, e, a);
     if (!reasons.length) continue;
     const p = e.pupil;
-    rows.push([p.className ?? '', p.lastName ?? '', p.firstName ?? '', p.id, reasons.join('; '),
+    const row: PlanValue[] = [p.className ?? '', p.lastName ?? '', p.firstName ?? '', p.id, reasons.join('; '),
       e.eligibility.YRK.eligible ? '' : missingText(m.lang, e.eligibility.YRK), e.shortOfYrk, e.meritValue17,
-      a?.absenceShare ?? '.', a?.invalidShare ?? '.', a ? levelText(m.lang, a.level) : '.', a?.longestAbsentStreakDays ?? '.']);
+      a?.absenceShare ?? '.', a?.invalidShare ?? '.', a ? levelText(m.lang, a.level) : '.', a?.longestAbsentStreakDays ?? '.'];
+    if (ladder) row.push(a?.step ? `${a.step.index} ${a.step.name}` : '', a?.step?.reachedOn ?? '', a?.step?.action ?? '', a?.step?.dueOn ?? '', a?.previousStep ?? '.');
+    rows.push(row);
   }
   const start = b.cursor;
-  b.table('actions', header, rows, {
-    formats: [null, null, null, FMT.text, null, null, FMT.integer, FMT.oneDecimal, FMT.percent, FMT.percent, null, FMT.integer],
-    tableName: 'Skolanalys_Atgardslista',
-  });
+  const formats: (string | null)[] = [null, null, null, FMT.text, null, null, FMT.integer, FMT.oneDecimal, FMT.percent, FMT.percent, null, FMT.integer];
+  if (ladder) formats.push(null, FMT.text, null, FMT.text, FMT.integer);
+  b.table('actions', header, rows, { formats, tableName: 'Skolanalys_Atgardslista' });
   levelHighlights(b, m.lang, start + 1, 10, rows.length);
-  return b.build({ frozenRows: start + 1, frozenColumns: 3, columnWidths: [8, 16, 14, 15, 44, 30, 12, 12, 10, 12, 13, 14] });
+  return b.build({ frozenRows: start + 1, frozenColumns: 3, columnWidths: [8, 16, 14, 15, 44, 30, 12, 12, 10, 12, 13, 14, ...(ladder ? [22, 11, 50, 11, 12] : [])] });
 }
 
 /**
@@ -161,28 +171,39 @@ export function buildNarvaro(m: ReportModel): SheetPlan | null {
   const b = new SheetBuilder('narvaro', L('report.sheet.narvaro'), true);
   b.title(L('report.title.narvaro'));
   b.line('privacy', [L('report.meta.personalData')], { italic: true, fill: COLORS.personalFill });
+  const ladder = m.absence.ladder;
+  if (ladder) ladderNotes(b, ladder, L);
   b.blank();
   b.table('groups', [L('report.col.group'), L('report.col.pupils'), L('report.col.meanAbsence'), L('report.col.meanInvalid'),
     L('report.level.problematic'), L('report.level.high'), L('report.level.veryHigh')],
   m.absence.groups.map((g) => [g.label, g.pupils, figureCell(g.meanAbsence), figureCell(g.meanInvalid), figureCell(g.shareProblematic), figureCell(g.shareHigh), figureCell(g.shareVeryHigh)]),
   { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true });
   b.blank();
+  if (ladder) narvaroLadderSections(b, m, ladder);
   const byId = new Map(m.pupils.map((e) => [e.pupil.id, e.pupil]));
   const views = [...m.absence.byPupil.values()];
   const rows: PlanValue[][] = views.map((a) => {
     const p = byId.get(a.id);
     const name = p ? `${p.lastName ?? ''}${p.lastName && p.firstName ? ', ' : ''}${p.firstName ?? ''}` : (a.name ?? '');
-    return [p?.className ?? a.className ?? '', name, a.id, Math.round((a.scheduledMinutes / 60) * 10) / 10, a.absenceShare ?? '.', a.validShare ?? '.', a.invalidShare ?? '.',
+    const row: PlanValue[] = [p?.className ?? a.className ?? '', name, a.id, Math.round((a.scheduledMinutes / 60) * 10) / 10, a.absenceShare ?? '.', a.validShare ?? '.', a.invalidShare ?? '.',
       levelText(m.lang, a.level), a.absentDays ?? '.', a.longestAbsentStreakDays ?? '.', a.reportingRate ?? '.'];
+    if (ladder) row.push(...pupilStepCells(L, ladder, a));
+    return row;
   });
   const keys = new Map(rows.map((r) => [r, `${r[0]}\u0000${r[1]}\u0000${r[2]}`]));
   rows.sort((x, y) => (keys.get(x)! < keys.get(y)! ? -1 : keys.get(x)! > keys.get(y)! ? 1 : 0));
+  if (ladder) b.heading('h-pupils', L('report.section.pupilSteps'));
   const start = b.cursor;
-  b.table('pupils', [L('report.col.class'), L('report.col.lastName'), L('report.col.id'), L('report.col.scheduled'), L('report.col.absence'), L('report.col.valid'),
-    L('report.col.invalidAbsence'), L('report.col.level'), L('report.col.absentDays'), L('report.col.streak'), L('report.col.reportingRate')], rows,
-  { formats: [null, null, FMT.text, FMT.oneDecimal, FMT.percent, FMT.percent, FMT.percent, null, FMT.integer, FMT.integer, FMT.percent], tableName: 'Skolanalys_Narvaro' });
+  const header = [L('report.col.class'), L('report.col.lastName'), L('report.col.id'), L('report.col.scheduled'), L('report.col.absence'), L('report.col.valid'),
+    L('report.col.invalidAbsence'), L('report.col.level'), L('report.col.absentDays'), L('report.col.streak'), L('report.col.reportingRate')];
+  const formats: (string | null)[] = [null, null, FMT.text, FMT.oneDecimal, FMT.percent, FMT.percent, FMT.percent, null, FMT.integer, FMT.integer, FMT.percent];
+  if (ladder) {
+    header.push(...pupilStepHeader(L));
+    formats.push(null, FMT.text, FMT.integer, null, null, null);
+  }
+  b.table('pupils', header, rows, { formats, tableName: 'Skolanalys_Narvaro' });
   levelHighlights(b, m.lang, start + 1, 7, rows.length);
-  return b.build({ frozenRows: start + 1, columnWidths: [26, 26, 15, 12, 10, 10, 12, 13, 11, 14, 13] });
+  return b.build({ frozenRows: start + 1, columnWidths: [26, 26, 15, 12, 10, 10, 12, 13, 11, 14, 13, ...(ladder ? [26, 11, 12, 12, 12, 8] : [])] });
 }
 
 /**

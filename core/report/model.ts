@@ -4,6 +4,7 @@
  * they can be tested with a hand-made model and stay free of rules.
  */
 import type { AbsenceLevel, Figure, Lang, PupilEvaluation, ProgramCode, Settings, SubjectCode } from '../types';
+import type { AbsenceResults, AttendancePlan, BandGroup, MonthBands, ReportingRate } from '../attendance';
 
 /** The §5 indicators for one group, suppressed per cell. */
 export interface GroupFigures {
@@ -55,6 +56,31 @@ export interface PupilAbsenceView {
   longestAbsentStreakDays: number | null;
   absentDays: number | null;
   reportingRate: number | null;
+  /** Närvaroplan (issue 16): band indices, the highest step reached and when; absent in hand-made models. */
+  bands?: { total: number | null; invalid: number | null };
+  step?: { index: number; name: string; action: string; reachedOn: string | null; dueOn: string | null } | null;
+  /** Step at the end of the previous period (0 = none), null when unknown. */
+  previousStep?: number | null;
+  /** The pupil's class is under the rapporteringsgrad threshold: the figures are uncertain. */
+  uncertain?: boolean;
+}
+
+/** The närvaroplan's figures for the report, already suppressed where they are counts. */
+export interface LadderView {
+  plan: AttendancePlan;
+  from: 'sheet' | 'default';
+  basis: 'lessons' | 'totals';
+  bandLabels: { total: string[]; invalid: string[] };
+  /** Pupils with attendance data (the denominator of the counts). */
+  pupils: number;
+  /** Pupils whose highest step is this step, suppressed on `pupils`. */
+  steps: { index: number; name: string; pupils: Figure }[];
+  /** Pupils reaching a huvudman-reporting step, by the month reached (month null: from totals, no month). */
+  toHuvudman: { month: string | null; pupils: Figure }[];
+  bandGroups: BandGroup[];
+  months: MonthBands[];
+  reporting: { byClass: ReportingRate[]; byClassMonth: ReportingRate[] };
+  results?: AbsenceResults;
 }
 
 export interface AbsenceGroupFigures {
@@ -127,6 +153,7 @@ export interface ReportModel {
   absence?: {
     byPupil: Map<string, PupilAbsenceView>;
     groups: AbsenceGroupFigures[];
+    ladder?: LadderView;
   };
   progression?: ProgressionView;
   survey?: SurveyAreaView[];

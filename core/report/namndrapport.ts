@@ -8,6 +8,7 @@ import type { Figure, ProgramCode } from '../types';
 import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { GroupFigures, ReportModel } from './model';
 import type { PlanValue, SheetPlan } from './plan';
+import { namndrapportLadder } from './narvaro-ladder';
 
 /** First column of the chart-data tables: right of the 14 printed columns (A–N) and a gap. */
 const CHART_DATA_COL = 16;
@@ -154,6 +155,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     const absData = b.sideTable('chart-absence-data', absStart, CHART_DATA_COL, [L('report.section.chartData'), L('report.level.problematic'), L('report.level.high'), L('report.level.veryHigh')],
       levelRows, [null, FMT.percent, FMT.percent, FMT.percent]);
     b.chart('chart-absence', 'column', L('report.chart.absence'), absData, { percentAxis: true });
+    if (m.absence.ladder) namndrapportLadder(b, m, m.absence.ladder);
   }
 
   if (m.progression) {
@@ -193,6 +195,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   if (m.previous) defs.push(L('report.def.change'));
   if (m.tests) defs.push(L('report.def.tests'));
   if (m.absence) defs.push(L('report.def.absence', { p1: formatPercent(m.lang, a.problematic, 0), p2: formatPercent(m.lang, a.high, 0), p3: formatPercent(m.lang, a.veryHigh, 0) }));
+  if (m.absence?.ladder) defs.push(L('report.def.ladder', { n: threshold }));
   if (m.progression) defs.push(L('report.def.progression'));
   if (m.survey) defs.push(L('report.def.survey'));
   if (m.reference) defs.push(L('report.def.reference', { source: m.reference.source }));

@@ -101,6 +101,14 @@ export interface SheetPlan {
   print?: { orientation: 'portrait' | 'landscape'; fitToWidth: boolean; area?: PlanRange };
   conditionalFormats?: PlanConditionalFormat[];
   charts?: PlanChart[];
+  /**
+   * A sheet the tool creates once and the school then owns (the Närvaroplan): a host writes it only
+   * when the workbook has no sheet with this plan's marker `key` (nor, without any marker, a sheet of
+   * this `name`). When one exists the host writes nothing to it, never removes or replaces it when
+   * regenerating, and still reads it as input (it must not be skipped as one of the tool's own sheets).
+   * The host hands its values to core (`ReportInputs.attendancePlan`), which reads the rules from them.
+   */
+  createOnly?: boolean;
 }
 
 export interface ReportPlan {
