@@ -26,6 +26,7 @@ import { ProblemList } from './components/ProblemList';
 import { ReportsPanel, type Busy, type Sources } from './components/ReportsPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { FunctionCatalog, type InsertOffer } from './components/FunctionCatalog';
+import { About } from './components/About';
 
 type TabId = 'data' | 'reports' | 'functions' | 'settings';
 const TABS: readonly TabId[] = ['data', 'reports', 'functions', 'settings'];
@@ -421,6 +422,7 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
           <SettingsPanel lang={lang} settings={settings} form={form} onForm={setForm} onLang={(l) => void changeLang(l)} onSave={saveSettings} />
         )}
       </div>
+      <About lang={lang} kind={host.kind} />
     </div>
   );
 }
