@@ -208,7 +208,8 @@ async function report(ctx: Context, file: string, options: Record<string, string
   if (written.replaced.length) io.out(L('cli.report.replaced', { sheets: written.replaced.join(', ') }));
   if (written.userSheets.length) io.out(L('cli.report.kept', { sheets: written.userSheets.join(', ') }));
   if (written.keptGenerated.length) io.out(L('cli.report.keptGenerated', { sheets: written.keptGenerated.join(', ') }));
-  io.out(L('cli.report.problems', { n: result.problems.length }));
+  const check = written.names.get('kontroll') ?? t(lang, 'report.sheet.kontroll');
+  io.out(result.problems.length ? L('cli.report.problems', { n: result.problems.length, sheet: check }) : L('cli.report.noProblems'));
   return 0;
 }
 

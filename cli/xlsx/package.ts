@@ -55,6 +55,8 @@ export class XlsxPackage {
   readonly date1904: boolean;
   /** Prefix of the relationships namespace in workbook.xml (`r:`). */
   readonly relPrefix: string;
+  /** Whether the root element declares it (openpyxl declares it on each `<sheet>` instead). */
+  readonly relPrefixOnRoot: boolean;
   private strings?: string[];
   private dates?: Uint8Array;
 
@@ -68,7 +70,9 @@ export class XlsxPackage {
     if (wb === undefined) throw new ZipError('cli.error.partMissing', { part: this.workbookPath });
     this.workbookXml = wb;
     this.workbookRels = parseRels(zip.text(relsPathOf(this.workbookPath)));
-    this.relPrefix = prefixFor(wb, NS_R, NS_R_STRICT) ?? 'r:';
+    const rp = prefixFor(wb, NS_R, NS_R_STRICT);
+    this.relPrefix = rp || 'r:';
+    this.relPrefixOnRoot = !!rp;
     const byId = new Map(this.workbookRels.map((r) => [r.id, r]));
     let date1904 = false;
     const ts = tags(wb);

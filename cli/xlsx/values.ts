@@ -182,6 +182,24 @@ function num(buf: Buffer, a: number, b: number): number {
   return Number(buf.toString('latin1', a, b));
 }
 
+/** The value of a `<v>` holding bytes a..b, by the cell's type (see readSheetValues). */
+function cellValue(buf: Buffer, type: number, a: number, b: number, strings: readonly string[], dateStyles: Uint8Array, style: number, date1904: boolean): CellValue {
+  switch (type) {
+    case 0: {
+      const v = num(buf, a, b);
+      return style < dateStyles.length && dateStyles[style] && Number.isFinite(v) ? serialToDate(v, date1904) : v;
+    }
+    case 1:
+      return strings[int(buf, a, b)] ?? null;
+    case 4:
+      return buf[a] === 49 || buf[a] === 116; // 1 or true
+    case 6:
+      return new Date(text(buf, a, b));
+    default:
+      return text(buf, a, b);
+  }
+}
+
 /**
  * The values of a worksheet part: rows from row 1, columns from A, `null` for empty cells, `[]`
  * for empty rows, as core's SheetData wants them. Only `<sheetData>` is read.
@@ -241,9 +259,25 @@ export function readSheetValues(buf: Buffer, strings: readonly string[], dateSty
         pos = gt + 1;
         continue;
       }
-      // Children until </c>: <f> skipped, <v> read, <is> read.
       let value: CellValue = null;
       let q = gt + 1;
+      // The common shape `<v>…</v></c>` (no prefix, no formula): read without the general loop.
+      if (buf[q] === LT && buf[q + 1] === 118 && buf[q + 2] === GT) {
+        const a = q + 3;
+        const close = buf.indexOf(LT, a);
+        if (close > a && buf[close + 1] === SLASH && buf[close + 2] === 118 && buf[close + 3] === GT && buf[close + 4] === LT && buf[close + 5] === SLASH && buf[close + 6] === 99 && buf[close + 7] === GT) {
+          if (type === 1) value = strings[int(buf, a, close)] ?? null;
+          else if (type === 0) {
+            value = num(buf, a, close);
+            if (style < dateStyles.length && dateStyles[style] && Number.isFinite(value)) value = serialToDate(value, date1904);
+          } else value = cellValue(buf, type, a, close, strings, dateStyles, style, date1904);
+          pos = close + 8;
+          while (cur.length < col) cur.push(null);
+          cur[col] = value;
+          continue;
+        }
+      }
+      // Children until </c>: <f> skipped, <v> read, <is> read.
       for (;;) {
         const lt2 = buf.indexOf(LT, q);
         if (lt2 < 0) {
@@ -265,23 +299,7 @@ export function readSheetValues(buf: Buffer, strings: readonly string[], dateSty
             q = close;
             continue;
           }
-          switch (type) {
-            case 0:
-              value = num(buf, a, close);
-              if (style < dateStyles.length && dateStyles[style] && Number.isFinite(value)) value = serialToDate(value, date1904);
-              break;
-            case 1:
-              value = strings[int(buf, a, close)] ?? null;
-              break;
-            case 4:
-              value = buf[a] === 49 || buf[a] === 116; // 1 or true
-              break;
-            case 6:
-              value = new Date(text(buf, a, close));
-              break;
-            default:
-              value = text(buf, a, close);
-          }
+          value = cellValue(buf, type, a, close, strings, dateStyles, style, date1904);
           q = close;
           continue;
         }

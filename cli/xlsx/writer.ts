@@ -11,7 +11,7 @@
  */
 import type { PlanValue, ReportPlan, SheetPlan } from '../../core/report/plan';
 import { chartXml, drawingXml } from './charts';
-import { CT, escapeXml, parseRels, prefixed, REL, relativeTarget, relsPathOf, resolveTarget, tags, elementEnd, type Rel } from './opc';
+import { CT, escapeXml, NS_R, parseRels, prefixed, REL, relativeTarget, relsPathOf, resolveTarget, tags, elementEnd, type Rel } from './opc';
 import { MARKER_PREFIX, XlsxPackage, type SheetEntry } from './package';
 import { StyleSheet, sheetXml, tableXml } from './sheetxml';
 import { streamCompressor, workerCompressor, type Compressed } from './zip';
@@ -217,7 +217,9 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
       path = freePart(isTaken, (n) => `${wbDir}worksheets/sheet${n}.xml`);
       index = sheetIndex++;
       const rid = nextRelId();
-      newSheetTags.push(`<sheet name="${escapeXml(name)}" sheetId="${nextSheetId++}" ${pkg.relPrefix}id="${rid}"/>`);
+      // Where the root does not bind the prefix, each new <sheet> binds it itself, as openpyxl's do.
+      const bind = pkg.relPrefixOnRoot ? '' : ` xmlns:${pkg.relPrefix.slice(0, -1)}="${NS_R}"`;
+      newSheetTags.push(`<sheet name="${escapeXml(name)}" sheetId="${nextSheetId++}"${bind} ${pkg.relPrefix}id="${rid}"/>`);
       newWbRels.push(`<Relationship Id="${rid}" Type="${REL.worksheet}" Target="${escapeXml(relativeTarget(pkg.workbookPath, path))}"/>`);
       sheetOverrides.push(`<Override PartName="/${escapeXml(path)}" ContentType="${CT.worksheet}"/>`);
       if (s.key !== null) newNames.push(`<definedName name="${markerName(s.key)}">${escapeXml(`${quoteSheet(name)}!$A$1`)}</definedName>`);

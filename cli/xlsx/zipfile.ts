@@ -129,7 +129,8 @@ export class ZipArchive {
     if (e.method === 0) return raw;
     if (e.method !== 8) throw new ZipError('cli.error.zipMethod', { part: e.name, method: e.method });
     try {
-      return inflateRawSync(raw);
+      // One output chunk of the known size: no list of 16 KiB chunks to join (a copy of the whole part).
+      return inflateRawSync(raw, { chunkSize: Math.max(64 * 1024, Math.min(e.size + 64, 1 << 30)) });
     } catch (err) {
       throw new ZipError('cli.error.partDamaged', { part: e.name, reason: err instanceof Error ? err.message : String(err) });
     }
