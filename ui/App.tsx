@@ -34,9 +34,13 @@ const TABS: readonly TabId[] = ['data', 'reports', 'functions', 'settings'];
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalS, fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1, maxWidth: '640px', boxSizing: 'border-box', minWidth: 0, overflowWrap: 'break-word' },
   title: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase500 },
-  // Four tabs on one row down to 300 px: no wrapping, and a tighter padding than Fluent's small tab.
-  tabs: { marginBottom: tokens.spacingVerticalM, flexWrap: 'nowrap', marginLeft: `-${tokens.spacingHorizontalXS}` },
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
+  // Four tabs on one row down to 300 px (measured with DejaVu Sans, wider than Segoe UI: the row
+  // ends at 275 px): 12 px text, regular weight also when selected (the bar shows which), 3 px padding.
+  tabs: { marginBottom: tokens.spacingVerticalM, flexWrap: 'nowrap' },
+  tab: {
+    paddingLeft: '3px', paddingRight: '3px', minWidth: 0,
+    '& .fui-Tab__content, & .fui-Tab__content--reserved-space': { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
+  },
   alert: { ':focus': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
 });
 

@@ -88,7 +88,8 @@ describe('panel in Chromium over the playground MemoryHost', () => {
     const d = await expectedDetection();
     expect(d.pupils).toBeGreaterThan(0);
     expect(await pupils.textContent()).toBe(String(d.pupils));
-    await expect.poll(() => hostState<unknown[]>('h.calls.filter((c) => c.method === "read").map((c) => c.args[0])')).toEqual([{ sheet: GRADES }]);
+    // The preselection reads in workbook order up to the first grade sheet, then Läs in reads it.
+    await expect.poll(() => hostState<unknown[]>('h.calls.filter((c) => c.method === "read").map((c) => c.args[0])')).toEqual([{ sheet: 'Läs mig' }, { sheet: GRADES }, { sheet: GRADES }]);
     expect(d.problems.length).toBeGreaterThan(0);
     await page.getByRole('heading', { name: `Problem (${d.problems.length})` }).waitFor();
     readOk = true;
@@ -152,6 +153,8 @@ describe('panel in Chromium over the playground MemoryHost', () => {
   it('inserts a catalogue example with the host prefix', async () => {
     await page.getByRole('tab', { name: 'Funktioner' }).click();
     const f = FUNCTIONS[0];
+    // An empty cell on row 2 (F2 of the notes sheet): the example goes in as written.
+    await hostState(`(h.selection = { sheet: 'Läs mig', row: 1, col: 5, rows: 1, cols: 1 }, 1)`);
     await page.getByRole('button', { name: `Infoga SKOLA.${f.name} i markerad cell` }).click();
     await expect.poll(() => hostState<string[]>('h.inserted')).toEqual([f.example.formula]);
     expect(await page.getByRole('heading', { level: 3 }).count()).toBe(FUNCTIONS.length);
@@ -189,7 +192,9 @@ describe('playground as a Sheets host', () => {
     await p.goto(`${url}?host=sheets`);
     await p.getByRole('tab', { name: 'Funktioner' }).click();
     const f = FUNCTIONS[0];
+    await p.evaluate(`window.__skolanalysHost.selection = { sheet: 'Läs mig', row: 1, col: 5, rows: 1, cols: 1 }`);
     await p.getByRole('button', { name: `Infoga SKOLA_${f.name} i markerad cell` }).click();
+    await p.getByText(/^Infogade /).waitFor();
     const inserted = await p.evaluate('window.__skolanalysHost.inserted');
     expect(inserted).toEqual([f.example.formula.replace(/SKOLA\./g, 'SKOLA_')]);
     await p.close();

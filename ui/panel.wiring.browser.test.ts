@@ -54,7 +54,12 @@ describe('panel wiring over a recording core', () => {
     const data = await new MemoryHost(workbook()).read({ sheet: GRADES });
     const d = stubDetect(data, {});
     expect(await page.getByTestId('pupils').textContent()).toBe(String(d.pupils));
-    expect(await state('s.detect[0]')).toEqual({ sheet: GRADES, mapping: {}, now: '2026-06-15T12:00:00.000Z' });
+    // The preselection detects without a mapping (Läs mig, then the grade sheet); Läs in with {}.
+    expect(await state('s.detect.slice(0, 3)')).toEqual([
+      { sheet: 'Läs mig', now: '2026-06-15T12:00:00.000Z' },
+      { sheet: GRADES, now: '2026-06-15T12:00:00.000Z' },
+      { sheet: GRADES, mapping: {}, now: '2026-06-15T12:00:00.000Z' },
+    ]);
     await page.getByRole('heading', { name: `Problem (${d.problems.length})` }).waitFor();
   });
 
