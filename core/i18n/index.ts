@@ -116,7 +116,8 @@ function hasLocale(kind: 'Collator' | 'NumberFormat', locale: string): boolean {
   let ok = LOCALES.get(k);
   if (ok === undefined) {
     try {
-      ok = typeof Intl !== 'undefined' && typeof Intl[kind] === 'function' && Intl[kind].supportedLocalesOf([locale]).length > 0;
+      const api = typeof Intl !== 'undefined' ? (Intl[kind] as { supportedLocalesOf?: (l: string[]) => string[] } | undefined) : undefined;
+      ok = typeof api?.supportedLocalesOf === 'function' && api.supportedLocalesOf([locale]).length > 0;
     } catch {
       ok = false;
     }
