@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, GradeTable } from '../types';
-import { readGradeTable, SCB9_COLUMNS } from './grades';
+import { readGradeTable, SCB6_COLUMNS, SCB9_COLUMNS } from './grades';
 import { decodeText, parseDelimited } from './text';
 
 // Test personnummer; check digits by Luhn over the 10-digit form (weights 2,1,2,…), e.g.
@@ -270,11 +270,16 @@ describe('SCB åk 9 file', () => {
     expect(SCB9_COLUMNS).toHaveLength(33);
   });
 
-  it('a headerless 35-column (åk 6) file is one clear problem, not a guess', () => {
-    const line = scbLine('201001010014', 'A', 'B', {}) + ';C;C';
-    const t = readGradeTable({ sheet: 'S', values: parseDelimited(line) }, opts);
-    expect(t.pupils).toEqual([]);
-    expect(codes(t)).toEqual(['table.scb6.headerless@S!A1']);
+  it('a headerless 35-column (åk 6) file is read in the order of SCB\'s åk 6 description', () => {
+    // SCB6_COLUMNS: … Ma (col 13), M1 (14, 15), M2 (16, 17), Modm_anm/Modmalbe (18, 19), Mu, No (21), … Ovr (35).
+    const f = SCB6_COLUMNS.map(() => '');
+    Object.assign(f, { 0: 'IST', 1: '2026-06-10', 3: N1, 4: '12345678', 5: '6A', 12: 'C', 17: 'ara', 18: 'B', 20: 'E', 21: '2', 30: 'D', 31: '2' });
+    const t = readGradeTable({ sheet: 'S', values: parseDelimited(f.join(';')) }, opts);
+    expect(t.layout).toBe('scb6');
+    expect(SCB6_COLUMNS).toHaveLength(35);
+    const g = Object.fromEntries(t.pupils[0].grades.filter((x) => x.entry.kind === 'grade').map((x) => [x.subject + (x.language ?? ''), (x.entry as { mark: string }).mark]));
+    expect(g).toEqual({ Ma: 'C', MLARA: 'B', No: 'E', Sv: 'D' });
+    expect(t.pupils[0].className).toBe('6A');
   });
 });
 
@@ -305,5 +310,21 @@ describe('more layouts and columns', () => {
     const t = readGradeTable({ sheet: 'L', values: [['Personnummer', 'Ämne', 'Klass'], [P1, 'Ma', '9A']] }, opts);
     expect(codes(t)).toEqual(['table.long.noGrade@L!A1']);
     expect(t.pupils).toEqual([]);
+  });
+});
+
+describe('empty workbook cells', () => {
+  it('a null cell (how a workbook reader gives an empty cell) reads exactly as an empty text, as one shared grade', () => {
+    const header = ['Personnummer', 'Klass', 'Svenska', 'Svenska som andraspråk', 'Engelska', 'Matematik'];
+    const withNull: CellValue[][] = [header, ['201001152384', '9A', 'A', null, 'B', 'C'], ['201002162391', '9A', null, 'E', 'F', null]];
+    const withText: CellValue[][] = withNull.map((r) => r.map((v) => (v === null ? '' : v)));
+    const a = readGradeTable({ sheet: 'Betyg', values: withNull }, { referenceYear: 2026 });
+    const b = readGradeTable({ sheet: 'Betyg', values: withText }, { referenceYear: 2026 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    // Sva of pupil 1 and Sv of pupil 2 are both empty: one shared, frozen grade object, not one per cell.
+    const svaOf1 = a.pupils[0].grades.find((g) => g.subject === 'Sva');
+    const maOf2 = a.pupils[1].grades.find((g) => g.subject === 'Ma');
+    expect(svaOf1?.entry).toEqual({ kind: 'missing' });
+    expect(maOf2?.entry).toBe(svaOf1?.entry);
   });
 });

@@ -26,8 +26,27 @@ export const SCB9_COLUMNS: readonly string[] = [
   'Mu', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi', 'Re', 'Sh', 'Sl', 'Sv', 'Sva', 'Tn', 'Tk', 'OVR',
 ];
 
-/** Column count of the åk 6 file (adds No and So); its order is not fixed here, see docs/decisions.md. */
-export const SCB6_COLUMN_COUNT = 35;
+/**
+ * The 35 columns of SCB's terminsbetyg åk 6 file, in file order (adds No and So; modersmål is
+ * Modm_anm/Modmalbe). [C: SCB datafilsbeskrivning_betyg_ak6_2026.xlsx, Postbeskrivning]
+ */
+export const SCB6_COLUMNS: readonly string[] = [
+  'System', 'Datum', 'Version', 'PersonNr', 'Skolenhetskod', 'Klass', 'Fornamn', 'Efternamn',
+  'Bl', 'En', 'Hkk', 'Idh', 'Ma', 'M1 (språk)', 'M1 (betyg)', 'M2 (språk)', 'M2 (betyg)', 'Modm_anm', 'Modmalbe',
+  'Mu', 'No', 'Bi', 'Fy', 'Ke', 'So', 'Ge', 'Hi', 'Re', 'Sh', 'Sl', 'Sv', 'Sva', 'Tn', 'Tk', 'Ovr',
+];
+
+/** Column count of the åk 6 file. */
+export const SCB6_COLUMN_COUNT = SCB6_COLUMNS.length;
+
+/** Roles of the åk 6 names that are not aliases of their own. */
+const SCB6_ROLES: Readonly<Record<string, ColumnRole>> = { Modm_anm: { role: 'language', subject: 'ML' }, Modmalbe: { role: 'subject', subject: 'ML' } };
+
+/** The åk 6 modersmål headers (`Modm_anm`, `MODMALBE`, any case), or null. */
+function scb6Role(header: string): ColumnRole | null {
+  const k = header.trim().toLowerCase();
+  return k === 'modm_anm' ? { role: 'language', subject: 'ML' } : k === 'modmalbe' ? { role: 'subject', subject: 'ML' } : null;
+}
 
 export interface ReadGradeOptions {
   /** Header text (or column letter) → role; overrides detection. */
@@ -71,7 +90,7 @@ function buildColumns(
   headers.forEach((header, index) => {
     const letter = ctx.letter(index);
     const o = overrideFor(mapping, header, letter);
-    let role: ColumnRole | null = o.found ? o.role : header ? matchHeader(header) : null;
+    let role: ColumnRole | null = o.found ? o.role : header ? (scb6Role(header) ?? matchHeader(header)) : null;
     if (role && role.role === 'subject') {
       const key = role.subject + '|' + (role.language ?? '');
       const multi = role.subject === 'M1' || role.subject === 'M2' || role.subject === 'ML';
@@ -117,6 +136,8 @@ function scbHeaderless(grid: SheetData['values']): { width: number } | null {
     seen++;
     // A row without the signature (a header, a title) means the file is not headerless SCB.
     if (!looksLikePersonnummer(row[3]) || !/^\d{8}$/.test(cellText(row[4]))) return null;
+    // A text row has its exact width: 35 fields is åk 6 even when Tk and Ovr are empty.
+    if (row.length === SCB6_COLUMN_COUNT) return { width: SCB6_COLUMN_COUNT };
     const w = rowWidth(row, SCB9_COLUMNS.length);
     if (w === SCB9_COLUMNS.length) return { width: w };
     if (rowWidth(row, SCB6_COLUMN_COUNT) === SCB6_COLUMN_COUNT) return { width: SCB6_COLUMN_COUNT };
@@ -124,11 +145,11 @@ function scbHeaderless(grid: SheetData['values']): { width: number } | null {
   return null;
 }
 
-/** The columns of a headerless SCB åk 9 file: roles from the positions, unless the user overrode a letter. */
-function scb9Columns(ctx: SheetContext, mapping: ColumnMappingOverride | undefined): ColumnInfo[] {
-  const columns = buildColumns(ctx, SCB9_COLUMNS.map(() => ''), null, mapping);
+/** The columns of a headerless SCB åk 9 (or åk 6) file: roles from the positions, unless the user overrode a letter. */
+function scb9Columns(ctx: SheetContext, mapping: ColumnMappingOverride | undefined, names: readonly string[] = SCB9_COLUMNS): ColumnInfo[] {
+  const columns = buildColumns(ctx, names.map(() => ''), null, mapping);
   columns.forEach((c, i) => {
-    if (!overrideFor(mapping, '', c.letter).found) c.mapping = matchHeader(SCB9_COLUMNS[i]);
+    if (!overrideFor(mapping, '', c.letter).found) c.mapping = SCB6_ROLES[names[i]] ?? matchHeader(names[i]);
   });
   return columns;
 }
@@ -187,16 +208,17 @@ export function readGradeText(text: string, sheet: string, options: ReadGradeOpt
     if (!isBlankRow(head[i])) filled++;
   }
   const scb = lines ? scbHeaderless(head) : null;
-  if (!lines || !scb || scb.width !== SCB9_COLUMNS.length) {
+  if (!lines || !scb) {
     return readGradeTable({ sheet, values: parseDelimited(text), origin }, options);
   }
   const lang = options.lang ?? 'sv';
   const scale = options.scale ?? 'AF';
   const ctx = sheetContext({ sheet, values: [], origin }, lang);
+  const six = scb.width === SCB6_COLUMN_COUNT;
   try {
-    const columns = scb9Columns(ctx, undefined);
+    const columns = scb9Columns(ctx, undefined, six ? SCB6_COLUMNS : SCB9_COLUMNS);
     const pupils = readWide(ctx, lineRows(lines, d), columns, 0, colOf(columns, 'personnummer'), colOf(columns, 'id'), options, scale, columns.length);
-    return { sheet, layout: 'scb9', scale, headerRow: null, columns, unmapped: [], pupils, problems: ctx.problems };
+    return { sheet, layout: six ? 'scb6' : 'scb9', scale, headerRow: null, columns, unmapped: [], pupils, problems: ctx.problems };
   } catch (e) {
     ctx.problem(ctx.addr(0, 0), String(e), 'table.readFailed', 'error', { sheet });
     return emptyTable(ctx, 'wide', scale, null);
@@ -251,17 +273,13 @@ function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadG
 
   // 1. Headerless SCB file.
   const scb = scbHeaderless(grid);
-  if (scb && scb.width === SCB6_COLUMN_COUNT) {
-    const first = grid.findIndex((row) => !isBlankRow(row));
-    ctx.problem(ctx.addr(first, 0), null, 'table.scb6.headerless', 'error', { found: scb.width });
-    return emptyTable(ctx, 'scb6', scale, null);
-  }
   let headerRow: number | null = null;
   let columns: ColumnInfo[];
   let layout: GradeTable['layout'];
   if (scb) {
-    columns = scb9Columns(ctx, options.mapping);
-    layout = 'scb9';
+    const six = scb.width === SCB6_COLUMN_COUNT;
+    columns = scb9Columns(ctx, options.mapping, six ? SCB6_COLUMNS : SCB9_COLUMNS);
+    layout = six ? 'scb6' : 'scb9';
   } else {
     // 2. A header row (title rows may sit above it).
     // Letter keys (`D`) name columns, not header texts: a grade `D` must not make a row look like a header.
@@ -484,7 +502,11 @@ function readRowGrades(
       }
     }
     let code = -1;
-    if (chars !== undefined && typeof v === 'string' && v.length <= 1) code = v.length === 0 ? 0 : v.charCodeAt(0) || -1;
+    if (chars !== undefined) {
+      // An empty workbook cell (null) is an empty text: the same shared grade.
+      if (v === null || v === undefined) code = 0;
+      else if (typeof v === 'string' && v.length <= 1) code = v.length === 0 ? 0 : v.charCodeAt(0) || -1;
+    }
     let g = code >= 0 && code < 128 ? chars![code] : undefined;
     if (g === undefined) {
       const res = parseGradeCell(v, scale);
