@@ -20,6 +20,9 @@ const OLD: ReadonlySet<string> = new Set(['MVG', 'VG', 'G', 'IG']);
  * @example parseGradeCell('G', 'AF') // { error: 'table.grade.oldScale' }
  */
 export function parseGradeCell(value: CellValue, scale: GradeScaleId): { entry: GradeEntry } | { error: string } {
+  // An empty cell of a workbook comes as null: the same as an empty text, from the same cache
+  // (a fresh result per empty cell was most of the garbage of a 100 000-pupil workbook).
+  if (value === null || value === undefined) value = '';
   // Short strings repeat millions of times in a big file: answer them from a cache of shared,
   // frozen results (callers must not mutate entries).
   if (typeof value === 'string' && value.length <= 4) {
