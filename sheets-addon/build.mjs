@@ -96,6 +96,19 @@ const panelFallback = {
   },
 };
 
+// The server bundle needs no panel or CLI words: core never uses the ui.* and cli.* keys, so their
+// catalogues (about 37 KiB of Code.js) are left out of it. The sidebar keeps them.
+const serverOnlyMessages = {
+  name: 'server-only-messages',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/messages\/(ui|cli)$/ }, (args) => (args.importer.endsWith(`core/i18n/index.ts`) ? { path: args.path, namespace: 'no-messages' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-messages' }, (args) => ({
+      contents: `export const ${args.path.endsWith('ui') ? 'ui' : 'cli'} = { sv: {}, en: {} };`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Inlines a script into HTML: nothing in it may close the script element. */
 export function inlineScript(js) {
   return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -135,6 +148,7 @@ export async function build({ out = OUT } = {}) {
     // Apps Script's V8 runtime: ES2020 is safe; keep the output to plain ASCII.
     target: ['es2020'],
     charset: 'ascii',
+    plugins: [serverOnlyMessages],
     logLevel: 'error',
   });
   const code = `${banner()}\n${server.outputFiles[0].text}\n${stubs(meta.FUNCTIONS, meta.toSheetsFormula)}`;
