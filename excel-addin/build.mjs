@@ -95,9 +95,9 @@ export function parseArgs(argv = process.argv.slice(2), env = process.env) {
 
 /**
  * Builds the static folder. Options: baseUrl (default the dev server's https://localhost:3000),
- * out (default dist/excel-addin).
+ * out (default dist/excel-addin). The command line passes parseArgs() (flags and environment).
  */
-export async function build(opts = parseArgs()) {
+export async function build(opts = {}) {
   const baseUrl = normalizeBaseUrl(opts.baseUrl ?? DEV_BASE_URL);
   const out = opts.out ?? OUT;
   mkdirSync(`${out}/assets`, { recursive: true });
@@ -128,6 +128,6 @@ export async function build(opts = parseArgs()) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const t0 = Date.now();
-  const r = await build();
+  const r = await build(parseArgs());
   console.log(`built ${r.out.replace(root, '')} for ${r.baseUrl} (version ${r.version}) in ${Date.now() - t0} ms (taskpane.js ${(r.bytes / 1024).toFixed(0)} KiB)`);
 }

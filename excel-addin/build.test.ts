@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { FUNCTIONS } from '../core/functions/catalog';
 // @ts-expect-error plain ESM build script without types
-import { build, DEV_BASE_URL, manifestFor, MANIFEST_VERSION, normalizeBaseUrl, OUT, OFFICE_JS, VERSION } from './build.mjs';
+import { build, DEV_BASE_URL, manifestFor, OUT, OFFICE_JS } from './build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const manifest = readFileSync(`${root}manifest.xml`, 'utf8');

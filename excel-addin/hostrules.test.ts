@@ -19,7 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { FUNCTIONS } from '../core/functions/catalog';
 import { t } from '../core/i18n';
 // @ts-expect-error plain ESM build script without types
-import { build, manifestFor, MANIFEST_VERSION, normalizeBaseUrl, OFFICE_JS } from './build.mjs';
+import { build, manifestFor, MANIFEST_VERSION, normalizeBaseUrl, OFFICE_JS, parseArgs } from './build.mjs';
 // @ts-expect-error plain ESM module without types
 import { serve } from '../ui/playground/serve.mjs';
 
@@ -88,6 +88,13 @@ describe('manifest.xml against Microsoft’s XSDs (xmllint)', () => {
     expect(urls.length).toBeGreaterThan(8);
     for (const u of urls) expect(u.startsWith(`${PROD_BASE}/`), u).toBe(true);
     expect(manifestFor(`${PROD_BASE}/`)).toBe(xml); // a trailing slash changes nothing
+  });
+
+  it('takes the base URL from --base-url (either form) or SKOLANALYS_BASE_URL', () => {
+    expect(parseArgs(['excel-addin', '--base-url', 'https://a.example/x', '--out', 'd'], {})).toEqual({ baseUrl: 'https://a.example/x', out: 'd' });
+    expect(parseArgs(['--base-url=https://b.example'], { SKOLANALYS_BASE_URL: 'https://env.example' })).toEqual({ baseUrl: 'https://b.example', out: undefined });
+    expect(parseArgs([], { SKOLANALYS_BASE_URL: 'https://env.example' })).toEqual({ baseUrl: 'https://env.example', out: undefined });
+    expect(parseArgs([], {})).toEqual({ baseUrl: undefined, out: undefined });
   });
 
   it('refuses a base URL Office cannot load from', () => {
