@@ -7,7 +7,6 @@ import type { Figure, GroupKey, Lang, Settings } from '../types';
 import { formatPercent, t, compareSvNumeric } from '../i18n';
 import { share, suppress } from '../stats';
 import { splitWithSuppression } from './groups';
-import { monthIndex } from './lessons';
 import type { AttendancePlan } from './ladder';
 import type { AttendanceTable, PupilAttendance } from './types';
 
@@ -89,13 +88,22 @@ export function reportingRates(table: AttendanceTable, threshold: number): { byC
     if (p.unregisteredMinutes === null) w.known = false;
     else w.u += p.unregisteredMinutes;
     if (!d) return;
-    for (let x = d.start[i]; x < d.start[i + 1]; x++) {
-      const m = monthIndex(d.day[x]);
+    // One lookup per pupil and month (a pupil's days are in date order).
+    let x = d.start[i];
+    const end = d.start[i + 1];
+    while (x < end) {
+      const m = d.month[x];
+      let s = 0;
+      let u = 0;
+      for (; x < end && d.month[x] === m; x++) {
+        s += d.scheduled[x];
+        u += d.unregistered[x];
+      }
       const mk = `${k}\u0000${m}`;
       let e = monthly.get(mk);
       if (!e) monthly.set(mk, (e = { p, m, s: 0, u: 0 }));
-      e.s += d.scheduled[x];
-      e.u += d.unregistered[x];
+      e.s += s;
+      e.u += u;
     }
   });
   const rate = (s: number, u: number | null) => (s > 0 && u !== null ? (s - u) / s : null);
@@ -211,12 +219,12 @@ export function monthlyBands(table: AttendanceTable, plan: AttendancePlan, thres
     let x = d.start[i];
     const end = d.start[i + 1];
     while (x < end) {
-      const m = monthIndex(d.day[x]);
+      const m = d.month[x];
       let s = 0;
       let a = 0;
       let v = 0;
       let u = 0;
-      for (; x < end && monthIndex(d.day[x]) === m; x++) {
+      for (; x < end && d.month[x] === m; x++) {
         s += d.scheduled[x];
         a += d.absent[x];
         v += d.invalid[x];

@@ -16,7 +16,7 @@
  */
 import type { Lang, Problem } from '../types';
 import { t } from '../i18n';
-import { DayFlag, monthIndex, isoDate, type LessonDays } from './lessons';
+import { DayFlag, isoDate, type LessonDays } from './lessons';
 import type { AttendanceTable } from './types';
 
 /** Which absence a rule counts: all absence, or only ogiltig (unexcused) absence. */
@@ -123,8 +123,7 @@ function weekday(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
-function termIndex(day: number): number {
-  const m = monthIndex(day);
+function termIndex(m: number): number {
   // Spring term January–July, autumn term August–December (as the report's period label).
   return Math.floor(m / 12) * 2 + (m % 12 < 7 ? 0 : 1);
 }
@@ -187,7 +186,7 @@ export function firstHold(rule: LadderRule, d: LessonDays, from: number, to: num
       let key = -1;
       let count = 0;
       for (let x = from; x < to; x++) {
-        const k = rule.per === 'month' ? monthIndex(day[x]) : termIndex(day[x]);
+        const k = rule.per === 'month' ? d.month[x] : termIndex(d.month[x]);
         if (k !== key) {
           key = k;
           count = 0;
@@ -201,17 +200,16 @@ export function firstHold(rule: LadderRule, d: LessonDays, from: number, to: num
     case 'subject': {
       // Per group (weekday or subject) a queue of the days counted inside the window; `full` counts
       // the groups that have reached the limit.
-      const queues = new Map<number, number[]>();
+      const queues: number[][] = [];
       let full = 0;
       const push = (g: number, dayNo: number) => {
-        let q = queues.get(g);
-        if (!q) queues.set(g, (q = []));
+        const q = (queues[g] ??= []);
         q.push(dayNo);
         if (q.length === rule.count) full++;
       };
       const expire = (today: number) => {
-        for (const q of queues.values()) {
-          while (q.length && q[0] <= today - rule.windowDays) {
+        for (const q of queues) {
+          while (q && q.length && q[0] <= today - rule.windowDays) {
             if (q.length === rule.count) full--;
             q.shift();
           }
