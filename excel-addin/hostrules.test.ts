@@ -163,10 +163,10 @@ describe('functions.json against Microsoft’s custom-functions schema', () => {
 // ------------------------------------------------------------------ Chromium, real office.js
 
 /** Chromium with the CDN's office.js answered from the npm package; any other outside request is refused and recorded. */
-async function openPane(url: string, locale = 'sv-SE'): Promise<{ browser: Browser; page: Page; errors: string[]; outside: string[] }> {
+async function openPane(url: string, locale = 'sv-SE', width = 350): Promise<{ browser: Browser; page: Page; errors: string[]; outside: string[] }> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-  const page = await browser.newPage({ locale });
+  const page = await browser.newPage({ locale, viewport: { width, height: 700 } });
   const errors: string[] = [];
   const outside: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -184,9 +184,11 @@ async function openPane(url: string, locale = 'sv-SE'): Promise<{ browser: Brows
 
 describe('the built pane with the real office.js, outside Office', () => {
   it('Office.onReady says host null; one Swedish message on opening it in Excel, and the playground link', async () => {
-    const { browser, page, errors, outside } = await openPane(`file://${OUT}/taskpane.html`);
+    const { browser, page, errors, outside } = await openPane(`file://${OUT}/taskpane.html`, 'sv-SE', 300);
     try {
       await page.waitForSelector('[role=status]', { timeout: 15_000 });
+      // A task pane is about 300–350 px wide: the message wraps, nothing scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
       expect(await page.evaluate(() => Office.onReady().then((i) => i.host))).toBeNull();
       const text = await page.textContent('#root');
       expect(text).toContain(t('sv', 'functions.excel.outside.title'));
