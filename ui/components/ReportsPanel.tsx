@@ -21,12 +21,14 @@ const useStyles = makeStyles({
   sources: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS, border: 'none', padding: 0, margin: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
   reports: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
-  report: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', minWidth: 0 },
-  button: { minWidth: '112px', flexShrink: 0, justifyContent: 'flex-start' },
+  // Button above its hint: at 300 px a hint beside the button left ragged three-line columns.
+  report: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start', minWidth: 0 },
+  button: { minWidth: '160px', justifyContent: 'flex-start' },
   select: { width: '100%', minWidth: 0, '& select': { width: '100%', textOverflow: 'ellipsis' } },
   // Focus moves to the outcome after each report; the ring shows for programmatic focus too.
   outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, ':focus': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  warn: { marginBottom: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   status: { marginTop: tokens.spacingVerticalM },
 });
@@ -67,7 +69,7 @@ export function ReportsPanel(p: ReportsPanelProps) {
       {p.gradesSheet ? (
         <>
           <p data-testid="grades-sheet">{t(lang, 'ui.reports.grades', { sheet: p.gradesSheet })}</p>
-          {p.notGrades && <MessageBar intent="warning"><MessageBarBody>{t(lang, 'ui.reports.notGradesSheet', { sheet: p.gradesSheet })}</MessageBarBody></MessageBar>}
+          {p.notGrades && <MessageBar intent="warning" className={s.warn}><MessageBarBody>{t(lang, 'ui.reports.notGradesSheet', { sheet: p.gradesSheet })}</MessageBarBody></MessageBar>}
         </>
       ) : (
         <MessageBar intent="info"><MessageBarBody>{t(lang, 'ui.reports.needGrades')}</MessageBarBody></MessageBar>
