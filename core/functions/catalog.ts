@@ -10,6 +10,9 @@ import type { CellValue, Lang, ProgramCode, SubjectGrade } from '../types';
 import { DEFAULT_SETTINGS, PROGRAM_CODES } from '../types';
 import { parsePersonnummer } from '../personnummer';
 import { absenceLevel } from '../attendance/level';
+import { stepFromShares, type AttendancePlan } from '../attendance/ladder';
+import { defaultAttendancePlan, readPlanSheet } from '../attendance/plan-sheet';
+import { bandIndex, bandLabels } from '../attendance/bands';
 import { t } from '../i18n';
 import { fnError, isBlank, isFunctionError, scalarArg, show, toNumber, toRows, where } from './args';
 import { gradeEngine } from './grades-bridge';
@@ -21,6 +24,7 @@ type Ctx = { lang: Lang; referenceYear: number };
 const ARG_EN: Readonly<Record<string, string>> = {
   betyg: 'grades', ämnen: 'subjects', variant: 'variant', program: 'program', betygsmatris: 'gradeMatrix',
   frånvaro: 'absence', schemalagd: 'scheduled', andel: 'share', personnummer: 'personalId', värde: 'value', svar: 'answers',
+  ogiltig: 'unexcusedShare', närvaroplan: 'attendancePlan', typ: 'kind',
 };
 
 /** A parameter's name in the message language (`betyg` → `grades` in English). */
@@ -225,6 +229,54 @@ function franvaroniva(args: FunctionArg[], ctx: Ctx): FunctionResult {
   return t(lang, `functions.level.${absenceLevel(share, DEFAULT_SETTINGS)}`);
 }
 
+// ---------------------------------------------------------------- närvaroplan (issue 16)
+
+/** A share 0–1 argument; blank gives null when optional. */
+function shareArg(arg: FunctionArg | undefined, name: string, lang: Lang, optional: boolean): number | null | FunctionError {
+  if (optional && isBlank(arg)) return null;
+  const v = numberArg(arg, an(lang, name), lang);
+  if (isFunctionError(v)) return v;
+  return v < 0 || v > 1 ? fnError('#VALUE!', lang, 'functions.shareRange', { value: v }) : v;
+}
+
+/** The plan of a `närvaroplan` range (the Närvaroplan sheet's cells), or the default plan without one. */
+function planArg(arg: FunctionArg | undefined, lang: Lang): AttendancePlan | FunctionError {
+  const rows = toRows(arg);
+  if (!rows) return defaultAttendancePlan(lang);
+  const read = readPlanSheet({ sheet: an(lang, 'närvaroplan'), values: rows }, lang);
+  if (read.from === 'default') return fnError('#VALUE!', lang, 'attendance.fn.noPlan', { arg: an(lang, 'närvaroplan') });
+  const bad = read.problems.find((x) => x.severity === 'error');
+  return bad ? { error: '#VALUE!', message: `${bad.cell}: ${bad.message}` } : read.plan;
+}
+
+/** The närvaroplan step of a pupil's shares (from totals: share rules of steps that need no earlier step) [D]. */
+function narvarosteg(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const total = shareArg(args[0], 'andel', lang, false);
+  if (isFunctionError(total)) return total;
+  const invalid = shareArg(args[1], 'ogiltig', lang, true);
+  if (isFunctionError(invalid)) return invalid;
+  const plan = planArg(args[2], lang);
+  if (isFunctionError(plan)) return plan;
+  return stepFromShares(plan, total, invalid)?.index ?? 0;
+}
+
+/** The absence band of a share: Sävsjö's bands by default, or the närvaroplan's [S: Sävsjö]. */
+function franvaroband(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const share = shareArg(args[0], 'andel', lang, false);
+  if (isFunctionError(share)) return share;
+  const kindRaw = scalarArg(args[1], an(lang, 'typ'), lang);
+  if (isFunctionError(kindRaw)) return kindRaw;
+  const kind = isBlank(kindRaw) ? 'total' : String(kindRaw).trim().toLowerCase();
+  const which = kind === 'total' ? 'total' : ['ogiltig', 'unexcused', 'invalid'].includes(kind) ? 'invalid' : null;
+  if (!which) return fnError('#VALUE!', lang, 'attendance.fn.badKind', { value: show(kindRaw) });
+  const plan = planArg(args[2], lang);
+  if (isFunctionError(plan)) return plan;
+  const bounds = plan.bands[which];
+  return bandLabels(bounds, lang)[bandIndex(share, bounds)!];
+}
+
 // ---------------------------------------------------------------- personnummer
 
 function readPnr(args: FunctionArg[], ctx: Ctx) {
@@ -376,6 +428,36 @@ export const FUNCTIONS: FunctionSpec[] = [
     result: { type: 'string', dimensionality: 'scalar' },
     example: { formula: '=SKOLA.FRANVARONIVA(0,12)', result: 'Problematisk' },
     impl: franvaroniva,
+  },
+  {
+    name: 'NARVAROSTEG',
+    description: {
+      sv: 'Steget i närvaroplanen (0 = inget) för en elevs frånvaroandel och ogiltiga andel; planen ur bladet Närvaroplan eller standardplanen. Bara andelsregler prövas.',
+      en: 'The attendance plan step (0 = none) of a pupil’s absence share and unexcused share; the plan from the Närvaroplan sheet or the default. Only share rules are tested.',
+    },
+    params: [
+      p('andel', 'Frånvaroandel 0–1', 'Absence share 0–1', 'scalar', 'number'),
+      p('ogiltig', 'Andel ogiltig frånvaro 0–1 (valfri)', 'Unexcused absence share 0–1 (optional)', 'scalar', 'number', true),
+      p('närvaroplan', 'Bladet Närvaroplan (t.ex. Närvaroplan!A1:K30); utan: standardplanen', 'The Närvaroplan sheet (e.g. Närvaroplan!A1:K30); without: the default plan', 'matrix', 'any', true),
+    ],
+    result: { type: 'number', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.NARVAROSTEG(0,12; 0,02)', result: '2' },
+    impl: narvarosteg,
+  },
+  {
+    name: 'FRANVAROBAND',
+    description: {
+      sv: 'Frånvarobandet för en andel: total (5, 15, 30, 50 %) eller ogiltig (1, 5, 15 %) som i Sävsjös analys, eller närvaroplanens band.',
+      en: 'The absence band of a share: total (5, 15, 30, 50%) or unexcused (1, 5, 15%) as in Sävsjö’s analysis, or the attendance plan’s bands.',
+    },
+    params: [
+      p('andel', 'Frånvaroandel 0–1', 'Absence share 0–1', 'scalar', 'number'),
+      p('typ', '"total" (standard) eller "ogiltig"', '"total" (default) or "ogiltig" (unexcused)', 'scalar', 'string', true),
+      p('närvaroplan', 'Bladet Närvaroplan; utan: standardbanden', 'The Närvaroplan sheet; without: the default bands', 'matrix', 'any', true),
+    ],
+    result: { type: 'string', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.FRANVAROBAND(0,12)', result: '5–15 %' },
+    impl: franvaroband,
   },
   {
     name: 'KON',
