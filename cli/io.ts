@@ -72,7 +72,7 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   throw new CliError('cli.error.unsupportedType', { file: path });
 }
 
-function readXlsx(path: string, bytes: Buffer, options: ReadOptions): InputFile {
+async function readXlsx(path: string, bytes: Buffer, options: ReadOptions): Promise<InputFile> {
   let pkg: XlsxPackage;
   try {
     pkg = XlsxPackage.open(bytes);
@@ -90,12 +90,22 @@ function readXlsx(path: string, bytes: Buffer, options: ReadOptions): InputFile 
     sheets = pkg.worksheets.filter((w) => !generated.has(w.name));
   }
   if (!sheets.length) throw new CliError('cli.error.noSheets', { file: path });
-  return { path, kind: 'xlsx', pkg, sheets: sheets.map((ws) => sheetData(pkg, ws, path)) };
+  // The one sheet to be read (asked for, or the only one) is read while it is inflated.
+  let first: CellValue[][] | undefined;
+  if (sheets.length === 1) {
+    try {
+      first = await pkg.loadValues(sheets[0]);
+    } catch (e) {
+      if (e instanceof ZipError) throw new CliError(e.key, { file: path, ...e.params });
+      throw e;
+    }
+  }
+  return { path, kind: 'xlsx', pkg, sheets: sheets.map((ws, i) => sheetData(pkg, ws, path, i === 0 ? first : undefined)) };
 }
 
 /** A sheet of a package as SheetData; its values are read on first use (only the sheets asked for are parsed). */
-export function sheetData(pkg: XlsxPackage, ws: SheetEntry, path: string): SheetData {
-  let rows: CellValue[][] | undefined;
+export function sheetData(pkg: XlsxPackage, ws: SheetEntry, path: string, loaded?: CellValue[][]): SheetData {
+  let rows: CellValue[][] | undefined = loaded;
   return {
     sheet: ws.name,
     origin: { row: 0, col: 0 },

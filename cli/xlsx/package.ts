@@ -8,7 +8,8 @@
  */
 import type { CellValue } from '../../core/types';
 import { attrs, ContentTypes, parseRels, prefixFor, relIs, relsPathOf, resolveTarget, tags, unescapeXml, NS_R, NS_R_STRICT, type Rel } from './opc';
-import { readSheetValues, readSharedStrings, readDateStyles } from './values';
+import { createInflateRaw } from 'node:zlib';
+import { readSheetValues, readSharedStrings, readDateStyles, SheetScanner } from './values';
 import { ZipArchive, ZipError } from './zipfile';
 
 /** Prefix of the workbook-level defined names that mark generated sheets (`SKOLANALYS_<key>` → `'<sheet>'!$A$1`). */
@@ -144,9 +145,7 @@ export class XlsxPackage {
     return out;
   }
 
-  /** The cell values of a worksheet from A1 to its last cell; formulas give their cached results. */
-  values(sheet: SheetEntry): CellValue[][] {
-    if (!sheet.isWorksheet) return [];
+  private lookups(): { strings: string[]; dates: Uint8Array } {
     if (!this.strings) {
       const ss = this.related('sharedStrings');
       this.strings = ss && this.zip.has(ss) ? readSharedStrings(this.zip.bytes(ss)) : [];
@@ -155,6 +154,45 @@ export class XlsxPackage {
       const st = this.stylesPath;
       this.dates = st && this.zip.has(st) ? readDateStyles(this.zip.text(st)!) : new Uint8Array(0);
     }
-    return readSheetValues(this.zip.bytes(sheet.path), this.strings, this.dates, this.date1904);
+    return { strings: this.strings, dates: this.dates };
+  }
+
+  /** The cell values of a worksheet from A1 to its last cell; formulas give their cached results. */
+  values(sheet: SheetEntry): CellValue[][] {
+    if (!sheet.isWorksheet) return [];
+    const { strings, dates } = this.lookups();
+    return readSheetValues(this.zip.bytes(sheet.path), strings, dates, this.date1904);
+  }
+
+  /**
+   * The same values, read while the part is inflated on zlib's thread: the sheet is never held
+   * whole, and for a big sheet inflating costs almost no time of its own.
+   */
+  async loadValues(sheet: SheetEntry): Promise<CellValue[][]> {
+    if (!sheet.isWorksheet) return [];
+    const e = this.zip.entry(sheet.path)!;
+    if (e.method !== 8 || e.flags & 1) return this.values(sheet);
+    const { strings, dates } = this.lookups();
+    const scanner = new SheetScanner(strings, dates, this.date1904);
+    const raw = this.zip.raw(e);
+    const z = createInflateRaw({ chunkSize: 1 << 20 });
+    const piece = 1 << 20;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        z.on('data', (chunk: Buffer) => {
+          scanner.feed(chunk);
+          if (scanner.done) z.destroy();
+        });
+        z.on('end', resolve);
+        z.on('close', resolve);
+        z.on('error', reject);
+        for (let at = 0; at < raw.length; at += piece) z.write(raw.subarray(at, Math.min(raw.length, at + piece)));
+        z.end();
+      });
+    } catch (err) {
+      throw new ZipError('cli.error.partDamaged', { part: e.name, reason: err instanceof Error ? err.message : String(err) });
+    }
+    scanner.feed(Buffer.alloc(0), true);
+    return scanner.rows;
   }
 }

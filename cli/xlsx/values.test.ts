@@ -4,7 +4,7 @@
  * `_x000D_` escapes, cached formula results, errors, booleans, 1900 and 1904 dates.
  */
 import { describe, expect, it } from 'vitest';
-import { isDateFormat, readDateStyles, readSharedStrings, readSheetValues, serialToDate } from './values';
+import { isDateFormat, readDateStyles, readSharedStrings, readSheetValues, serialToDate, SheetScanner } from './values';
 import { resolveTarget, relativeTarget, tags } from './opc';
 import { writeZipItems, ZipArchive } from './zipfile';
 import { XlsxPackage } from './package';
@@ -30,6 +30,22 @@ describe('readSheetValues', () => {
     // Row 4 has no r: it follows row 3. A formula without a cached result is empty; an empty styled cell too.
     expect(rows[3]).toEqual([null, null, null, new Date(Date.UTC(2026, 5, 10))]);
     expect(rows).toHaveLength(4);
+  });
+
+  it('reads the same in pieces of any size as in one (rows cut only between rows)', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `<x:row r="${i + 2}"><x:c r="A${i + 2}" t="s"><x:v>${i % 3}</x:v></x:c><x:c r="C${i + 2}"><x:v>${i * 1.5}</x:v></x:c>` +
+      `<x:c r="D${i + 2}" t="inlineStr"><x:is><x:t>rad ${i} &amp; mer; arrow></x:t></x:is></x:c></x:row>`).join('\n');
+    const xml = b(`<x:worksheet xmlns:x="…"><x:cols><x:col min="1" max="2"/></x:cols><x:sheetData>${rows}<x:row/></x:sheetData><x:pageMargins/></x:worksheet>`);
+    const whole = readSheetValues(xml, ['A', 'B', 'C'], new Uint8Array(0), false);
+    expect(whole).toHaveLength(62);
+    expect(whole[1]).toEqual(['A', null, 0, 'rad 0 & mer; arrow>']);
+    for (const size of [1, 7, 64, 333, 4096]) {
+      const s = new SheetScanner(['A', 'B', 'C'], new Uint8Array(0), false);
+      for (let at = 0; at < xml.length; at += size) s.feed(xml.subarray(at, at + size));
+      s.feed(Buffer.alloc(0), true);
+      expect(s.rows, `pieces of ${size}`).toEqual(whole);
+      expect(s.done).toBe(true);
+    }
   });
 
   it('counts 1904 serials from 1904-01-01', () => {

@@ -161,6 +161,30 @@ function rowOf(buf: Buffer, a: number, b: number): number {
   return p === start ? -1 : n - 1;
 }
 
+/** Where the last `</row>` or `</p:row>` before the end of `buf` (and at or after `from`) starts its `row>`, or -1. */
+function lastRowEnd(buf: Buffer, from: number): number {
+  for (let at = buf.lastIndexOf('row>'); at >= from; at = buf.lastIndexOf('row>', at - 1)) {
+    if (buf[at - 1] === SLASH && buf[at - 2] === LT) return at;
+    if (buf[at - 1] === COLON) {
+      let p = at - 2;
+      while (p > 0 && buf[p] !== LT && buf[p] !== SLASH && at - p < 32) p--;
+      if (buf[p] === SLASH && buf[p - 1] === LT) return at;
+    }
+    if (at === 0) break;
+  }
+  return -1;
+}
+
+/** Where the value of the one-letter attribute `name` starts in a start tag's bytes a..b, or -1. */
+function attrValue(buf: Buffer, a: number, b: number, name: number): number {
+  for (let p = a; p < b - 2; p++) {
+    if (buf[p] !== name || buf[p + 1] !== 61 /* = */) continue;
+    const before = buf[p - 1];
+    if (before === 32 || before === 9 || before === 10 || before === 13) return p + 3;
+  }
+  return -1;
+}
+
 function int(buf: Buffer, a: number, b: number): number {
   let n = 0;
   for (let p = a; p < b; p++) n = n * 10 + (buf[p] - 48);
@@ -205,140 +229,200 @@ function cellValue(buf: Buffer, type: number, a: number, b: number, strings: rea
  * for empty rows, as core's SheetData wants them. Only `<sheetData>` is read.
  */
 export function readSheetValues(buf: Buffer, strings: readonly string[], dateStyles: Uint8Array, date1904: boolean): CellValue[][] {
-  const rows: CellValue[][] = [];
-  const t: TagName = { closing: false, a: 0, b: 0 };
-  // Find <sheetData …> whatever its prefix.
-  let pos = buf.indexOf('sheetData');
-  if (pos < 0) return rows;
-  pos = buf.indexOf(GT, pos);
-  if (buf[pos - 1] === SLASH) return rows;
-  pos++;
-  let row = -1;
-  let col = -1;
-  let cur: CellValue[] = [];
-  for (;;) {
-    const lt = buf.indexOf(LT, pos);
-    if (lt < 0) break;
-    tagName(buf, lt, t);
-    const gt = buf.indexOf(GT, t.b);
-    if (gt < 0) break;
-    const nameLen = t.b - t.a;
-    if (nameLen === 1 && buf[t.a] === 99 /* c */ && !t.closing) {
-      // Attributes r, t, s.
-      let type = 0; // 0 number, 1 shared, 2 inline, 3 str, 4 bool, 5 error, 6 ISO date
-      let style = 0;
-      let ref = -1;
-      let p = t.b;
-      while (p < gt) {
-        const c = buf[p];
-        if (c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH) {
-          p++;
-          continue;
-        }
-        const nameStart = p;
-        while (p < gt && buf[p] !== 61 /* = */) p++;
-        const n = p - nameStart;
-        p++;
-        while (buf[p] !== QUOTE && buf[p] !== APOS && p < gt) p++;
-        const q = buf[p];
-        const va = p + 1;
-        const vb = buf.indexOf(q, va);
-        p = vb + 1;
-        if (n !== 1) continue;
-        const an = buf[nameStart];
-        if (an === 114 /* r */) ref = colOf(buf, va, vb);
-        else if (an === 115 /* s */) style = int(buf, va, vb);
-        else if (an === 116 /* t */) {
-          const f = buf[va];
-          const len = vb - va;
-          type = f === 115 ? (len === 1 ? 1 : 3) : f === 105 ? 2 : f === 98 ? 4 : f === 101 ? 5 : f === 100 ? 6 : 0;
-        }
+  const scanner = new SheetScanner(strings, dateStyles, date1904);
+  scanner.feed(buf, true);
+  return scanner.rows;
+}
+
+/**
+ * readSheetValues in pieces: `feed` takes the part's bytes as they are inflated and reads every
+ * whole row in them, keeping the rest for the next piece, so the part is never held whole and
+ * inflating (on zlib's thread) overlaps reading.
+ */
+export class SheetScanner {
+  readonly rows: CellValue[][] = [];
+  /** Whether `</sheetData>` (or an empty `<sheetData/>`) was reached: nothing more to read. */
+  done = false;
+  private started = false;
+  private row = -1;
+  private col = -1;
+  private cur: CellValue[] = [];
+  private rest: Buffer | null = null;
+  private readonly t: TagName = { closing: false, a: 0, b: 0 };
+
+  constructor(private readonly strings: readonly string[], private readonly dateStyles: Uint8Array, private readonly date1904: boolean) {}
+
+  /** Reads what `chunk` (after what was kept of the last one) completes; `last` when no more comes. */
+  feed(chunk: Buffer, last = false): void {
+    if (this.done) return;
+    let buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+    this.rest = null;
+    let pos = 0;
+    if (!this.started) {
+      // Find <sheetData …> whatever its prefix.
+      const at = buf.indexOf('sheetData');
+      const gt = at < 0 ? -1 : buf.indexOf(GT, at);
+      if (gt < 0) {
+        if (last) this.done = true;
+        else this.rest = Buffer.from(buf);
+        return;
       }
-      col = ref >= 0 ? ref : col + 1;
+      this.started = true;
       if (buf[gt - 1] === SLASH) {
-        pos = gt + 1;
-        continue;
+        this.done = true;
+        return;
       }
-      let value: CellValue = null;
-      let q = gt + 1;
-      // The common shape `<v>…</v></c>` (no prefix, no formula): read without the general loop.
-      if (buf[q] === LT && buf[q + 1] === 118 && buf[q + 2] === GT) {
-        const a = q + 3;
-        const close = buf.indexOf(LT, a);
-        if (close > a && buf[close + 1] === SLASH && buf[close + 2] === 118 && buf[close + 3] === GT && buf[close + 4] === LT && buf[close + 5] === SLASH && buf[close + 6] === 99 && buf[close + 7] === GT) {
-          if (type === 1) value = strings[int(buf, a, close)] ?? null;
-          else if (type === 0) {
-            value = num(buf, a, close);
-            if (style < dateStyles.length && dateStyles[style] && Number.isFinite(value)) value = serialToDate(value, date1904);
-          } else value = cellValue(buf, type, a, close, strings, dateStyles, style, date1904);
-          pos = close + 8;
-          while (cur.length < col) cur.push(null);
-          cur[col] = value;
+      pos = gt + 1;
+    }
+    // Cut after the last `</row>` (any prefix): no cell spans the cut.
+    let end = buf.length;
+    if (!last) {
+      const cut = lastRowEnd(buf, pos);
+      if (cut < pos) {
+        this.rest = Buffer.from(buf.subarray(pos));
+        return;
+      }
+      end = cut + 4;
+      this.rest = Buffer.from(buf.subarray(end));
+      buf = buf.subarray(0, end);
+    }
+    this.scan(buf, pos);
+  }
+
+  private scan(buf: Buffer, from: number): void {
+    const { rows, t, strings, dateStyles, date1904 } = this;
+    let pos = from;
+    let row = this.row;
+    let col = this.col;
+    let cur = this.cur;
+    for (;;) {
+      const lt = buf.indexOf(LT, pos);
+      if (lt < 0) break;
+      tagName(buf, lt, t);
+      const gt = buf.indexOf(GT, t.b);
+      if (gt < 0) break;
+      const nameLen = t.b - t.a;
+      if (nameLen === 1 && buf[t.a] === 99 /* c */ && !t.closing) {
+        // Attributes r, t, s.
+        let type = 0; // 0 number, 1 shared, 2 inline, 3 str, 4 bool, 5 error, 6 ISO date
+        let style = 0;
+        let ref = -1;
+        let p = t.b;
+        while (p < gt) {
+          const c = buf[p];
+          if (c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH) {
+            p++;
+            continue;
+          }
+          const nameStart = p;
+          while (p < gt && buf[p] !== 61 /* = */) p++;
+          const n = p - nameStart;
+          p++;
+          while (buf[p] !== QUOTE && buf[p] !== APOS && p < gt) p++;
+          const q = buf[p];
+          const va = p + 1;
+          const vb = buf.indexOf(q, va);
+          p = vb + 1;
+          if (n !== 1) continue;
+          const an = buf[nameStart];
+          if (an === 114 /* r */) ref = colOf(buf, va, vb);
+          else if (an === 115 /* s */) style = int(buf, va, vb);
+          else if (an === 116 /* t */) {
+            const f = buf[va];
+            const len = vb - va;
+            type = f === 115 ? (len === 1 ? 1 : 3) : f === 105 ? 2 : f === 98 ? 4 : f === 101 ? 5 : f === 100 ? 6 : 0;
+          }
+        }
+        col = ref >= 0 ? ref : col + 1;
+        if (buf[gt - 1] === SLASH) {
+          pos = gt + 1;
           continue;
         }
-      }
-      // Children until </c>: <f> skipped, <v> read, <is> read.
-      for (;;) {
-        const lt2 = buf.indexOf(LT, q);
-        if (lt2 < 0) {
-          q = buf.length;
-          break;
+        let value: CellValue = null;
+        let q = gt + 1;
+        // The common shape `<v>…</v></c>` (no prefix, no formula): read without the general loop.
+        if (buf[q] === LT && buf[q + 1] === 118 && buf[q + 2] === GT) {
+          const a = q + 3;
+          const close = buf.indexOf(LT, a);
+          if (close > a && buf[close + 1] === SLASH && buf[close + 2] === 118 && buf[close + 3] === GT && buf[close + 4] === LT && buf[close + 5] === SLASH && buf[close + 6] === 99 && buf[close + 7] === GT) {
+            if (type === 1) value = strings[int(buf, a, close)] ?? null;
+            else if (type === 0) {
+              value = num(buf, a, close);
+              if (style < dateStyles.length && dateStyles[style] && Number.isFinite(value)) value = serialToDate(value, date1904);
+            } else value = cellValue(buf, type, a, close, strings, dateStyles, style, date1904);
+            pos = close + 8;
+            while (cur.length < col) cur.push(null);
+            cur[col] = value;
+            continue;
+          }
         }
-        tagName(buf, lt2, t);
-        const gt2 = buf.indexOf(GT, t.b);
-        if (t.closing) {
-          q = gt2 + 1;
-          if (t.b - t.a === 1 && buf[t.a] === 99) break;
-          continue;
-        }
-        if (t.b - t.a === 1 && buf[t.a] === 118 /* v */ && buf[gt2 - 1] !== SLASH) {
-          const close = buf.indexOf(LT, gt2 + 1);
-          const a = gt2 + 1;
-          // An empty <v></v> holds no value (Number('') would be 0).
-          if (close === a) {
+        // Children until </c>: <f> skipped, <v> read, <is> read.
+        for (;;) {
+          const lt2 = buf.indexOf(LT, q);
+          if (lt2 < 0) {
+            q = buf.length;
+            break;
+          }
+          tagName(buf, lt2, t);
+          const gt2 = buf.indexOf(GT, t.b);
+          if (t.closing) {
+            q = gt2 + 1;
+            if (t.b - t.a === 1 && buf[t.a] === 99) break;
+            continue;
+          }
+          if (t.b - t.a === 1 && buf[t.a] === 118 /* v */ && buf[gt2 - 1] !== SLASH) {
+            const close = buf.indexOf(LT, gt2 + 1);
+            const a = gt2 + 1;
+            // An empty <v></v> holds no value (Number('') would be 0).
+            if (close === a) {
+              q = close;
+              continue;
+            }
+            value = cellValue(buf, type, a, close, strings, dateStyles, style, date1904);
             q = close;
             continue;
           }
-          value = cellValue(buf, type, a, close, strings, dateStyles, style, date1904);
-          q = close;
-          continue;
+          if (is(buf, t, 'is') && buf[gt2 - 1] !== SLASH) {
+            const [s, next] = stringItem(buf, gt2 + 1, 'is', t);
+            value = s;
+            q = next;
+            continue;
+          }
+          if (t.b - t.a === 1 && buf[t.a] === 102 /* f */ && buf[gt2 - 1] !== SLASH) {
+            // The formula's text holds no `<`: jump to its end tag.
+            q = buf.indexOf(LT, gt2 + 1);
+            continue;
+          }
+          q = gt2 + 1;
         }
-        if (is(buf, t, 'is') && buf[gt2 - 1] !== SLASH) {
-          const [s, next] = stringItem(buf, gt2 + 1, 'is', t);
-          value = s;
-          q = next;
-          continue;
+        pos = q;
+        if (value !== null) {
+          while (cur.length < col) cur.push(null);
+          cur[col] = value;
         }
-        if (t.b - t.a === 1 && buf[t.a] === 102 /* f */ && buf[gt2 - 1] !== SLASH) {
-          // The formula's text holds no `<`: jump to its end tag.
-          q = buf.indexOf(LT, gt2 + 1);
-          continue;
-        }
-        q = gt2 + 1;
+        continue;
       }
-      pos = q;
-      if (value !== null) {
-        while (cur.length < col) cur.push(null);
-        cur[col] = value;
+      if (nameLen === 3 && buf[t.a] === 114 && buf[t.a + 1] === 111 && buf[t.a + 2] === 119 /* row */) {
+        if (!t.closing) {
+          const at = attrValue(buf, t.b, gt, 114 /* r */);
+          const r = at >= 0 ? rowOf(buf, at, gt) : -1;
+          row = r >= 0 ? r : row + 1;
+          col = -1;
+          cur = [];
+          while (rows.length < row) rows.push([]);
+          rows[row] = cur;
+        }
+        pos = gt + 1;
+        continue;
       }
-      continue;
-    }
-    if (nameLen === 3 && buf[t.a] === 114 && buf[t.a + 1] === 111 && buf[t.a + 2] === 119 /* row */) {
-      if (!t.closing) {
-        let r = -1;
-        const at = buf.indexOf(' r=', t.b);
-        if (at >= 0 && at < gt) r = rowOf(buf, at + 4, gt);
-        row = r >= 0 ? r : row + 1;
-        col = -1;
-        cur = [];
-        while (rows.length < row) rows.push([]);
-        rows[row] = cur;
+      if (t.closing && is(buf, t, 'sheetData')) {
+        this.done = true;
+        break;
       }
       pos = gt + 1;
-      continue;
     }
-    if (t.closing && is(buf, t, 'sheetData')) break;
-    pos = gt + 1;
+    this.row = row;
+    this.col = col;
+    this.cur = cur;
   }
-  return rows;
 }
