@@ -224,6 +224,14 @@ describe('ENKATINDEX', () => {
 });
 
 describe('FUNCTIONS table', () => {
+  it('every parameter has an English name (functions.en.json and English messages use it)', () => {
+    for (const f of FUNCTIONS) {
+      const en = f.params.map((p) => p.nameEn);
+      for (const n of en) expect([f.name, n]).toEqual([f.name, expect.stringMatching(/^[a-z][A-Za-z]*$/)]);
+      expect(new Set(en).size).toBe(en.length);
+    }
+  });
+
   it('has the required functions with complete metadata', () => {
     const names = FUNCTIONS.map((f) => f.name);
     for (const n of ['MERITVARDE', 'BEHORIG', 'SAKNAS', 'BETYGSPOANG', 'ANDELBEHORIGA', 'FRANVARO', 'FRANVARONIVA', 'KON', 'PERSONNUMMER', 'ENKATINDEX']) {
