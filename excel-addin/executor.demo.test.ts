@@ -50,6 +50,8 @@ describe('applyPlanExcel with the demo plan from buildReport', () => {
     const names = fx.sheets.map((s) => s.name);
     fx.sheet('Elevlista')!.name = 'Elever 9';
     await applyPlanExcel(ctx(fx), demoPlan(30));
-    expect(fx.sheets.map((s) => s.name)).toEqual(names);
+    // The renamed sheet is replaced under the user's name, in its place; nothing else is added.
+    expect(fx.sheets.map((s) => s.name)).toEqual(names.map((n) => (n === 'Elevlista' ? 'Elever 9' : n)));
+    expect(fx.sheet('Elever 9')!.customProperties.get('skolanalys')).toBe('elevlista');
   });
 });
