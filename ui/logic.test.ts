@@ -81,6 +81,9 @@ describe('settings', () => {
     expect(r.errors).toEqual({});
     expect(r.settings?.absence.problematic).toBe(0.125); // 12,5 % = 0,125
     expect(r.settings?.suppressionThreshold).toBe(5);
+    // The grade scale the old-scale advice points at is part of the form.
+    expect(settingsToForm(DEFAULT_SETTINGS).scale).toBe('AF');
+    expect(formToSettings({ ...form, scale: 'old' }, DEFAULT_SETTINGS, 'sv').settings?.scale).toBe('old');
   });
   it('rejects bad values instead of clamping them', () => {
     const base = settingsToForm(DEFAULT_SETTINGS);
