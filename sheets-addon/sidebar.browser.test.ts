@@ -65,7 +65,9 @@ function installFakeScriptRun(workbook: { active: string; sheets: Record<string,
       return { sheets: plan.sheets.map((s) => s.name) };
     },
     skolanalysSelectCell: () => null,
-    skolanalysInsertFormula: () => null,
+    // The server's answer for a filled cell, and for the offered one (see server.insertFormula).
+    skolanalysInsertFormula: (req: { formula: string; cell?: string }) =>
+      req.cell ? { written: true, cell: req.cell, formula: req.formula } : { written: false, cell: 'Betyg!C3', next: 'Betyg!AC3' },
     skolanalysLoadSettings: () => (settings.value ? JSON.parse(settings.value) : null),
     skolanalysSaveSettings: (s: unknown) => {
       settings.value = JSON.stringify(s);
@@ -133,7 +135,10 @@ describe('Sidebar.html in Chromium', () => {
       let failed = '';
       await h.read({ sheet: 'Saknas' }).catch((e: Error) => { failed = e.message; });
       const date = att.values[1][0];
-      return { sheets, data, applied, settings, failed, dateIsDate: date instanceof Date, date: date instanceof Date ? date.getTime() : null, calls: (window as any).__calls.map((c: Recorded) => c.name) };
+      const occupied = await h.insertFormula('=SKOLA.KON(A2)');
+      const inserted = await h.insertFormula('=SKOLA.KON(A2)', 'Betyg!AC3');
+      const insertArgs = (window as any).__calls.filter((c: Recorded) => c.name === 'skolanalysInsertFormula').map((c: Recorded) => c.args);
+      return { occupied, inserted, insertArgs, sheets, data, applied, settings, failed, dateIsDate: date instanceof Date, date: date instanceof Date ? date.getTime() : null, calls: (window as any).__calls.map((c: Recorded) => c.name) };
     });
     expect(r.sheets).toEqual([{ name: 'Betyg', generated: false }, { name: 'Närvaro', generated: false }]);
     expect(r.data).toEqual({ sheet: 'Betyg', values: grid, origin: { row: 0, col: 0 } });
@@ -141,7 +146,11 @@ describe('Sidebar.html in Chromium', () => {
     expect(r.applied).toEqual({ sheets: ['Nämndrapport'] });
     expect(r.settings).toEqual({ lang: 'en' });
     expect(r.failed).toBe('Bladet Saknas finns inte.');
-    expect(r.calls).toEqual(['skolanalysListSheets', 'skolanalysRead', 'skolanalysRead', 'skolanalysApplyPlan', 'skolanalysSaveSettings', 'skolanalysLoadSettings', 'skolanalysRead']);
+    expect(r.calls).toEqual(['skolanalysListSheets', 'skolanalysRead', 'skolanalysRead', 'skolanalysApplyPlan', 'skolanalysSaveSettings', 'skolanalysLoadSettings', 'skolanalysRead', 'skolanalysInsertFormula', 'skolanalysInsertFormula']);
+    // One argument crosses google.script.run: the formula and, when offered, the cell.
+    expect(r.insertArgs).toEqual([[{ formula: '=SKOLA.KON(A2)' }], [{ formula: '=SKOLA.KON(A2)', cell: 'Betyg!AC3' }]]);
+    expect(r.occupied).toEqual({ written: false, cell: 'Betyg!C3', next: 'Betyg!AC3' });
+    expect(r.inserted).toEqual({ written: true, cell: 'Betyg!AC3', formula: '=SKOLA.KON(A2)' });
     await page.close();
   });
 
