@@ -147,3 +147,20 @@ describe('figureCount and readRange', () => {
     expect(readRange({ sheet: 'Betyg', values: [[1, 2], [3]], origin: { row: 3, col: 0 } })).toBe('Betyg!A4:B5');
   });
 });
+
+describe('every problem the demo workbook gives has a label in words', () => {
+  it('detect on each sheet and a report from every source: no code falls back to Övrigt', async () => {
+    const { readInput } = await import('../cli/io');
+    const { buildReport, detect } = await import('../core/app');
+    const { MESSAGES } = await import('../core/i18n');
+    const file = await readInput(new URL('../examples/skolanalys-demo.xlsx', import.meta.url).pathname);
+    const sheet = (n: string) => file.sheets.find((s) => s.sheet === n)!;
+    const now = new Date('2026-06-15T12:00:00Z');
+    const codes = new Set<string>();
+    for (const s of file.sheets) for (const p of detect(s, { settings: DEFAULT_SETTINGS, now }).problems) codes.add(p.code);
+    const inputs = { grades: sheet('Betyg VT2026'), tests: sheet('Nationella prov'), attendance: sheet('Frånvaro'), previous: sheet('Betyg VT2025'), survey: sheet('Elevenkät') };
+    for (const p of buildReport(inputs, ['namndrapport', 'narvaro', 'progression'], DEFAULT_SETTINGS, now).problems) codes.add(p.code);
+    expect(codes.size).toBeGreaterThan(3);
+    for (const lang of ['sv', 'en'] as const) expect([...codes].filter((c) => !MESSAGES[lang][`ui.problemKind.${c}`])).toEqual([]);
+  });
+});
