@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parsePersonnummer } from '../core/personnummer';
+import { defaultAttendancePlan, evaluateLadder, isoDate, readAttendance, reportingRates } from '../core/attendance';
+import { parseDelimited } from '../core/table/text';
 import {
-  ABSENCE_STREAKS, CORE_SUBJECTS, DEMO_PUPILS, DEMO_SEED, LEFT_AFTER_AK8, NEW_IN_AK9, PLANTED, SCB_GRADE_COLUMNS,
+  ABSENCE_STREAKS, CORE_SUBJECTS, LADDER_CASES, LESSON_DAYS, POORLY_REGISTERED, DEMO_PUPILS, DEMO_SEED, LEFT_AFTER_AK8, NEW_IN_AK9, PLANTED, SCB_GRADE_COLUMNS,
   SCB_TEST_COLUMNS, SHORT_ID_IN_AK8, SURVEY_ANSWERS, demoTextFiles, generatePupils, isPass, scbGradeFileText, schoolDays,
   type Pupil,
 } from './generator';
@@ -258,9 +260,9 @@ describe('attendance', () => {
     }
   });
 
-  it('lessons: weekdays 2026-01-12 … 2026-02-06, valid statuses, a streak across a weekend', () => {
-    const days = schoolDays(20);
-    expect([days[0], days[19]]).toEqual(['2026-01-12', '2026-02-06']);
+  it('lessons: weekdays 2026-01-12 … 2026-03-06, valid statuses, a streak across a weekend', () => {
+    const days = schoolDays(LESSON_DAYS);
+    expect([days[0], days[19], days[39]]).toEqual(['2026-01-12', '2026-02-06', '2026-03-06']);
     const rows = lines(new TextDecoder().decode(file('franvaro-lektioner-vt2026.csv'))).map((l) => l.split(';'));
     expect(rows[0].join(';')).toBe('Personnummer;Klass;Datum;Starttid;Minuter;Status;Sen min');
     const statuses = new Set(['Närvarande', 'Giltig frånvaro', 'Ogiltig frånvaro', 'Sen ankomst', 'Ej rapporterad']);
@@ -278,6 +280,29 @@ describe('attendance', () => {
       expect(of(d).filter((s) => s !== 'Ej rapporterad').every((s) => s === 'Giltig frånvaro')).toBe(true);
     }
     expect(of('2026-01-22').every((s) => s === 'Giltig frånvaro')).toBe(false);
+  });
+
+  it('lessons: the planted pupils reach every step of the default närvaroplan, on the days worked out by hand', () => {
+    const text = new TextDecoder().decode(file('franvaro-lektioner-vt2026.csv'));
+    const t = readAttendance({ sheet: 'Lektioner', values: parseDelimited(text) }, { referenceYear: 2026 });
+    const e = evaluateLadder(t, defaultAttendancePlan('sv'));
+    const steps = (i: number) => {
+      const r = e.pupils[t.pupils.findIndex((p) => p.id === pupils[i].personnummer)];
+      return r.reached.map((d) => (Number.isNaN(d) ? null : isoDate(d)));
+    };
+    // Whole days absent; each school day has 4–6 lessons, so day counts approximate the shares.
+    // occasions: 17 and 19 Feb → 2nd occasion in February; 2 of 29 days < 10 %.
+    expect(steps(LADDER_CASES.occasions)).toEqual(['2026-02-19', null, null, null]);
+    // weekday: 16 Feb, 23 Feb (2nd occasion → step 1), 2 Mar (3rd Monday in 42 days → step 2); 3 of 36 days < 10 %.
+    expect(steps(LADDER_CASES.weekday)).toEqual(['2026-02-23', '2026-03-02', null, null]);
+    // step3: 20–22 Jan; 26 Jan 3 of 11 days, 9 Feb (26 Jan + 14) 3 of 21 ≈ 14 %; 2 Mar: 3 of 36 < 10 %.
+    expect(steps(LADDER_CASES.step3)).toEqual([null, '2026-01-26', '2026-02-09', null]);
+    // step4: every Friday (20 %): 2nd occasion 23 Jan; 26 Jan; 9 Feb; 9 Feb + 21 = 2 Mar.
+    expect(steps(LADDER_CASES.step4)).toEqual(['2026-01-23', '2026-01-26', '2026-02-09', '2026-03-02']);
+    // longRun: 11–18 Feb, the 6th day in a row on 18 Feb; above 10 % from 13 Feb (3 of 25 days), step 3 on 27 Feb.
+    expect(steps(LADDER_CASES.longRun)).toEqual(['2026-02-18', '2026-02-13', '2026-02-27', null]);
+    // The poorly registered class: 9C (three schools share the name in this file) is under 95 %.
+    expect(reportingRates(t, 0.95).byClass.filter((c) => c.uncertain).map((c) => c.className)).toEqual([POORLY_REGISTERED.className]);
   });
 });
 

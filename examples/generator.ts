@@ -694,6 +694,8 @@ export const LESSON_STATUSES = ['Närvarande', 'Giltig frånvaro', 'Ogiltig frå
 
 /** First lesson day of the lesson file (a Monday). */
 export const LESSON_START = '2026-01-12';
+/** School days in the demo lesson file: 12 Jan – 6 Mar 2026. */
+export const LESSON_DAYS = 40;
 
 /** The `days` school days (Mon–Fri) from 2026-01-12, as `åååå-mm-dd`. */
 export function schoolDays(days: number): string[] {
@@ -731,8 +733,42 @@ export const ABSENCE_STREAKS: readonly (readonly [number, number, number])[] = [
 ];
 
 /**
+ * Pupils planted in the lesson file so that the default närvaroplan (core/attendance/plan-sheet.ts)
+ * reaches every step; otherwise they attend every lesson. Day numbers count school days from Mon
+ * 12 Jan 2026 (0), so d % 5 is the weekday (0 Monday … 4 Friday).
+ */
+export const LADDER_CASES = {
+  /** Absent Tue 17 and Thu 19 Feb: the second occasion in a month → step 1 on 19 Feb; 2 of 29 days stays under 10 %. */
+  occasions: 21,
+  /** Absent Mondays 16 and 23 Feb and 2 Mar: three on one weekday within six weeks → step 2 on 2 Mar (3 of 36 days, under 10 %). */
+  weekday: 45,
+  /** Absent Tue 20 – Thu 22 Jan: above 10 % on 26 Jan (step 2) and still on 9 Feb (step 3), below it by 2 Mar. */
+  step3: 60,
+  /** Ogiltig absence every Friday (20 %): step 2 on 26 Jan, step 3 on 9 Feb, step 4 on 2 Mar. */
+  step4: 90,
+  /** Absent Wed 11 – Wed 18 Feb, six school days in a row → step 1 by the run (and above 10 %: steps 2 and 3). */
+  longRun: 110,
+} as const;
+
+/** The class whose second lesson of the day is never registered: rapporteringsgrad under 95 %. */
+export const POORLY_REGISTERED = { schoolCode: '23456789', className: '9C' } as const;
+
+function ladderDay(index: number, d: number): 'Giltig frånvaro' | 'Ogiltig frånvaro' | 'Närvarande' | null {
+  const c = LADDER_CASES;
+  const absent = index === c.occasions ? d === 26 || d === 28
+    : index === c.weekday ? d === 25 || d === 30 || d === 35
+      : index === c.step3 ? d >= 6 && d <= 8
+        : index === c.step4 ? d % 5 === 4
+          : index === c.longRun ? d >= 22 && d <= 27
+            : null;
+  if (absent === null) return null;
+  return absent ? (index === c.step4 ? 'Ogiltig frånvaro' : 'Giltig frånvaro') : 'Närvarande';
+}
+
+/**
  * Lesson-level attendance rows over `days` school days from 2026-01-12:
- * `Personnummer;Klass;Datum;Starttid;Minuter;Status;Sen min`.
+ * `Personnummer;Klass;Datum;Starttid;Minuter;Status;Sen min`. The pupils of `LADDER_CASES` follow
+ * their planted days; the class of `POORLY_REGISTERED` misses registrations.
  */
 export function lessonRowsText(pupils: readonly Pupil[], days: number): string {
   const dates = schoolDays(days);
@@ -771,6 +807,16 @@ export function lessonRowsText(pupils: readonly Pupil[], days: number): string {
             late = String(3 + Math.floor(rng() * 18));
           } else if (r < lessonAbsence + 0.03 + p.unregistered) status = 'Ej rapporterad';
           else status = 'Närvarande';
+        }
+        // Planted cases replace the drawn status (the draws still happen, so other pupils keep theirs).
+        const planted = classUnreported ? null : ladderDay(p.index, d);
+        if (planted) {
+          status = planted;
+          late = '';
+        }
+        if (p.schoolCode === POORLY_REGISTERED.schoolCode && p.className === POORLY_REGISTERED.className && l === 1) {
+          status = 'Ej rapporterad';
+          late = '';
         }
         lines += `${prefix}${date};${start};${minutes};${status};${late}\r\n`;
       }
@@ -906,7 +952,8 @@ export function demoTextFiles(seed: number = DEMO_SEED): [string, Uint8Array][] 
     ['betyg-ak8-vt2025.csv', encodeUtf8(ak8GradeText(pupils, seed), false)],
     ['franvaro-vklass-vt2026.csv', encodeUtf8(vklassText(pupils), true)],
     ['franvaro-skola24-vt2026.csv', encodeUtf8(skola24Text(pupils), true)],
-    ['franvaro-lektioner-vt2026.csv', encodeUtf8(lessonRowsText(pupils, 20), false)],
+    // 40 school days (12 Jan – 6 Mar): long enough for step 4 of the default närvaroplan.
+    ['franvaro-lektioner-vt2026.csv', encodeUtf8(lessonRowsText(pupils, LESSON_DAYS), false)],
     ['elevenkat-2026.csv', encodeUtf8(surveyText(pupils, seed), false)],
     ['elevenkat-fragor.csv', encodeUtf8(surveyQuestionsText(), false)],
   ];

@@ -113,7 +113,7 @@ describe('the demo lesson file', () => {
     expect(t.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(t.pupils).toHaveLength(300);
     expect(t.firstDate).toBe('2026-01-12');
-    expect(t.lastDate).toBe('2026-02-06');
+    expect(t.lastDate).toBe('2026-03-06'); // 40 school days (examples/generator.ts LESSON_DAYS)
     // examples/README: pupil 3 Fri 23/1 → Tue 27/1 over a weekend = Fri, Mon, Tue: 3 school days;
     // pupil 120 all of week 6 = 5 days; pupil 215 Wed–Fri week 3 = 3 days.
     expect(t.pupils[3].longestAbsentStreakDays).toBe(3);
