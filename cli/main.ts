@@ -8,7 +8,7 @@ import { dirname, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import { checkReportInputs } from '../core/report/readiness';
-import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson } from '../core/grades';
+import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
 import { attendanceJson, readAttendance, readPlanSheet, type AttendanceJson } from '../core/attendance';
@@ -171,6 +171,9 @@ async function report(ctx: Context, file: string, options: Record<string, string
     if (got.file?.kind === 'text') textSheets.push(got.data);
   }
   if (options.period) inputs.period = options.period;
+  // The workbook's own Närvaroplan (made once by an earlier report, then the school's) is read, not replaced.
+  const planSheet = main.pkg && (main.pkg.markers().get('narvaroplan') ?? main.pkg.sheet(t(lang, 'report.sheet.narvaroplan'))?.name);
+  if (planSheet && main.pkg) inputs.attendancePlan = sheetData(main.pkg, main.pkg.sheet(planSheet)!, main.path);
   refuseUnfit(inputs, main, ctx);
 
   let result;
@@ -208,6 +211,7 @@ async function report(ctx: Context, file: string, options: Record<string, string
   if (written.replaced.length) io.out(L('cli.report.replaced', { sheets: written.replaced.join(', ') }));
   if (written.userSheets.length) io.out(L('cli.report.kept', { sheets: written.userSheets.join(', ') }));
   if (written.keptGenerated.length) io.out(L('cli.report.keptGenerated', { sheets: written.keptGenerated.join(', ') }));
+  if (written.keptOwned.length) io.out(L('cli.report.keptOwned', { sheets: written.keptOwned.join(', ') }));
   const check = written.names.get('kontroll') ?? t(lang, 'report.sheet.kontroll');
   io.out(result.problems.length ? L('cli.report.problems', { n: result.problems.length, sheet: check }) : L('cli.report.noProblems'));
   return 0;
@@ -299,10 +303,14 @@ async function grades(ctx: Context, file: string, options: Record<string, string
 }
 
 /** The readable Swedish (or English) summary of `grades` without --json. */
-export function gradesSummary(r: GradesJson, source: string, lang: Lang): string[] {
+export function gradesSummary(r: GradesJson | GradesTermJson, source: string, lang: Lang): string[] {
   const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
   const share = (f: number | string) => (typeof f === 'number' ? formatPercent(lang, f) : f);
   const points = (f: number | string) => (typeof f === 'number' ? formatNumber(lang, f, 1) : f);
+  // Terminsbetyg (åk 6–8) have no eligibility or meritvärde: only the pass share (issue 15).
+  if (r.gradeKind === 'terminsbetyg') {
+    return [L('cli.summary.title', { file: source }), '', L('cli.summary.pupils', { n: r.summary.pupils }), L('cli.summary.allPassed', { value: share(r.summary.allSubjectsPassedShare) }), '', ...problemLines(r.problems, lang)];
+  }
   const lines = [L('cli.summary.title', { file: source }), '', L('cli.summary.pupils', { n: r.summary.pupils }), L('cli.summary.eligibility')];
   const names = PROGRAM_CODES.map((c) => {
     const name = t(lang, `report.program.${c}`);

@@ -6,7 +6,9 @@
 import { compareSv, t } from '../i18n';
 import { quoteSheet } from '../table/address';
 import type { GradeScaleId, GradeTable, GroupKey, Problem, PupilEvaluation, Settings, TestTable } from '../types';
-import { SubjectTally, accumulate, eligibleMask, groupFigures, mergeInto, newGroupAccumulator, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
+import { SubjectTally, accumulate, eligibleMask, groupFigures, mergeInto, newGroupAccumulator, pupilExtra, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
+import type { Figure, SubjectCode } from '../types';
+import { yearGroupOf, type GradeKind, type YearGroupSource } from './year-group';
 import { hiddenParts } from '../stats/suppress-table';
 import { createEvaluator } from './evaluate';
 import { pointsTable } from './scale';
@@ -19,6 +21,13 @@ export type { TestComparison, TestComparisonFigures, TestMatch } from './tests';
 export interface GradeAnalysis {
   sheet: string;
   scale: GradeScaleId;
+  /** Year group of the file (6 for SCB's åk 6 file, the final year for slutbetyg), see `yearGroupOf`. */
+  yearGroup: number;
+  yearGroupSource: YearGroupSource;
+  /** `slutbetyg` in the final year (eligibility and meritvärde apply), else `terminsbetyg`. */
+  gradeKind: GradeKind;
+  /** Mean grade points per subject over the pupils graded A–F in it (from `subjects`). */
+  meanGradePoints: Partial<Record<SubjectCode, Figure>>;
   pupils: PupilEvaluation[];
   /** The whole file. */
   summary: GroupIndicators;
@@ -34,6 +43,12 @@ export interface GradeAnalysis {
   problems: Problem[];
 }
 
+/** What the caller knows beyond the table. */
+export interface AnalyseOptions {
+  /** The year group when the file does not say (a setting); the file kind and class names win. */
+  yearGroup?: number | null;
+}
+
 interface Part {
   key: string;
   acc: GroupAccumulator;
@@ -45,8 +60,8 @@ class Split {
   readonly unknown = newGroupAccumulator();
   private lastKey: string | null = null;
   private lastAcc: GroupAccumulator | null = null;
-  add(key: string | null, e: PupilEvaluation, mask: number): void {
-    if (key === null || key === '') return accumulate(this.unknown, e, mask);
+  add(key: string | null, e: PupilEvaluation, mask: number, extra: number): void {
+    if (key === null || key === '') return accumulate(this.unknown, e, mask, extra);
     // Files come sorted by school and class: the previous pupil's group is the likely one.
     if (key !== this.lastKey || !this.lastAcc) {
       let acc = this.parts.get(key);
@@ -54,7 +69,7 @@ class Split {
       this.lastKey = key;
       this.lastAcc = acc;
     }
-    accumulate(this.lastAcc, e, mask);
+    accumulate(this.lastAcc, e, mask, extra);
   }
   /** Shown parts, sorted, with complementary suppression against a whole that is shown unless `wholeHidden`. */
   figures(by: GroupKey['by'], threshold: number, wholeHidden: boolean, label: (key: string) => string, parent?: string): GroupIndicators[] {
@@ -75,7 +90,7 @@ class Split {
  * Worked example §11.8: class of 25 with 16 flickor and 9 pojkar → both gender groups `..`.
  * @example analyseGrades(table, DEFAULT_SETTINGS).summary.pupils // 25
  */
-export function analyseGrades(table: GradeTable, settings: Settings, tests?: TestTable): GradeAnalysis {
+export function analyseGrades(table: GradeTable, settings: Settings, tests?: TestTable, options: AnalyseOptions = {}): GradeAnalysis {
   const threshold = settings.suppressionThreshold;
   const lang = settings.lang;
   const scale = table.scale;
@@ -98,6 +113,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     const e = evaluate(p);
     // The scan of `evaluate` is still p's: reuse it for the subject table and the scale check.
     tally.addScanned(p.gender, p.grades.length);
+    const extra = pupilExtra();
     if (scanned.wrongScale > 0) for (const g of p.grades) {
       // The reader never mixes scales; a mark of the other scale that slips through is listed, not counted.
       if (g.entry.kind === 'grade' && points[g.entry.mark] === undefined) {
@@ -117,14 +133,14 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
       lastMask = eligibleMask(e);
     }
     const mask = lastMask;
-    gender.add(p.gender, e, mask);
+    gender.add(p.gender, e, mask, extra);
     const school = p.school ?? '';
     if (school !== lastSchool || !cls) {
       cls = classes.get(school);
       if (!cls) classes.set(school, (cls = new Split()));
       lastSchool = school;
     }
-    cls.add(p.className, e, mask);
+    cls.add(p.className, e, mask, extra);
   }
   const total = newGroupAccumulator();
   for (const acc of gender.parts.values()) mergeInto(total, acc);
@@ -172,13 +188,21 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     }
   }
 
+  const subjects = tally.figures(threshold);
+  const meanGradePoints: GradeAnalysis['meanGradePoints'] = {};
+  for (const s of subjects) if (s.graded > 0 || s.streck > 0) meanGradePoints[s.subject] = s.meanPoints;
+  const year = yearGroupOf(table, settings.finalYear, options.yearGroup);
   return {
     sheet: table.sheet,
     scale,
+    yearGroup: year.yearGroup,
+    yearGroupSource: year.source,
+    gradeKind: year.gradeKind,
+    meanGradePoints,
     pupils,
     summary,
     groups: [...genderGroups, ...schoolGroups, ...classGroups],
-    subjects: tally.figures(threshold),
+    subjects,
     tests: testFigures,
     testMatch,
     problems,

@@ -9,5 +9,6 @@ export { meritValue16, meritValue17 } from './merit';
 export { allSubjectsPassed, createEvaluator, evaluatePupil } from './evaluate';
 export { compareTestsWithGrades, matchTests, testShares, type TestComparison, type TestComparisonFigures, type TestMatch } from './tests';
 export { analyseGrades, type GradeAnalysis } from './analyse';
-export { gradesJson, gradesJsonChunks, gradesJsonText, validateGradesJson, type GradesJson, type GradesJsonGroup, type GradesJsonPupil } from './json';
+export { gradesJson, gradesJsonChunks, gradesJsonText, validateGradesJson, type GradesJson, type GradesJsonGroup, type GradesJsonPupil, type GradesJsonSubject, type GradesJsonTermGroup, type GradesJsonTermPupil, type GradesTermJson } from './json';
+export { yearGroupOf, type GradeKind, type YearGroup, type YearGroupSource } from './year-group';
 export * from './subjects';

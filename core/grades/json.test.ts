@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, PROGRAM_CODES } from '../types';
 import { analyseGrades } from './analyse';
 import { EXAMPLE_1, pupil, table, uniformSpec } from './fixtures/pupils';
-import { gradesJson, gradesJsonChunks, gradesJsonText, validateGradesJson } from './json';
+import { gradesJson, gradesJsonChunks, gradesJsonText, validateGradesJson, type GradesJson, type GradesTermJson } from './json';
 import { parseDelimited } from '../table/text';
 import { readGradeTable } from '../table/grades';
 import { generatePupils, scbGradeFileText } from '../../examples/generator';
@@ -15,7 +15,7 @@ function sample() {
     ...Array.from({ length: 10 }, (_, i) => pupil(uniformSpec('C'), { row: i + 4, id: `p${i + 2}`, gender: i % 2 ? 'M' : 'F' })),
   ];
   const t = table(pupils, { problems: [{ cell: 'Betyg!F12', value: 'G', message: 'Ogiltigt betyg', code: 'grade.invalid', severity: 'error' }] });
-  return gradesJson(analyseGrades(t, DEFAULT_SETTINGS));
+  return gradesJson(analyseGrades(t, DEFAULT_SETTINGS)) as GradesJson;
 }
 
 describe('gradesJson (CLI contract)', () => {

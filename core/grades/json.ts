@@ -3,7 +3,8 @@
  */
 import type { EligibilityResult, Figure, ProgramCode, PupilEvaluation, SubjectCode } from '../types';
 import { PROGRAM_CODES } from '../types';
-import type { GroupIndicators } from '../stats/indicators';
+import type { CoreSubject, GroupIndicators, SubjectIndicators } from '../stats/indicators';
+import type { GradeKind } from './year-group';
 import type { GradeAnalysis } from './analyse';
 
 export interface GradesJsonPupil {
@@ -25,6 +26,18 @@ export interface GradesJsonPupil {
   nearEligible: boolean;
 }
 
+/** A pupil of a terminsbetyg file (åk 6–8): no eligibility, missing or meritvärde (slutbetyg only). */
+export interface GradesJsonTermPupil {
+  row: number;
+  id: string;
+  class: string | null;
+  school: string | null;
+  gender: 'F' | 'M' | null;
+  passed: number;
+  allSubjectsPassed: boolean;
+}
+
+/** A group of a slutbetyg file. */
 export interface GradesJsonGroup {
   by: GroupIndicators['by'];
   key: string;
@@ -34,22 +47,76 @@ export interface GradesJsonGroup {
   meanMeritValue16: Figure;
   meanMeritValue17: Figure;
   allSubjectsPassedShare: Figure;
+  medianMeritValue17: Figure;
+  subjectPassShare: Record<CoreSubject, Figure>;
 }
 
-export interface GradesJson {
+/** A group of a terminsbetyg file: the pupils and the pass shares. */
+export interface GradesJsonTermGroup {
+  by: GroupIndicators['by'];
+  key: string;
+  school?: string;
+  pupils: number;
+  allSubjectsPassedShare: Figure;
+  subjectPassShare: Record<CoreSubject, Figure>;
+}
+
+/** One subject's grade distribution over the whole file (shares suppressed on `graded`). */
+export interface GradesJsonSubject {
+  subject: SubjectCode;
+  /** Pupils with A–F in the subject (the denominator; not suppressed, like a group's pupil count). */
+  graded: number;
+  shares: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', Figure>;
+  passShare: Figure;
+  meanPoints: Figure;
+  /** Streck / (A–F + streck). */
+  streckShare: Figure;
+}
+
+/** What both contracts add after the older keys (issue 15). */
+interface GradesJsonTail {
+  problems: { cell: string; value: unknown; message: string; severity: 'error' | 'warning' }[];
+  tests?: { subject: SubjectCode; n: number; lowerShare: Figure; sameShare: Figure; higherShare: Figure }[];
+  /** How the test file joined the grade file (with a test file only). */
+  testMatch?: { matched: number; unmatched: number; pupilsWithoutTest: number };
+  /** 6 for SCB's åk 6 file, the final year (9) for slutbetyg; see docs/decisions.md. */
+  yearGroup: number;
+  gradeKind: GradeKind;
+  subjects: GradesJsonSubject[];
+}
+
+/** The contract of a slutbetyg file (the final year). */
+export interface GradesJson extends GradesJsonTail {
   pupils: GradesJsonPupil[];
   summary: {
     pupils: number;
     eligibleShare: Record<ProgramCode, Figure>;
     meanMeritValue16: Figure;
     meanMeritValue17: Figure;
+    /** Over the pupils with an A–F grade or a streck in at least one subject. */
     allSubjectsPassedShare: Figure;
+    /** Over the pupils with at least one pass. */
+    medianMeritValue17: Figure;
+    /** E or better: Sv (Sv or Sva), En, Ma, each over the pupils with A–F or streck in it. */
+    subjectPassShare: Record<CoreSubject, Figure>;
+    /** Mean grade points per subject over the pupils with A–F in it. */
+    meanGradePoints: Partial<Record<SubjectCode, Figure>>;
   };
   groups: GradesJsonGroup[];
-  tests?: { subject: SubjectCode; n: number; lowerShare: Figure; sameShare: Figure; higherShare: Figure }[];
-  /** How the test file joined the grade file (with a test file only). */
-  testMatch?: { matched: number; unmatched: number; pupilsWithoutTest: number };
-  problems: { cell: string; value: unknown; message: string; severity: 'error' | 'warning' }[];
+  gradeKind: 'slutbetyg';
+}
+
+/** The contract of a terminsbetyg file (åk 6–8): no eligibility, missing or meritvärde. */
+export interface GradesTermJson extends GradesJsonTail {
+  pupils: GradesJsonTermPupil[];
+  summary: {
+    pupils: number;
+    allSubjectsPassedShare: Figure;
+    subjectPassShare: Record<CoreSubject, Figure>;
+    meanGradePoints: Partial<Record<SubjectCode, Figure>>;
+  };
+  groups: GradesJsonTermGroup[];
+  gradeKind: 'terminsbetyg';
 }
 
 /** Rounds to 4 decimals for shares and 2 for points, so the JSON stays readable and stable. */
@@ -91,29 +158,69 @@ function pupilJson(e: PupilEvaluation): GradesJsonPupil {
   };
 }
 
+function termPupilJson(e: PupilEvaluation): GradesJsonTermPupil {
+  const p = e.pupil;
+  return { row: p.row, id: p.id, class: p.className, school: p.school, gender: p.gender, passed: e.passed, allSubjectsPassed: e.allSubjectsPassed };
+}
+
+function coreShares(s: Record<CoreSubject, Figure> | undefined): Record<CoreSubject, Figure> {
+  return { Sv: r(s?.Sv ?? '.', 4), En: r(s?.En ?? '.', 4), Ma: r(s?.Ma ?? '.', 4) };
+}
+
+/** A group as the contract has it: slutbetyg with eligibility and meritvärde, terminsbetyg without. */
+function groupJson(g: GroupIndicators, final: boolean): GradesJsonGroup | GradesJsonTermGroup {
+  const head = { by: g.by, key: g.key, ...(g.parent ? { school: g.parent } : {}), pupils: g.pupils };
+  if (!final) return { ...head, allSubjectsPassedShare: r(g.allSubjectsPassedShare, 4), subjectPassShare: coreShares(g.subjectPassShare) };
+  return {
+    ...head,
+    eligibleShare: shares(g.eligibleShare),
+    meanMeritValue16: r(g.meanMeritValue16, 2),
+    meanMeritValue17: r(g.meanMeritValue17, 2),
+    allSubjectsPassedShare: r(g.allSubjectsPassedShare, 4),
+    medianMeritValue17: r(g.medianMeritValue17 ?? '.', 2),
+    subjectPassShare: coreShares(g.subjectPassShare),
+  };
+}
+
+function subjectJson(s: SubjectIndicators): GradesJsonSubject {
+  const sh = s.shares;
+  return {
+    subject: s.subject,
+    graded: s.graded,
+    shares: { A: r(sh.A, 4), B: r(sh.B, 4), C: r(sh.C, 4), D: r(sh.D, 4), E: r(sh.E, 4), F: r(sh.F, 4) },
+    passShare: r(s.passShare, 4),
+    meanPoints: r(s.meanPoints, 2),
+    streckShare: r(s.streckShare, 4),
+  };
+}
+
 /** Everything of the contract except the pupils (small: groups, problems, tests). */
-function restJson(a: GradeAnalysis, withGroups = true): Omit<GradesJson, 'pupils'> {
-  const out: Omit<GradesJson, 'pupils'> = {
-    summary: {
-      pupils: a.summary.pupils,
-      eligibleShare: shares(a.summary.eligibleShare),
-      meanMeritValue16: r(a.summary.meanMeritValue16, 2),
-      meanMeritValue17: r(a.summary.meanMeritValue17, 2),
-      allSubjectsPassedShare: r(a.summary.allSubjectsPassedShare, 4),
-    },
-    groups: !withGroups ? [] : a.groups.map((g) => ({
-      by: g.by,
-      key: g.key,
-      ...(g.parent ? { school: g.parent } : {}),
-      pupils: g.pupils,
-      eligibleShare: shares(g.eligibleShare),
-      meanMeritValue16: r(g.meanMeritValue16, 2),
-      meanMeritValue17: r(g.meanMeritValue17, 2),
-      allSubjectsPassedShare: r(g.allSubjectsPassedShare, 4),
-    })),
+function restJson(a: GradeAnalysis, withGroups = true): Omit<GradesJson | GradesTermJson, 'pupils'> {
+  const final = a.gradeKind === 'slutbetyg';
+  const s = a.summary;
+  const meanGradePoints: GradesJson['summary']['meanGradePoints'] = {};
+  for (const [k, v] of Object.entries(a.meanGradePoints)) meanGradePoints[k as SubjectCode] = r(v, 2);
+  const tail = { allSubjectsPassedShare: r(s.allSubjectsPassedShare, 4) };
+  const out = {
+    summary: final
+      ? {
+        pupils: s.pupils,
+        eligibleShare: shares(s.eligibleShare),
+        meanMeritValue16: r(s.meanMeritValue16, 2),
+        meanMeritValue17: r(s.meanMeritValue17, 2),
+        ...tail,
+        medianMeritValue17: r(s.medianMeritValue17 ?? '.', 2),
+        subjectPassShare: coreShares(s.subjectPassShare),
+        meanGradePoints,
+      }
+      : { pupils: s.pupils, ...tail, subjectPassShare: coreShares(s.subjectPassShare), meanGradePoints },
+    groups: !withGroups ? [] : a.groups.map((g) => groupJson(g, final)),
     // `value` is always present (null for an empty cell): JSON drops undefined keys.
     problems: a.problems.map((p) => ({ cell: p.cell, value: p.value === undefined ? null : p.value, message: p.message, severity: p.severity })),
-  };
+    yearGroup: a.yearGroup,
+    gradeKind: a.gradeKind,
+    subjects: a.subjects.map(subjectJson),
+  } as Omit<GradesJson | GradesTermJson, 'pupils'>;
   if (a.testMatch) out.testMatch = { matched: a.testMatch.matched, unmatched: a.testMatch.unmatched, pupilsWithoutTest: a.testMatch.pupilsWithoutTest };
   if (a.tests) out.tests = a.tests.map((x) => ({ subject: x.subject, n: x.n, lowerShare: r(x.lowerShare, 4), sameShare: r(x.sameShare, 4), higherShare: r(x.higherShare, 4) }));
   return out;
@@ -123,8 +230,16 @@ function restJson(a: GradeAnalysis, withGroups = true): Omit<GradesJson, 'pupils
  * The CLI contract object for a grades analysis.
  * @example gradesJson(analysis).summary.pupils // 300
  */
-export function gradesJson(a: GradeAnalysis): GradesJson {
-  return { pupils: a.pupils.map(pupilJson), ...restJson(a) };
+export function gradesJson(a: GradeAnalysis): GradesJson | GradesTermJson {
+  const { summary, groups, problems, testMatch, tests, yearGroup, gradeKind, subjects } = restJson(a);
+  // The key order of gradesJsonChunks: the additions of issue 15 come after the older keys.
+  return {
+    pupils: a.gradeKind === 'slutbetyg' ? a.pupils.map(pupilJson) : a.pupils.map(termPupilJson),
+    summary, groups, problems,
+    ...(testMatch ? { testMatch } : {}),
+    ...(tests ? { tests } : {}),
+    yearGroup, gradeKind, subjects,
+  } as GradesJson | GradesTermJson;
 }
 
 /**
@@ -143,6 +258,7 @@ export function gradesJsonText(a: GradeAnalysis): string {
  * @example for (const piece of gradesJsonChunks(analysis)) process.stdout.write(piece)
  */
 export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Generator<string> {
+  if (a.gradeKind !== 'slutbetyg') return yield* termChunks(a, chunkChars);
   const tails = new Map<Record<ProgramCode, EligibilityResult>, { near: boolean; text: string }>();
   const quoted = new Map<string, string>();
   // Class and school repeat for every pupil of a group: quote each once.
@@ -184,20 +300,38 @@ export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Gener
       buf = '';
     }
   }
-  const { summary, problems, testMatch, tests } = restJson(a, false);
+  yield* restChunks(a, buf, chunkChars, groupText);
+}
+
+/** The contract after the pupils: summary, groups, problems, testMatch, tests, then issue 15's keys. */
+function* restChunks(a: GradeAnalysis, buf: string, chunkChars: number, group: (g: GroupIndicators) => string): Generator<string> {
+  const { summary, problems, testMatch, tests, yearGroup, gradeKind, subjects } = restJson(a, false);
   buf += `],"summary":${JSON.stringify(summary)},"groups":[`;
   for (let i = 0; i < a.groups.length; i++) {
-    buf += (i === 0 ? '' : ',') + groupText(a.groups[i]);
+    buf += (i === 0 ? '' : ',') + group(a.groups[i]);
     if (buf.length >= chunkChars) {
       yield buf;
       buf = '';
     }
   }
-  // The key order of gradesJson: summary, groups, problems, testMatch, tests.
   buf += `],"problems":${JSON.stringify(problems)}`;
   if (testMatch) buf += `,"testMatch":${JSON.stringify(testMatch)}`;
   if (tests) buf += `,"tests":${JSON.stringify(tests)}`;
+  buf += `,"yearGroup":${yearGroup},"gradeKind":${JSON.stringify(gradeKind)},"subjects":${JSON.stringify(subjects)}`;
   yield `${buf}}`;
+}
+
+/** The pupils of a terminsbetyg file (few fields: plain stringify per pupil is fast enough), then the rest. */
+function* termChunks(a: GradeAnalysis, chunkChars: number): Generator<string> {
+  let buf = '{"pupils":[';
+  for (let i = 0; i < a.pupils.length; i++) {
+    buf += (i === 0 ? '' : ',') + JSON.stringify(termPupilJson(a.pupils[i]));
+    if (buf.length >= chunkChars) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield* restChunks(a, buf, chunkChars, (g) => JSON.stringify(groupJson(g, false)));
 }
 
 /** From `,"eligibility":` to the end of a pupil's object, as JSON.stringify(pupilJson(e)) ends. */
@@ -227,7 +361,8 @@ function figureText(f: Figure, decimals: number): string {
 function groupText(g: GroupIndicators): string {
   let shares = '';
   for (const c of PROGRAM_CODES) shares += `,"${c}":${figureText(g.eligibleShare[c], 4)}`;
-  return `{"by":${quote(g.by)},"key":${quote(g.key)}${g.parent ? `,"school":${quote(g.parent)}` : ''},"pupils":${num(g.pupils)},"eligibleShare":{${shares.slice(1)}},"meanMeritValue16":${figureText(g.meanMeritValue16, 2)},"meanMeritValue17":${figureText(g.meanMeritValue17, 2)},"allSubjectsPassedShare":${figureText(g.allSubjectsPassedShare, 4)}}`;
+  const c = g.subjectPassShare;
+  return `{"by":${quote(g.by)},"key":${quote(g.key)}${g.parent ? `,"school":${quote(g.parent)}` : ''},"pupils":${num(g.pupils)},"eligibleShare":{${shares.slice(1)}},"meanMeritValue16":${figureText(g.meanMeritValue16, 2)},"meanMeritValue17":${figureText(g.meanMeritValue17, 2)},"allSubjectsPassedShare":${figureText(g.allSubjectsPassedShare, 4)},"medianMeritValue17":${figureText(g.medianMeritValue17 ?? '.', 2)},"subjectPassShare":{"Sv":${figureText(c?.Sv ?? '.', 4)},"En":${figureText(c?.En ?? '.', 4)},"Ma":${figureText(c?.Ma ?? '.', 4)}}}`;
 }
 
 /** A number as JSON.stringify writes it. */
@@ -280,6 +415,20 @@ function checkPupil(p: unknown, at: string, errs: string[]): void {
   if (isObject(el)) for (const c of PROGRAM_CODES) if (el[c] === false && !(c in mi)) errs.push(`${at}.missing.${c}: unreached target not listed`);
 }
 
+function checkTermPupil(p: unknown, at: string, errs: string[]): void {
+  if (!isObject(p)) return void errs.push(`${at}: not an object`);
+  if (!Number.isInteger(p.row)) errs.push(`${at}.row`);
+  if (typeof p.id !== 'string') errs.push(`${at}.id`);
+  if (!Number.isInteger(p.passed) || (p.passed as number) < 0) errs.push(`${at}.passed`);
+  if (typeof p.allSubjectsPassed !== 'boolean') errs.push(`${at}.allSubjectsPassed`);
+  if ('eligibility' in p || 'missing' in p) errs.push(`${at}: eligibility belongs to slutbetyg only`);
+}
+
+function checkTermFigures(g: Record<string, unknown>, at: string, errs: string[]): void {
+  if (!Number.isInteger(g.pupils) || (g.pupils as number) < 0) errs.push(`${at}.pupils`);
+  if (!isShare(g.allSubjectsPassedShare)) errs.push(`${at}.allSubjectsPassedShare`);
+}
+
 function checkFigures(g: Record<string, unknown>, at: string, errs: string[], keys: readonly string[]): void {
   if (!Number.isInteger(g.pupils) || (g.pupils as number) < 0) errs.push(`${at}.pupils`);
   const es = g.eligibleShare;
@@ -296,18 +445,32 @@ function checkFigures(g: Record<string, unknown>, at: string, errs: string[], ke
 export function validateGradesJson(obj: unknown): string[] {
   const errs: string[] = [];
   if (!isObject(obj)) return ['not an object'];
+  // Terminsbetyg (åk 6–8, issue 15): no eligibility, missing or meritvärde; the pass shares instead.
+  const term = obj.gradeKind === 'terminsbetyg';
+  if ('yearGroup' in obj && !(Number.isInteger(obj.yearGroup) && (obj.yearGroup as number) >= 1 && (obj.yearGroup as number) <= 10)) errs.push('yearGroup');
+  if ('gradeKind' in obj && obj.gradeKind !== 'slutbetyg' && !term) errs.push('gradeKind');
   if (!Array.isArray(obj.pupils)) errs.push('pupils: not an array');
-  else obj.pupils.forEach((p, i) => checkPupil(p, `pupils[${i}]`, errs));
+  else obj.pupils.forEach((p, i) => (term ? checkTermPupil(p, `pupils[${i}]`, errs) : checkPupil(p, `pupils[${i}]`, errs)));
   const s = obj.summary;
   if (!isObject(s)) errs.push('summary: not an object');
+  else if (term) checkTermFigures(s, 'summary', errs);
   else checkFigures(s, 'summary', errs, ['meanMeritValue16', 'meanMeritValue17', 'allSubjectsPassedShare']);
+  if (isObject(s) && 'subjectPassShare' in s) {
+    const c = s.subjectPassShare;
+    if (!isObject(c) || !['Sv', 'En', 'Ma'].every((k) => isShare(c[k]))) errs.push('summary.subjectPassShare');
+  }
+  if (isObject(s) && 'meanGradePoints' in s) {
+    const m = s.meanGradePoints;
+    if (!isObject(m) || Object.values(m).some((v) => !isFigure(v))) errs.push('summary.meanGradePoints');
+  }
   if (!Array.isArray(obj.groups)) errs.push('groups: not an array');
   else obj.groups.forEach((g, i) => {
     const at = `groups[${i}]`;
     if (!isObject(g)) return void errs.push(`${at}: not an object`);
     if (!GROUP_BY.includes(g.by as string)) errs.push(`${at}.by`);
     if (typeof g.key !== 'string') errs.push(`${at}.key`);
-    checkFigures(g, at, errs, ['meanMeritValue17']);
+    if (term) checkTermFigures(g, at, errs);
+    else checkFigures(g, at, errs, ['meanMeritValue17']);
   });
   if (!Array.isArray(obj.problems)) errs.push('problems: not an array');
   else obj.problems.forEach((p, i) => {

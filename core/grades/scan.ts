@@ -93,6 +93,8 @@ export const scanned = {
   failed: false,
   /** Marks of the other scale (listed as problems, never counted). */
   wrongScale: 0,
+  /** Bits of the subjects with a grade on the scale or a streck (Sv/Sva one bit): a result to judge. */
+  assessedMask: 0,
   /** Per grade of the last scan (index as in the grades array): subject index and slot. */
   subject: new Int32Array(64),
   slot: new Int32Array(64),
@@ -121,6 +123,7 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
   let wrongScale = 0;
   let svGraded = false;
   let svaGraded = false;
+  let assessedMask = 0;
   if (s.slot.length < grades.length) {
     s.slot = new Int32Array(grades.length * 2);
     s.subject = new Int32Array(grades.length * 2);
@@ -149,6 +152,7 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
       if (e.kind === 'streck') {
         failed = true;
         slots[i] = SLOT_STRECK;
+        assessedMask |= bit;
       } else if (e.kind === 'notStudied') {
         slots[i] = SLOT_NOT_STUDIED;
         if ((bit & COMPULSORY_MASK) !== 0) failed = true;
@@ -167,6 +171,7 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
     }
     graded++;
     slots[i] = l;
+    assessedMask |= bit;
     if (subject === 'M2') {
       m2[l]++;
       if (l < bestM2) bestM2 = l;
@@ -200,6 +205,7 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
   s.graded = graded;
   s.failed = failed;
   s.wrongScale = wrongScale;
+  s.assessedMask = assessedMask;
 }
 
 /**

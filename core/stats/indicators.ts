@@ -10,7 +10,7 @@
 import type { Figure, Gender, GradeMark, GradeScaleId, GroupKey, ProgramCode, PupilEvaluation, SubjectCode } from '../types';
 import { PROGRAM_CODES } from '../types';
 import { SCALE_MARKS } from '../grades/scale';
-import { LEVEL_POINTS, PASS_LEVELS, scanGrades, scanned } from '../grades/scan';
+import { LEVEL_POINTS, PASS_LEVELS, SUBJECT_BIT, scanGrades, scanned } from '../grades/scan';
 import { SUBJECT_ORDER } from '../grades/subjects';
 import { share } from './share';
 import { suppress } from './suppress';
@@ -31,9 +31,41 @@ export interface GroupIndicators {
   eligibleShare: Record<ProgramCode, Figure>;
   meanMeritValue16: Figure;
   meanMeritValue17: Figure;
+  /** Over the pupils with an A–F grade or a streck in at least one subject (docs/decisions.md, issue 15). */
   allSubjectsPassedShare: Figure;
   /** Share not eligible for yrkesprogram but at most 2 passes short [D, §3]. */
   nearEligibleShare?: Figure;
+  /** Pupils with an A–F grade or a streck in at least one subject: the denominator of `allSubjectsPassedShare`. */
+  assessed?: number;
+  /** E or better in Sv (Sv or Sva), En and Ma, each over the pupils with A–F or streck in it. */
+  subjectPassShare?: Record<CoreSubject, Figure>;
+  /** Median meritvärde 17 over the pupils with at least one pass (the mean's denominator). */
+  medianMeritValue17?: Figure;
+}
+
+/** The three subjects of `subjectPassShare`; `Sv` means Sv or Sva. */
+export type CoreSubject = 'Sv' | 'En' | 'Ma';
+export const CORE_SUBJECTS: readonly CoreSubject[] = ['Sv', 'En', 'Ma'];
+const CORE_BITS = [SUBJECT_BIT.Sv, SUBJECT_BIT.En, SUBJECT_BIT.Ma];
+
+/** Bit of `extra` (see `pupilExtra`): an A–F grade or a streck in some subject. */
+const EXTRA_ASSESSED = 1;
+
+/**
+ * The per-pupil facts beyond the evaluation that the group sums need, as bits, from the last
+ * `scanGrades` (the pupil's): bit 0 assessed (A–F or streck somewhere), bits 1–3 Sv/En/Ma assessed,
+ * bits 4–6 Sv/En/Ma passed.
+ * @example scanGrades(grades, 'AF'); accumulate(acc, e, eligibleMask(e), pupilExtra())
+ */
+export function pupilExtra(): number {
+  const a = scanned.assessedMask;
+  const p = scanned.passMask;
+  let x = a !== 0 ? EXTRA_ASSESSED : 0;
+  for (let i = 0; i < 3; i++) {
+    if (a & CORE_BITS[i]) x |= 2 << i;
+    if (p & CORE_BITS[i]) x |= 16 << i;
+  }
+  return x;
 }
 
 /** Running sums of one group, filled pupil by pupil (one pass over a file for every group). */
@@ -46,14 +78,24 @@ export interface GroupAccumulator {
   sum17: number;
   allPassed: number;
   nearEligible: number;
+  /** Pupils with A–F or streck somewhere (denominator of all-subjects-passed). */
+  assessed: number;
+  /** Sv/En/Ma: pupils with A–F or streck in it, and pupils with A–E in it. */
+  coreAssessed: number[];
+  corePassed: number[];
+  /** Pupils with a pass by meritvärde 17 / 2.5 (0…136): the median without keeping every value. */
+  merit17: Int32Array | null;
 }
+
+/** Bins of the meritvärde 17 histogram: 0, 2.5, …, 340. */
+const MERIT_BINS = 137;
 
 /**
  * An empty group accumulator.
  * @example newGroupAccumulator().n // 0
  */
 export function newGroupAccumulator(): GroupAccumulator {
-  return { n: 0, eligible: PROGRAM_CODES.map(() => 0), withPass: 0, sum16: 0, sum17: 0, allPassed: 0, nearEligible: 0 };
+  return { n: 0, eligible: PROGRAM_CODES.map(() => 0), withPass: 0, sum16: 0, sum17: 0, allPassed: 0, nearEligible: 0, assessed: 0, coreAssessed: [0, 0, 0], corePassed: [0, 0, 0], merit17: null };
 }
 
 /**
@@ -72,7 +114,7 @@ export function eligibleMask(e: PupilEvaluation): number {
  * Pass `mask` (`eligibleMask(e)`) when adding one pupil to several groups.
  * @example accumulate(acc, evaluation) // acc.n grows by 1
  */
-export function accumulate(acc: GroupAccumulator, e: PupilEvaluation, mask = eligibleMask(e)): void {
+export function accumulate(acc: GroupAccumulator, e: PupilEvaluation, mask = eligibleMask(e), extra = extraOf(e)): void {
   acc.n++;
   const n = acc.eligible;
   for (let i = 0; mask !== 0; i++, mask >>>= 1) if (mask & 1) n[i]++;
@@ -80,6 +122,17 @@ export function accumulate(acc: GroupAccumulator, e: PupilEvaluation, mask = eli
     acc.withPass++;
     acc.sum16 += e.meritValue16;
     acc.sum17 += e.meritValue17;
+    const bin = Math.round(e.meritValue17 / 2.5);
+    (acc.merit17 ??= new Int32Array(MERIT_BINS))[bin < 0 ? 0 : bin >= MERIT_BINS ? MERIT_BINS - 1 : bin]++;
+  }
+  if (extra !== 0) {
+    if (extra & EXTRA_ASSESSED) acc.assessed++;
+    if (extra & 2) acc.coreAssessed[0]++;
+    if (extra & 4) acc.coreAssessed[1]++;
+    if (extra & 8) acc.coreAssessed[2]++;
+    if (extra & 16) acc.corePassed[0]++;
+    if (extra & 32) acc.corePassed[1]++;
+    if (extra & 64) acc.corePassed[2]++;
   }
   if (e.allSubjectsPassed) acc.allPassed++;
   if (e.nearEligible) acc.nearEligible++;
@@ -97,6 +150,44 @@ export function mergeInto(into: GroupAccumulator, src: GroupAccumulator): void {
   into.sum17 += src.sum17;
   into.allPassed += src.allPassed;
   into.nearEligible += src.nearEligible;
+  into.assessed += src.assessed;
+  for (let i = 0; i < 3; i++) {
+    into.coreAssessed[i] += src.coreAssessed[i];
+    into.corePassed[i] += src.corePassed[i];
+  }
+  if (src.merit17) {
+    const h = (into.merit17 ??= new Int32Array(MERIT_BINS));
+    for (let i = 0; i < MERIT_BINS; i++) h[i] += src.merit17[i];
+  }
+}
+
+/** The extra bits of a pupil evaluated elsewhere: scans its grades again (A–F scale). */
+function extraOf(e: PupilEvaluation): number {
+  scanGrades(e.pupil.grades, 'AF');
+  return pupilExtra();
+}
+
+/**
+ * Median of a meritvärde 17 histogram (bins of 2.5), the mean of the two middle values for an
+ * even count; null when empty. Example: 200, 245, 250, 300 → (245 + 250) / 2 = 247.5.
+ * @example medianOfBins(hist) // 247.5
+ */
+export function medianOfBins(h: Int32Array | null): number | null {
+  if (!h) return null;
+  let total = 0;
+  for (let i = 0; i < h.length; i++) total += h[i];
+  if (total === 0) return null;
+  // 0-based ranks of the middle value(s): (total - 1) >> 1 and total >> 1.
+  const lo = (total - 1) >> 1;
+  const hi = total >> 1;
+  let seen = 0;
+  let a = -1;
+  for (let i = 0; i < h.length; i++) {
+    seen += h[i];
+    if (a < 0 && seen > lo) a = i;
+    if (seen > hi) return ((a + i) / 2) * 2.5;
+  }
+  return a * 2.5;
 }
 
 /**
@@ -118,8 +209,15 @@ export function groupFigures(acc: GroupAccumulator, group: { by: GroupKey['by'];
   out.eligibleShare = eligibleShare;
   out.meanMeritValue16 = groupFigure(share(acc.sum16, acc.withPass), acc.withPass, threshold, hidden);
   out.meanMeritValue17 = groupFigure(share(acc.sum17, acc.withPass), acc.withPass, threshold, hidden);
-  out.allSubjectsPassedShare = groupFigure(share(acc.allPassed, n), n, threshold, hidden);
+  out.allSubjectsPassedShare = groupFigure(share(acc.allPassed, acc.assessed), acc.assessed, threshold, hidden);
   out.nearEligibleShare = groupFigure(share(acc.nearEligible, n), n, threshold, hidden);
+  out.assessed = acc.assessed;
+  out.subjectPassShare = {
+    Sv: groupFigure(share(acc.corePassed[0], acc.coreAssessed[0]), acc.coreAssessed[0], threshold, hidden),
+    En: groupFigure(share(acc.corePassed[1], acc.coreAssessed[1]), acc.coreAssessed[1], threshold, hidden),
+    Ma: groupFigure(share(acc.corePassed[2], acc.coreAssessed[2]), acc.coreAssessed[2], threshold, hidden),
+  };
+  out.medianMeritValue17 = groupFigure(medianOfBins(acc.merit17), acc.withPass, threshold, hidden);
   if (hidden) out.hidden = true;
   return out;
 }

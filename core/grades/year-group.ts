@@ -1,0 +1,56 @@
+/**
+ * Which year group a grade file is, from the data (docs/decisions.md, "Year group"): the SCB file
+ * kind, then the class names, then the caller's setting, else the final year.
+ */
+import type { GradeTable } from '../types';
+
+/** Where the year group came from. */
+export type YearGroupSource = 'file' | 'class' | 'setting' | 'finalYear';
+
+/** Slutbetyg in the final year; terminsbetyg in åk 6–8 (and in the autumn of the final year, which the file does not say). */
+export type GradeKind = 'slutbetyg' | 'terminsbetyg';
+
+export interface YearGroup {
+  yearGroup: number;
+  source: YearGroupSource;
+  gradeKind: GradeKind;
+}
+
+/** Leading number of a class name (`6A` → 6, `9 b` → 9, `Klass 7C` → 7), or null. */
+function classYear(name: string): number | null {
+  const m = /^\D{0,6}?(\d{1,2})(?!\d)/.exec(name.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 10 ? n : null;
+}
+
+/**
+ * The year group of a grade table: 6 for SCB's åk 6 file (35 columns, or No/So headers), the final
+ * year for the åk 9 slutbetyg file; otherwise the leading number of the class names when more than
+ * half of the pupils with a class share it; otherwise `setting`; otherwise `finalYear`. Below the
+ * final year the grades are terminsbetyg. [C: SCB datafilsbeskrivningar vt2026; D for the order]
+ * Example: classes 6A (12 pupils), 6B (11), 7A (3) → 23 of 26 > half → 6, terminsbetyg.
+ * @example yearGroupOf(table, 9).yearGroup // 6 for classes 6A, 6B
+ */
+export function yearGroupOf(table: Pick<GradeTable, 'layout' | 'pupils'>, finalYear: number, setting?: number | null): YearGroup {
+  const kind = (y: number): GradeKind => (y >= finalYear ? 'slutbetyg' : 'terminsbetyg');
+  if (table.layout === 'scb6') return { yearGroup: 6, source: 'file', gradeKind: 'terminsbetyg' };
+  if (table.layout === 'scb9') return { yearGroup: finalYear, source: 'file', gradeKind: 'slutbetyg' };
+  const counts = new Map<number, number>();
+  let withClass = 0;
+  let last: string | null = null;
+  let lastYear: number | null = null;
+  for (const p of table.pupils) {
+    if (!p.className) continue;
+    withClass++;
+    // Pupils of a class come together: parse each class name once per run.
+    if (p.className !== last) {
+      last = p.className;
+      lastYear = classYear(last);
+    }
+    if (lastYear !== null) counts.set(lastYear, (counts.get(lastYear) ?? 0) + 1);
+  }
+  for (const [y, n] of counts) if (n * 2 > withClass) return { yearGroup: y, source: 'class', gradeKind: kind(y) };
+  if (setting != null && setting >= 1 && setting <= 10) return { yearGroup: setting, source: 'setting', gradeKind: kind(setting) };
+  return { yearGroup: finalYear, source: 'finalYear', gradeKind: 'slutbetyg' };
+}
