@@ -86,6 +86,16 @@ describe('readInput on workbooks', () => {
     expect(f.sheets.map((s) => s.sheet)).toEqual(['Betyg']);
     expect((await readInput(p, { sheet: 'Elevlista' })).sheets[0].values[0]).toEqual(['Elevlista – innehåller personuppgifter']);
   });
+
+  it('keeps a create-once sheet (the Närvaroplan) among the sheets: it is the school\'s input', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Betyg').getCell('A1').value = 'Personnummer';
+    const plan = samplePlan();
+    plan.sheets.push({ key: 'narvaroplan', name: 'Närvaroplan', personalData: false, createOnly: true, blocks: [{ id: 'x', row: 0, col: 0, values: [['Steg']] }] });
+    const written = await writeReportPackage(XlsxPackage.open(Buffer.from(await wb.xlsx.writeBuffer())), plan, [], new Date(Date.UTC(2026, 5, 15)));
+    const f = await readInput(file('med-plan.xlsx', written.bytes));
+    expect(f.sheets.map((s) => s.sheet)).toEqual(['Betyg', 'Närvaroplan']);
+  });
 });
 
 describe('readInput errors name the file', () => {

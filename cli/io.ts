@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { SheetData } from '../core/app';
+import { CREATE_ONCE_KINDS, type ReportKind, type SheetData } from '../core/app';
 import type { CellValue } from '../core/types';
 import { decodeText, parseDelimited } from '../core/table/text';
 import { XlsxPackage, type SheetEntry } from './xlsx/package';
@@ -80,7 +80,9 @@ async function readXlsx(path: string, bytes: Buffer, options: ReadOptions): Prom
     if (e instanceof ZipError) throw new CliError(e.key, { file: path, ...e.params });
     throw new CliError('cli.error.notXlsx', { file: path, reason: e instanceof Error ? e.message : String(e) });
   }
-  const generated = options.skipGenerated === false ? new Set<string>() : new Set(pkg.markers().values());
+  // Sheets an earlier report made are skipped, but for the create-once ones, which are the school's input.
+  const generated = new Set<string>();
+  if (options.skipGenerated !== false) for (const [key, name] of pkg.markers()) if (!CREATE_ONCE_KINDS.includes(key as ReportKind)) generated.add(name);
   let sheets: SheetEntry[];
   if (options.sheet !== undefined) {
     const ws = pkg.sheet(options.sheet);

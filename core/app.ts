@@ -41,6 +41,8 @@ export interface DetectOptions {
 export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan';
 /** `narvaroplan` is a create-once sheet (`SheetPlan.createOnly`): written only when the workbook has none. */
 export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan'];
+/** Keys of the create-once sheets: the school's own after they are made, read as input, never replaced or skipped. */
+export const CREATE_ONCE_KINDS: readonly ReportKind[] = ['narvaroplan'];
 
 export interface ReportInputs {
   grades: SheetData;

@@ -245,6 +245,41 @@ describe('writeReportPackage', () => {
   });
 });
 
+describe('create-once sheets (the Närvaroplan)', () => {
+  function withPlanSheet(): ReportPlan {
+    const plan = samplePlan();
+    plan.sheets.push({ key: 'narvaroplan', name: 'Närvaroplan', personalData: false, createOnly: true, blocks: [{ id: 'steps', row: 0, col: 0, values: [['Steg', 'Regel'], [1, 'Mer än 5 dagar i rad']] }] });
+    return plan;
+  }
+
+  it('is written once with its marker, then left as the school edited it, and still read as input', async () => {
+    const first = await writePlan(await bytesOf(userWorkbook()), withPlanSheet());
+    expect(first.added).toContain('Närvaroplan');
+    expect(markers(first.bytes).get('narvaroplan')).toBe('Närvaroplan');
+    // The school edits its plan (a new rule text in B2) and renames the sheet.
+    const zip = await JSZip.loadAsync(first.bytes);
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', book.replace('name="Närvaroplan"', 'name="Vår närvaroplan"').replace("'Närvaroplan'!", "'Vår närvaroplan'!"));
+    const sheetPath = Object.keys(zip.files).find((n) => /worksheets\/sheet\d+\.xml$/.test(n) && n !== 'xl/worksheets/sheet1.xml' && n !== 'xl/worksheets/sheet2.xml' && n !== 'xl/worksheets/sheet3.xml' && n !== 'xl/worksheets/sheet4.xml')!;
+    const edited = (await zip.file(sheetPath)!.async('string')).replace('Mer än 5 dagar i rad', 'Tre dagar i rad');
+    zip.file(sheetPath, edited);
+    const mine = await zip.generateAsync({ type: 'nodebuffer' });
+
+    const second = await writePlan(mine, withPlanSheet());
+    expect(second.keptOwned).toEqual(['Vår närvaroplan']);
+    expect(second.replaced).toEqual(['Nämndrapport', 'Elevlista']);
+    expect(second.added).toEqual([]);
+    const out = await JSZip.loadAsync(second.bytes);
+    expect(await out.file(sheetPath)!.async('string')).toBe(edited);
+    // Without its marker, a sheet of that name is the school's too.
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Närvaroplan').getCell('A1').value = 'vår egen';
+    const third = await writePlan(await bytesOf(plain), withPlanSheet());
+    expect(third.keptOwned).toEqual(['Närvaroplan']);
+    expect(third.added).toEqual(['Nämndrapport', 'Elevlista']);
+  });
+});
+
 describe('uniqueSheetName', () => {
   it('replaces forbidden characters, trims to 31 and counts up on a clash (case-insensitive)', () => {
     expect(uniqueSheetName('Betyg [9A]: vt/ht?', new Set())).toBe('Betyg -9A-- vt-ht-');

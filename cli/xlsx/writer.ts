@@ -32,6 +32,8 @@ export interface WriteResult {
   replaced: string[];
   /** Generated sheets of an earlier run that this plan has no sheet for, left as they were. */
   keptGenerated: string[];
+  /** Create-once sheets (the Närvaroplan) the workbook already has: the school's, left as they were. */
+  keptOwned: string[];
   /** The user's sheets (all others), untouched. */
   userSheets: string[];
   /** Plan key → sheet name written. */
@@ -138,7 +140,18 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
   const zip = pkg.zip;
   const markers = pkg.markers();
   const markedBySheet = new Map([...markers].map(([k, s]) => [s, k]));
-  const toWrite: SheetToWrite[] = [...data, ...(plan?.sheets ?? []).map((sp) => ({ key: sp.key, plan: sp }))];
+  const result: Omit<WriteResult, 'bytes'> = { added: [], replaced: [], keptGenerated: [], keptOwned: [], userSheets: [], names: new Map() };
+  const toWrite: SheetToWrite[] = [...data];
+  const owned = new Set<string>();
+  for (const sp of plan?.sheets ?? []) {
+    // A create-once sheet is written only when the workbook has none (by marker, or by name without one).
+    const existing = sp.createOnly ? (markers.get(sp.key) ?? pkg.sheet(sp.name)?.name) : undefined;
+    if (existing !== undefined) {
+      owned.add(existing);
+      result.keptOwned.push(existing);
+      result.names.set(sp.key, existing);
+    } else toWrite.push({ key: sp.key, plan: sp });
+  }
 
   const changed = new Map<string, string | Buffer[] | Promise<Compressed>>(); // existing parts with new content
   const removed = new Set<string>(); // lower-case part names
@@ -198,7 +211,6 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
   const newWbRels: string[] = [];
   const newNames: string[] = [];
   const printAreas = new Map<number, string>(); // sheet index → print area reference, for sheets rewritten in place
-  const result: Omit<WriteResult, 'bytes'> = { added: [], replaced: [], keptGenerated: [], userSheets: [], names: new Map() };
   let sheetIndex = pkg.sheets.length;
 
   for (const s of toWrite) {
@@ -266,7 +278,7 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
   }
   const written = new Set([...result.added, ...result.replaced]);
   for (const sh of pkg.sheets) {
-    if (written.has(sh.name)) continue;
+    if (written.has(sh.name) || owned.has(sh.name)) continue;
     if (markedBySheet.has(sh.name)) result.keptGenerated.push(sh.name);
     else result.userSheets.push(sh.name);
   }
