@@ -159,7 +159,7 @@ async function report(ctx: Context, file: string, options: Record<string, string
   }
   const grades = pickSheet(main, 'grades', ctx);
   phase('parse');
-  const inputs: ReportInputs = { grades, sources: [main.kind === 'xlsx' ? `${basename(file)} (${grades.sheet})` : basename(file)] };
+  const inputs: ReportInputs = { grades, sources: [main.kind === 'xlsx' ? `${basename(file)} (${grades.sheet})` : basename(file)], gradesFile: basename(file) };
   const textSheets: SheetData[] = main.kind === 'text' ? [grades] : [];
   const extra: [keyof ReportInputs, string][] = [['tests', 'np'], ['attendance', 'attendance'], ['previous', 'previous'], ['survey', 'survey'], ['surveyQuestions', 'questions']];
   for (const [field, option] of extra) {

@@ -63,8 +63,10 @@ export interface ReportInputs {
   mapping?: ColumnMappingOverride;
   /** Source names shown on the Nämndrapport (file or sheet names). */
   sources?: string[];
-  /** Period label, e.g. `Vårterminen 2026`. */
+  /** Period of the grades (`VT2026`, `Vårterminen 2026`) overriding what the data and names say. */
   period?: string;
+  /** File name of the grades (a term in it, `Betyg HT2024.xlsx`, names the period when the sheet's name does not). */
+  gradesFile?: string;
   /** National reference figures the user entered or chose (sourced only), by indicator key. */
   reference?: { label: string; source: string; values: Record<string, number> };
 }

@@ -18,6 +18,14 @@ import type { GroupFigures, ReportModel } from './model';
 import { PLAN_VERSION, type ReportPlan, type SheetPlan } from './plan';
 import { attendanceModel, detectAttendance, detectSurvey, progressionModel, surveyModel } from './extras';
 import { buildNarvaroplan } from './narvaroplan';
+import { findPeriod, periodLabel } from './period';
+
+/** The label of the grades' period: from `--period`, the names or SCB's Datum, never from the clock; else empty. */
+function reportPeriod(inputs: ReportInputs, lang: Settings['lang']): string {
+  const p = findPeriod({ option: inputs.period, sheet: inputs.grades.sheet, file: inputs.gradesFile, values: inputs.grades.values });
+  // A period typed as free text ("Läsåret 2025/26") is shown as typed.
+  return p ? periodLabel(p, lang) : inputs.period ?? '';
+}
 
 /** Pupils are born in this century; used only when a host passes no date. */
 const FALLBACK_YEAR = 2099;
@@ -80,12 +88,6 @@ export function detect(data: SheetData, options: DetectOptions = {}): Detection 
   };
 }
 
-/** Swedish label of the term a date falls in, e.g. `Vårterminen 2026`. */
-function periodOf(now: Date, lang: Settings['lang']): string {
-  // January–July is the spring term (its grades are set in June), August–December the autumn term.
-  return t(lang, now.getMonth() < 7 ? 'report.period.spring' : 'report.period.autumn', { year: now.getFullYear() });
-}
-
 function groupFigures(a: GradeAnalysis, lang: Settings['lang']) {
   const g = a.groups.filter((x) => x.by === 'gender');
   return {
@@ -128,7 +130,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     lang,
     settings,
     madeOn: now.toISOString().slice(0, 10),
-    period: inputs.period ?? periodOf(now, lang),
+    period: reportPeriod(inputs, lang),
     sources: inputs.sources ?? [inputs.grades, inputs.tests, inputs.attendance, inputs.previous, inputs.survey].filter((x): x is SheetData => !!x).map((x) => x.sheet),
     pupils: analysis.pupils,
     total,
