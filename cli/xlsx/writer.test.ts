@@ -245,6 +245,24 @@ describe('writeReportPackage', () => {
   });
 });
 
+describe('a generated sheet the user deleted', () => {
+  it('gets its marker back in place (Excel left it as #REF!), never a second name of the same name', async () => {
+    const first = await writeSample();
+    // Delete Elevlista as Excel does: the <sheet> goes, the marker's reference becomes #REF!.
+    const zip = await JSZip.loadAsync(first);
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', book.replace(/<sheet name="Elevlista"[^>]*\/>/, '').replace('>Elevlista!$A$1<', '>#REF!$A$1<'));
+    const deleted = await zip.generateAsync({ type: 'nodebuffer' });
+    expect(markers(deleted).has('elevlista')).toBe(false);
+    const again = await writePlan(deleted);
+    expect(again.added).toEqual(['Elevlista']);
+    const out = await (await JSZip.loadAsync(again.bytes)).file('xl/workbook.xml')!.async('string');
+    expect(out.match(/name="SKOLANALYS_elevlista"/g)).toHaveLength(1);
+    expect(markers(again.bytes).get('elevlista')).toBe('Elevlista');
+    wellFormed(out);
+  });
+});
+
 describe('create-once sheets (the Närvaroplan)', () => {
   function withPlanSheet(): ReportPlan {
     const plan = samplePlan();

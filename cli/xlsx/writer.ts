@@ -11,7 +11,7 @@
  */
 import type { PlanValue, ReportPlan, SheetPlan } from '../../core/report/plan';
 import { chartXml, drawingXml } from './charts';
-import { CT, escapeXml, NS_R, parseRels, prefixed, REL, relativeTarget, relsPathOf, resolveTarget, tags, elementEnd, type Rel } from './opc';
+import { attrs, CT, escapeXml, NS_R, parseRels, prefixed, REL, relativeTarget, relsPathOf, resolveTarget, tags, elementEnd, type Rel } from './opc';
 import { MARKER_PREFIX, XlsxPackage, type SheetEntry } from './package';
 import { StyleSheet, sheetXml, tableXml } from './sheetxml';
 import { streamCompressor, workerCompressor, type Compressed } from './zip';
@@ -209,8 +209,9 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
 
   const newSheetTags: string[] = [];
   const newWbRels: string[] = [];
-  const newNames: string[] = [];
-  const printAreas = new Map<number, string>(); // sheet index → print area reference, for sheets rewritten in place
+  // Defined names to write, `name|localSheetId` → reference: one that exists (the print area of a sheet
+  // rewritten in place, the marker of a generated sheet the user deleted) gets its value in place.
+  const names = new Map<string, string>();
   let sheetIndex = pkg.sheets.length;
 
   for (const s of toWrite) {
@@ -234,7 +235,7 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
       newSheetTags.push(`<sheet name="${escapeXml(name)}" sheetId="${nextSheetId++}"${bind} ${pkg.relPrefix}id="${rid}"/>`);
       newWbRels.push(`<Relationship Id="${rid}" Type="${REL.worksheet}" Target="${escapeXml(relativeTarget(pkg.workbookPath, path))}"/>`);
       sheetOverrides.push(`<Override PartName="/${escapeXml(path)}" ContentType="${CT.worksheet}"/>`);
-      if (s.key !== null) newNames.push(`<definedName name="${markerName(s.key)}">${escapeXml(`${quoteSheet(name)}!$A$1`)}</definedName>`);
+      if (s.key !== null) names.set(`${markerName(s.key)}|`, `${quoteSheet(name)}!$A$1`);
       result.added.push(name);
     }
     if (s.key !== null) result.names.set(s.key, name);
@@ -242,8 +243,7 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
     const area = s.plan.print?.area;
     if (area) {
       const ref = `${quoteSheet(name)}!$${colLetter(area.col + 1)}$${area.row + 1}:$${colLetter(area.col + area.cols)}$${area.row + area.rows}`;
-      if (old) printAreas.set(index, ref);
-      else newNames.push(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(ref)}</definedName>`);
+      names.set(`_xlnm.Print_Area|${index}`, ref);
     }
 
     // The worksheet, compressed as it is written (big sheets on a worker thread).
@@ -283,23 +283,27 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
     else result.userSheets.push(sh.name);
   }
 
-  // workbook.xml: new <sheet>s and names inserted; print areas of rewritten sheets updated in place.
+  // workbook.xml: new <sheet>s and names inserted; names that exist get their new value in place.
   let wb = pkg.workbookXml;
-  if (printAreas.size) {
+  const newNames: string[] = [];
+  if (names.size) {
     const ts = tags(wb);
-    const seen = new Set<number>();
     const edits: [number, number, string][] = [];
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i];
       if (t.name !== 'definedName' || t.closing || t.selfClosing) continue;
-      const nm = /\bname="([^"]*)"/.exec(t.text)?.[1];
-      const local = Number(/\blocalSheetId="(\d+)"/.exec(t.text)?.[1] ?? -1);
-      if (nm !== '_xlnm.Print_Area' || !printAreas.has(local)) continue;
-      edits.push([t.end, ts[i + 1].start, escapeXml(printAreas.get(local)!)]);
-      seen.add(local);
+      const a = attrs(t.text);
+      const key = `${a.get('name')}|${a.get('localSheetId') ?? ''}`;
+      const ref = names.get(key);
+      if (ref === undefined) continue;
+      edits.push([t.end, ts[i + 1].start, escapeXml(ref)]);
+      names.delete(key);
     }
     for (const [a, b, v] of edits.reverse()) wb = wb.slice(0, a) + v + wb.slice(b);
-    for (const [local, ref] of printAreas) if (!seen.has(local)) newNames.push(`<definedName name="_xlnm.Print_Area" localSheetId="${local}">${escapeXml(ref)}</definedName>`);
+    for (const [key, ref] of names) {
+      const [name, local] = key.split('|');
+      newNames.push(`<definedName name="${name}"${local ? ` localSheetId="${local}"` : ''}>${escapeXml(ref)}</definedName>`);
+    }
   }
   wb = insertInto(wb, 'sheets', newSheetTags.join(''), [], 'workbook');
   wb = insertInto(wb, 'definedNames', newNames.join(''), AFTER_DEFINED_NAMES, 'workbook');
