@@ -41,9 +41,10 @@ export function normalizeBaseUrl(raw) {
  * pages are on the SourceLocation's own domain, which Office trusts without it.
  */
 export function manifestFor(baseUrl, template = readFileSync(`${root}manifest.xml`, 'utf8')) {
-  const base = normalizeBaseUrl(baseUrl);
+  // URL() has percent-encoded quotes and angle brackets; & may remain and must be escaped in XML.
+  const base = normalizeBaseUrl(baseUrl).replaceAll('&', '&amp;');
   return template
-    .replace(/<!--[\s\S]*?-->/, `<!-- Skolanalys ${MANIFEST_VERSION} for ${base}: written by excel-addin/build.mjs from manifest.xml. -->`)
+    .replace(/<!--[\s\S]*?-->/, `<!-- Skolanalys ${MANIFEST_VERSION}: written by excel-addin/build.mjs from manifest.xml for the base URL below. -->`)
     .replace(/<Version>[^<]*<\/Version>/, `<Version>${MANIFEST_VERSION}</Version>`)
     .replace(/\s*<AppDomains>[\s\S]*?<\/AppDomains>/, '')
     .replaceAll(`${DEV_BASE_URL}/`, `${base}/`)

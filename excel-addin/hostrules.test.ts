@@ -90,6 +90,12 @@ describe('manifest.xml against Microsoft’s XSDs (xmllint)', () => {
     expect(manifestFor(`${PROD_BASE}/`)).toBe(xml); // a trailing slash changes nothing
   });
 
+  it('a base URL with & or -- still gives a valid manifest', () => {
+    const xml = manifestFor('https://skola--analys.kommun.example/a&b/excel');
+    expect(xml).toContain('DefaultValue="https://skola--analys.kommun.example/a&amp;b/excel/taskpane.html"');
+    expect(xmllint(xml, 'odd.xml').status).toBe(0);
+  });
+
   it('takes the base URL from --base-url (either form) or SKOLANALYS_BASE_URL', () => {
     expect(parseArgs(['excel-addin', '--base-url', 'https://a.example/x', '--out', 'd'], {})).toEqual({ baseUrl: 'https://a.example/x', out: 'd' });
     expect(parseArgs(['--base-url=https://b.example'], { SKOLANALYS_BASE_URL: 'https://env.example' })).toEqual({ baseUrl: 'https://b.example', out: undefined });
