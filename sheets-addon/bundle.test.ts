@@ -69,9 +69,9 @@ describe('built Code.js in a vm', () => {
     }
     // Apps Script has no modules: the file must stay a plain script, and small.
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
-    // Apps Script documents no per-file limit; this guard notices growth. 221 KiB on 2026-12-03
-    // (core grew with the refusals, the närvaroplan and the Intl-free fallbacks), so 256 KiB.
-    expect(statSync(CODE_JS).size).toBeLessThan(256 * 1024);
+    // Apps Script documents no per-file limit; this guard notices a jump, not each feature. 232 KiB
+    // on 2026-12-03 (core grew by about 10 KiB a feature that day: refusals, närvaroplan, åk 6).
+    expect(statSync(CODE_JS).size).toBeLessThan(320 * 1024);
   });
 
   it('onOpen builds the add-on menu (Extensions → Skolanalys) whose items name existing functions', () => {
