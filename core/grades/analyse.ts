@@ -6,9 +6,10 @@
 import { compareSv, t } from '../i18n';
 import { quoteSheet } from '../table/address';
 import type { GradeScaleId, GradeTable, GroupKey, Problem, PupilEvaluation, Settings, TestTable } from '../types';
-import { SubjectTally, accumulate, eligibleMask, groupFigures, mergeInto, newGroupAccumulator, pupilExtra, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
+import { MERIT_BINS, SubjectTally, accumulate, eligibleMask, groupFigures, medianOfBins, mergeInto, newGroupAccumulator, pupilExtra, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
 import type { Figure, SubjectCode } from '../types';
 import { yearGroupOf, type GradeKind, type YearGroupSource } from './year-group';
+import { subjectQuality, type SubjectQuality } from './quality';
 import { hiddenParts } from '../stats/suppress-table';
 import { createEvaluator } from './evaluate';
 import { pointsTable } from './scale';
@@ -26,6 +27,8 @@ export interface GradeAnalysis {
   yearGroupSource: YearGroupSource;
   /** `slutbetyg` in the final year (eligibility and meritvärde apply), else `terminsbetyg`. */
   gradeKind: GradeKind;
+  /** Per subject: valid grades, blanks, streck, codes 2/3/Y/Z and invalid values (issue 15). */
+  dataQuality: SubjectQuality[];
   /** Mean grade points per subject over the pupils graded A–F in it (from `subjects`). */
   meanGradePoints: Partial<Record<SubjectCode, Figure>>;
   pupils: PupilEvaluation[];
@@ -103,6 +106,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const gender = new Split();
   const classes = new Map<string, Split>();
   const tally = new SubjectTally(scale);
+  const merit17 = new Int32Array(MERIT_BINS);
   const pupils: PupilEvaluation[] = new Array(table.pupils.length);
   let lastSchool: string | null = null;
   let cls: Split | undefined;
@@ -114,6 +118,11 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     // The scan of `evaluate` is still p's: reuse it for the subject table and the scale check.
     tally.addScanned(p.gender, p.grades.length);
     const extra = pupilExtra();
+    // The median meritvärde 17 of the file: a histogram of the pupils with a pass (bins of 2.5).
+    if (e.passed > 0) {
+      const bin = (e.meritValue17 * 0.4 + 0.5) | 0;
+      merit17[bin < MERIT_BINS ? bin : MERIT_BINS - 1]++;
+    }
     if (scanned.wrongScale > 0) for (const g of p.grades) {
       // The reader never mixes scales; a mark of the other scale that slips through is listed, not counted.
       if (g.entry.kind === 'grade' && points[g.entry.mark] === undefined) {
@@ -155,6 +164,8 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   }
 
   const summary = groupFigures(total, { by: 'all', key: 'all', label: t(lang, 'common.total') }, threshold);
+  const median = medianOfBins(merit17);
+  summary.medianMeritValue17 = median === null ? '.' : total.withPass < threshold ? '..' : median;
   const totalHidden = total.n < threshold;
   const genderLabel = (k: string) => t(lang, k === 'F' ? 'common.girls' : k === 'M' ? 'common.boys' : 'common.unknownGender');
   const genderGroups = gender.figures('gender', threshold, totalHidden, genderLabel);
@@ -199,6 +210,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     yearGroupSource: year.source,
     gradeKind: year.gradeKind,
     meanGradePoints,
+    dataQuality: subjectQuality(table, tally.cellCounts(), table.problems),
     pupils,
     summary,
     groups: [...genderGroups, ...schoolGroups, ...classGroups],

@@ -11,4 +11,5 @@ export { compareTestsWithGrades, matchTests, testShares, type TestComparison, ty
 export { analyseGrades, type GradeAnalysis } from './analyse';
 export { gradesJson, gradesJsonChunks, gradesJsonText, validateGradesJson, type GradesJson, type GradesJsonGroup, type GradesJsonPupil, type GradesJsonSubject, type GradesJsonTermGroup, type GradesJsonTermPupil, type GradesTermJson } from './json';
 export { yearGroupOf, type GradeKind, type YearGroup, type YearGroupSource } from './year-group';
+export { subjectQuality, type SubjectQuality } from './quality';
 export * from './subjects';

@@ -5,6 +5,7 @@ import type { EligibilityResult, Figure, ProgramCode, PupilEvaluation, SubjectCo
 import { PROGRAM_CODES } from '../types';
 import type { CoreSubject, GroupIndicators, SubjectIndicators } from '../stats/indicators';
 import type { GradeKind } from './year-group';
+import type { SubjectQuality } from './quality';
 import type { GradeAnalysis } from './analyse';
 
 export interface GradesJsonPupil {
@@ -47,7 +48,6 @@ export interface GradesJsonGroup {
   meanMeritValue16: Figure;
   meanMeritValue17: Figure;
   allSubjectsPassedShare: Figure;
-  medianMeritValue17: Figure;
   subjectPassShare: Record<CoreSubject, Figure>;
 }
 
@@ -83,6 +83,8 @@ interface GradesJsonTail {
   yearGroup: number;
   gradeKind: GradeKind;
   subjects: GradesJsonSubject[];
+  /** Per subject: counts of valid grades, blanks, streck (`-`/9), codes 2, 3, Y, Z and invalid values. */
+  dataQuality: SubjectQuality[];
 }
 
 /** The contract of a slutbetyg file (the final year). */
@@ -177,7 +179,6 @@ function groupJson(g: GroupIndicators, final: boolean): GradesJsonGroup | Grades
     meanMeritValue16: r(g.meanMeritValue16, 2),
     meanMeritValue17: r(g.meanMeritValue17, 2),
     allSubjectsPassedShare: r(g.allSubjectsPassedShare, 4),
-    medianMeritValue17: r(g.medianMeritValue17 ?? '.', 2),
     subjectPassShare: coreShares(g.subjectPassShare),
   };
 }
@@ -220,6 +221,7 @@ function restJson(a: GradeAnalysis, withGroups = true): Omit<GradesJson | Grades
     yearGroup: a.yearGroup,
     gradeKind: a.gradeKind,
     subjects: a.subjects.map(subjectJson),
+    dataQuality: a.dataQuality,
   } as Omit<GradesJson | GradesTermJson, 'pupils'>;
   if (a.testMatch) out.testMatch = { matched: a.testMatch.matched, unmatched: a.testMatch.unmatched, pupilsWithoutTest: a.testMatch.pupilsWithoutTest };
   if (a.tests) out.tests = a.tests.map((x) => ({ subject: x.subject, n: x.n, lowerShare: r(x.lowerShare, 4), sameShare: r(x.sameShare, 4), higherShare: r(x.higherShare, 4) }));
@@ -231,14 +233,14 @@ function restJson(a: GradeAnalysis, withGroups = true): Omit<GradesJson | Grades
  * @example gradesJson(analysis).summary.pupils // 300
  */
 export function gradesJson(a: GradeAnalysis): GradesJson | GradesTermJson {
-  const { summary, groups, problems, testMatch, tests, yearGroup, gradeKind, subjects } = restJson(a);
+  const { summary, groups, problems, testMatch, tests, yearGroup, gradeKind, subjects, dataQuality } = restJson(a);
   // The key order of gradesJsonChunks: the additions of issue 15 come after the older keys.
   return {
     pupils: a.gradeKind === 'slutbetyg' ? a.pupils.map(pupilJson) : a.pupils.map(termPupilJson),
     summary, groups, problems,
     ...(testMatch ? { testMatch } : {}),
     ...(tests ? { tests } : {}),
-    yearGroup, gradeKind, subjects,
+    yearGroup, gradeKind, subjects, dataQuality,
   } as GradesJson | GradesTermJson;
 }
 
@@ -305,7 +307,7 @@ export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Gener
 
 /** The contract after the pupils: summary, groups, problems, testMatch, tests, then issue 15's keys. */
 function* restChunks(a: GradeAnalysis, buf: string, chunkChars: number, group: (g: GroupIndicators) => string): Generator<string> {
-  const { summary, problems, testMatch, tests, yearGroup, gradeKind, subjects } = restJson(a, false);
+  const { summary, problems, testMatch, tests, yearGroup, gradeKind, subjects, dataQuality } = restJson(a, false);
   buf += `],"summary":${JSON.stringify(summary)},"groups":[`;
   for (let i = 0; i < a.groups.length; i++) {
     buf += (i === 0 ? '' : ',') + group(a.groups[i]);
@@ -317,7 +319,7 @@ function* restChunks(a: GradeAnalysis, buf: string, chunkChars: number, group: (
   buf += `],"problems":${JSON.stringify(problems)}`;
   if (testMatch) buf += `,"testMatch":${JSON.stringify(testMatch)}`;
   if (tests) buf += `,"tests":${JSON.stringify(tests)}`;
-  buf += `,"yearGroup":${yearGroup},"gradeKind":${JSON.stringify(gradeKind)},"subjects":${JSON.stringify(subjects)}`;
+  buf += `,"yearGroup":${yearGroup},"gradeKind":${JSON.stringify(gradeKind)},"subjects":${JSON.stringify(subjects)},"dataQuality":${JSON.stringify(dataQuality)}`;
   yield `${buf}}`;
 }
 
@@ -362,7 +364,7 @@ function groupText(g: GroupIndicators): string {
   let shares = '';
   for (const c of PROGRAM_CODES) shares += `,"${c}":${figureText(g.eligibleShare[c], 4)}`;
   const c = g.subjectPassShare;
-  return `{"by":${quote(g.by)},"key":${quote(g.key)}${g.parent ? `,"school":${quote(g.parent)}` : ''},"pupils":${num(g.pupils)},"eligibleShare":{${shares.slice(1)}},"meanMeritValue16":${figureText(g.meanMeritValue16, 2)},"meanMeritValue17":${figureText(g.meanMeritValue17, 2)},"allSubjectsPassedShare":${figureText(g.allSubjectsPassedShare, 4)},"medianMeritValue17":${figureText(g.medianMeritValue17 ?? '.', 2)},"subjectPassShare":{"Sv":${figureText(c?.Sv ?? '.', 4)},"En":${figureText(c?.En ?? '.', 4)},"Ma":${figureText(c?.Ma ?? '.', 4)}}}`;
+  return `{"by":${quote(g.by)},"key":${quote(g.key)}${g.parent ? `,"school":${quote(g.parent)}` : ''},"pupils":${num(g.pupils)},"eligibleShare":{${shares.slice(1)}},"meanMeritValue16":${figureText(g.meanMeritValue16, 2)},"meanMeritValue17":${figureText(g.meanMeritValue17, 2)},"allSubjectsPassedShare":${figureText(g.allSubjectsPassedShare, 4)},"subjectPassShare":{"Sv":${figureText(c?.Sv ?? '.', 4)},"En":${figureText(c?.En ?? '.', 4)},"Ma":${figureText(c?.Ma ?? '.', 4)}}}`;
 }
 
 /** A number as JSON.stringify writes it. */

@@ -37,6 +37,9 @@ export const SUBJECT_BIT = Object.fromEntries(
 /** Slot of a grade in the last scan: its level, then these for non-grades; -1 = not counted. */
 export const SLOT_STRECK = 8;
 export const SLOT_NOT_STUDIED = 9;
+/** Code 2 and blank cells: not results, counted only for the data-quality table. */
+export const SLOT_NOT_APPLICABLE = 10;
+export const SLOT_MISSING = 11;
 
 /** The 16 compulsory subjects (Sv/Sva one place) [C: Skolverket, domain §2]. */
 const COMPULSORY_MASK = 0x1ffff & ~(1 << 1);
@@ -156,7 +159,7 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
       } else if (e.kind === 'notStudied') {
         slots[i] = SLOT_NOT_STUDIED;
         if ((bit & COMPULSORY_MASK) !== 0) failed = true;
-      }
+      } else slots[i] = e.kind === 'missing' ? SLOT_MISSING : SLOT_NOT_APPLICABLE;
       if (e.kind !== 'notApplicable' && e.kind !== 'missing') {
         if (subject === 'Sv') svGraded = true;
         else if (subject === 'Sva') svaGraded = true;

@@ -4,7 +4,7 @@ import { analyseGrades } from './analyse';
 import { pupil, table, uniformSpec } from './fixtures/pupils';
 import { gradesJson, gradesJsonText, validateGradesJson, type GradesJson, type GradesTermJson } from './json';
 import { yearGroupOf } from './year-group';
-import { medianOfBins, newGroupAccumulator, accumulate } from '../stats/indicators';
+import { accumulate, groupFigures, medianOfBins, newGroupAccumulator } from '../stats/indicators';
 import { evaluatePupil } from './evaluate';
 import { readGradeText, SCB6_COLUMNS } from '../table/grades';
 
@@ -47,6 +47,9 @@ describe('medianOfBins (median meritvärde 17)', () => {
     const a = analyseGrades(table([pupil(uniformSpec('C')), pupil(uniformSpec('E'), { id: 'y' }), pupil(uniformSpec('F'), { id: 'z' })]), S);
     expect(a.summary.medianMeritValue17).toBe(200);
     expect(a.summary.withPass).toBe(2);
+    // Suppressed on its own denominator: 2 pupils with a pass < threshold 3 → '..' (the 3 pupils are still counted).
+    const b = analyseGrades(table([pupil(uniformSpec('C')), pupil(uniformSpec('E'), { id: 'y' }), pupil(uniformSpec('F'), { id: 'z' })]), { ...S, suppressionThreshold: 3 });
+    expect([b.summary.pupils, b.summary.medianMeritValue17]).toEqual([3, '..']);
   });
 });
 
@@ -127,7 +130,9 @@ describe('åk 6 and åk 9 indicators (issue 15)', () => {
   it('a pupil evaluated elsewhere is accumulated with the same facts (the scan is redone)', () => {
     const acc = newGroupAccumulator();
     for (const p of ps) accumulate(acc, evaluatePupil(p, S));
-    expect([acc.assessed, acc.coreAssessed, acc.corePassed]).toEqual([4, [4, 4, 3], [3, 3, 2]]);
+    const g = groupFigures(acc, { by: 'all', key: 'all', label: 'Totalt' }, 1);
+    expect([g.assessed, acc.svAssessed, acc.enAssessed, acc.maAssessed, acc.svPassed, acc.enPassed, acc.maPassed]).toEqual([4, 4, 4, 3, 3, 3, 2]);
+    expect(g.subjectPassShare).toEqual({ Sv: 0.75, En: 0.75, Ma: 2 / 3 });
   });
 });
 

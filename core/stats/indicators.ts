@@ -39,14 +39,16 @@ export interface GroupIndicators {
   assessed?: number;
   /** E or better in Sv (Sv or Sva), En and Ma, each over the pupils with A–F or streck in it. */
   subjectPassShare?: Record<CoreSubject, Figure>;
-  /** Median meritvärde 17 over the pupils with at least one pass (the mean's denominator). */
+  /** Median meritvärde 17 over the pupils with at least one pass (the mean's denominator); the whole file only. */
   medianMeritValue17?: Figure;
 }
 
 /** The three subjects of `subjectPassShare`; `Sv` means Sv or Sva. */
 export type CoreSubject = 'Sv' | 'En' | 'Ma';
 export const CORE_SUBJECTS: readonly CoreSubject[] = ['Sv', 'En', 'Ma'];
-const CORE_BITS = [SUBJECT_BIT.Sv, SUBJECT_BIT.En, SUBJECT_BIT.Ma];
+const SV_BIT = SUBJECT_BIT.Sv;
+const EN_BIT = SUBJECT_BIT.En;
+const MA_BIT = SUBJECT_BIT.Ma;
 
 /** Bit of `extra` (see `pupilExtra`): an A–F grade or a streck in some subject. */
 const EXTRA_ASSESSED = 1;
@@ -60,13 +62,11 @@ const EXTRA_ASSESSED = 1;
 export function pupilExtra(): number {
   const a = scanned.assessedMask;
   const p = scanned.passMask;
-  let x = a !== 0 ? EXTRA_ASSESSED : 0;
-  for (let i = 0; i < 3; i++) {
-    if (a & CORE_BITS[i]) x |= 2 << i;
-    if (p & CORE_BITS[i]) x |= 16 << i;
-  }
-  return x;
+  // Unrolled: Sv bit 0, En bit 2, Ma bit 3 of the subject masks (SUBJECT_BIT).
+  return (a !== 0 ? EXTRA_ASSESSED : 0) | ((a & SV_BIT) !== 0 ? 2 : 0) | ((a & EN_BIT) !== 0 ? 4 : 0) | ((a & MA_BIT) !== 0 ? 8 : 0)
+    | ((p & SV_BIT) !== 0 ? 16 : 0) | ((p & EN_BIT) !== 0 ? 32 : 0) | ((p & MA_BIT) !== 0 ? 64 : 0);
 }
+
 
 /** Running sums of one group, filled pupil by pupil (one pass over a file for every group). */
 export interface GroupAccumulator {
@@ -80,22 +80,25 @@ export interface GroupAccumulator {
   nearEligible: number;
   /** Pupils with A–F or streck somewhere (denominator of all-subjects-passed). */
   assessed: number;
-  /** Sv/En/Ma: pupils with A–F or streck in it, and pupils with A–E in it. */
-  coreAssessed: number[];
-  corePassed: number[];
-  /** Pupils with a pass by meritvärde 17 / 2.5 (0…136): the median without keeping every value. */
-  merit17: Int32Array | null;
+  /** Sv (or Sva), En, Ma: pupils with A–F or streck in it, and pupils with A–E in it. */
+  svAssessed: number;
+  enAssessed: number;
+  maAssessed: number;
+  svPassed: number;
+  enPassed: number;
+  maPassed: number;
 }
 
-/** Bins of the meritvärde 17 histogram: 0, 2.5, …, 340. */
-const MERIT_BINS = 137;
+/** Bins of a meritvärde 17 histogram: 0, 2.5, …, 340. */
+export const MERIT_BINS = 137;
 
 /**
  * An empty group accumulator.
  * @example newGroupAccumulator().n // 0
  */
 export function newGroupAccumulator(): GroupAccumulator {
-  return { n: 0, eligible: PROGRAM_CODES.map(() => 0), withPass: 0, sum16: 0, sum17: 0, allPassed: 0, nearEligible: 0, assessed: 0, coreAssessed: [0, 0, 0], corePassed: [0, 0, 0], merit17: null };
+  return { n: 0, eligible: PROGRAM_CODES.map(() => 0), withPass: 0, sum16: 0, sum17: 0, allPassed: 0, nearEligible: 0,
+    assessed: 0, svAssessed: 0, enAssessed: 0, maAssessed: 0, svPassed: 0, enPassed: 0, maPassed: 0 };
 }
 
 /**
@@ -122,17 +125,16 @@ export function accumulate(acc: GroupAccumulator, e: PupilEvaluation, mask = eli
     acc.withPass++;
     acc.sum16 += e.meritValue16;
     acc.sum17 += e.meritValue17;
-    const bin = Math.round(e.meritValue17 / 2.5);
-    (acc.merit17 ??= new Int32Array(MERIT_BINS))[bin < 0 ? 0 : bin >= MERIT_BINS ? MERIT_BINS - 1 : bin]++;
   }
   if (extra !== 0) {
-    if (extra & EXTRA_ASSESSED) acc.assessed++;
-    if (extra & 2) acc.coreAssessed[0]++;
-    if (extra & 4) acc.coreAssessed[1]++;
-    if (extra & 8) acc.coreAssessed[2]++;
-    if (extra & 16) acc.corePassed[0]++;
-    if (extra & 32) acc.corePassed[1]++;
-    if (extra & 64) acc.corePassed[2]++;
+    // Branch-free: each bit of `pupilExtra` adds 0 or 1.
+    acc.assessed += extra & 1;
+    acc.svAssessed += (extra >> 1) & 1;
+    acc.enAssessed += (extra >> 2) & 1;
+    acc.maAssessed += (extra >> 3) & 1;
+    acc.svPassed += (extra >> 4) & 1;
+    acc.enPassed += (extra >> 5) & 1;
+    acc.maPassed += (extra >> 6) & 1;
   }
   if (e.allSubjectsPassed) acc.allPassed++;
   if (e.nearEligible) acc.nearEligible++;
@@ -151,14 +153,12 @@ export function mergeInto(into: GroupAccumulator, src: GroupAccumulator): void {
   into.allPassed += src.allPassed;
   into.nearEligible += src.nearEligible;
   into.assessed += src.assessed;
-  for (let i = 0; i < 3; i++) {
-    into.coreAssessed[i] += src.coreAssessed[i];
-    into.corePassed[i] += src.corePassed[i];
-  }
-  if (src.merit17) {
-    const h = (into.merit17 ??= new Int32Array(MERIT_BINS));
-    for (let i = 0; i < MERIT_BINS; i++) h[i] += src.merit17[i];
-  }
+  into.svAssessed += src.svAssessed;
+  into.enAssessed += src.enAssessed;
+  into.maAssessed += src.maAssessed;
+  into.svPassed += src.svPassed;
+  into.enPassed += src.enPassed;
+  into.maPassed += src.maPassed;
 }
 
 /** The extra bits of a pupil evaluated elsewhere: scans its grades again (A–F scale). */
@@ -213,11 +213,10 @@ export function groupFigures(acc: GroupAccumulator, group: { by: GroupKey['by'];
   out.nearEligibleShare = groupFigure(share(acc.nearEligible, n), n, threshold, hidden);
   out.assessed = acc.assessed;
   out.subjectPassShare = {
-    Sv: groupFigure(share(acc.corePassed[0], acc.coreAssessed[0]), acc.coreAssessed[0], threshold, hidden),
-    En: groupFigure(share(acc.corePassed[1], acc.coreAssessed[1]), acc.coreAssessed[1], threshold, hidden),
-    Ma: groupFigure(share(acc.corePassed[2], acc.coreAssessed[2]), acc.coreAssessed[2], threshold, hidden),
+    Sv: groupFigure(share(acc.svPassed, acc.svAssessed), acc.svAssessed, threshold, hidden),
+    En: groupFigure(share(acc.enPassed, acc.enAssessed), acc.enAssessed, threshold, hidden),
+    Ma: groupFigure(share(acc.maPassed, acc.maAssessed), acc.maAssessed, threshold, hidden),
   };
-  out.medianMeritValue17 = groupFigure(medianOfBins(acc.merit17), acc.withPass, threshold, hidden);
   if (hidden) out.hidden = true;
   return out;
 }
@@ -274,10 +273,27 @@ export interface SubjectIndicators extends SubjectDistribution {
   byGender: { F: SubjectDistribution; M: SubjectDistribution };
 }
 
-const W = 11; // per tally: 8 levels, streck, code 3, points sum
+const W = 13; // per tally: 8 levels, streck, code 3, code 2, blank, points sum
 const STRECK = 8;
 const NOT_STUDIED = 9;
-const POINTS = 10;
+const NOT_APPLICABLE = 10;
+const MISSING = 11;
+const POINTS = 12;
+
+/** Per subject, what the cells of a file held (data quality, issue 15): counts over all pupils. */
+export interface SubjectCellCounts {
+  subject: SubjectCode;
+  /** A grade on the table's scale (A–F, or MVG–IG). */
+  valid: number;
+  /** Empty cells. */
+  blank: number;
+  /** Streck: `-` or SCB code 9. */
+  streck: number;
+  /** SCB code 2 (not graded in a non-compulsory subject). */
+  code2: number;
+  /** SCB code 3 (not studied: anpassad studiegång). */
+  code3: number;
+}
 
 function distribution(t: Float64Array, marks: readonly GradeMark[], passLevels: number, threshold: number, hidden: boolean): SubjectDistribution {
   let graded = 0;
@@ -351,6 +367,20 @@ export class SubjectTally {
     this.addScanned(e.pupil.gender, e.pupil.grades.length);
   }
 
+  /** Per subject with any cell read, the counts of the data-quality table (no suppression: a file check, not a result). */
+  cellCounts(): SubjectCellCounts[] {
+    const levels = SCALE_MARKS[this.scale].length;
+    const out: SubjectCellCounts[] = [];
+    SUBJECT_ORDER.forEach((subject, si) => {
+      const base = si * 3 * W;
+      let valid = 0;
+      for (let l = 0; l < levels; l++) valid += this.t[base + l];
+      const c = { subject, valid, blank: this.t[base + MISSING], streck: this.t[base + STRECK], code2: this.t[base + NOT_APPLICABLE], code3: this.t[base + NOT_STUDIED] };
+      if (c.valid + c.blank + c.streck + c.code2 + c.code3 > 0) out.push(c);
+    });
+    return out;
+  }
+
   /** The subject table: see `subjectIndicators`. */
   figures(threshold: number): SubjectIndicators[] {
     const marks = SCALE_MARKS[this.scale];
@@ -365,7 +395,7 @@ export class SubjectTally {
     SUBJECT_ORDER.forEach((subject, si) => {
       const base = si * 3 * W;
       const all = this.t.subarray(base, base + W);
-      if (!all.some((v, i) => i < POINTS && v > 0)) return;
+      if (!all.some((v, i) => i < NOT_APPLICABLE && v > 0)) return;
       const girls = this.t.subarray(base + W, base + 2 * W);
       const boys = this.t.subarray(base + 2 * W, base + 3 * W);
       const total = distribution(all, marks, passLevels, threshold, false);
