@@ -118,6 +118,8 @@ describe('docs/integritet.md lists the sheets that hold personal data', () => {
     const rows = PAPER.slice(at).split('\n').filter((l) => /^\| [A-ZÅÄÖ]/.test(l) && !l.startsWith('| Blad'));
     const paper = new Map(rows.map((l) => { const c = l.split('|').map((x) => x.trim()); return [c[1], c[2] === 'ja'] as const; }));
     const code = new Map([...declared].map(([key, personal]) => [t('sv', `report.sheet.${key}`), personal]));
-    expect(paper).toEqual(code);
+    // A new generated sheet (or a changed personalData flag) must be added to the table under
+    // "## Blad som Skolanalys skapar" in docs/integritet.md, saying whether it holds personal data.
+    expect(paper, 'docs/integritet.md "Blad som Skolanalys skapar" vs new SheetBuilder(…, personalData) in core/report').toEqual(code);
   });
 });
