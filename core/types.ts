@@ -202,7 +202,8 @@ export type Figure = number | '..' | '.';
 
 /** A group's key: the whole file, or one school/class/gender/grade-year value. */
 export interface GroupKey {
-  by: 'all' | 'school' | 'class' | 'gender' | 'year';
+  /** `svenska`: pupils graded in Sv vs Sva (issue 15). */
+  by: 'all' | 'school' | 'class' | 'gender' | 'year' | 'svenska';
   key: string;
 }
 

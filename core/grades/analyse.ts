@@ -34,7 +34,7 @@ export interface GradeAnalysis {
   pupils: PupilEvaluation[];
   /** The whole file. */
   summary: GroupIndicators;
-  /** Gender (F, M), then schools, then classes (each class with its school as `parent`). */
+  /** Gender (F, M), then schools, then classes (each class with its school as `parent`), then Sv and Sva pupils. */
   groups: GroupIndicators[];
   /** Per subject, whole file, with `byGender` for flickor and pojkar. */
   subjects: SubjectIndicators[];
@@ -104,6 +104,8 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   // Per pupil only gender and class are counted; the total and the schools are sums of those
   // (exact: meritvärden are multiples of 2.5), which halves the work of the hot loop.
   const gender = new Split();
+  // Sv vs Sva pupils (issue 15): the Swedish subject the pupil is graded in; neither → never shown.
+  const swedish = new Split();
   const classes = new Map<string, Split>();
   const tally = new SubjectTally(scale);
   const merit17 = new Int32Array(MERIT_BINS);
@@ -143,6 +145,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     }
     const mask = lastMask;
     gender.add(p.gender, e, mask, extra);
+    swedish.add(scanned.svaGraded && !scanned.svGraded ? 'Sva' : scanned.svGraded ? 'Sv' : null, e, mask, extra);
     const school = p.school ?? '';
     if (school !== lastSchool || !cls) {
       cls = classes.get(school);
@@ -170,6 +173,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const genderLabel = (k: string) => t(lang, k === 'F' ? 'common.girls' : k === 'M' ? 'common.boys' : 'common.unknownGender');
   const genderGroups = gender.figures('gender', threshold, totalHidden, genderLabel);
   const schoolGroups = schools.figures('school', threshold, totalHidden, (k) => k);
+  const swedishGroups = swedish.figures('svenska', threshold, totalHidden, (k) => t(lang, `grades.group.${k}`));
   const classGroups: GroupIndicators[] = [];
   const schoolByKey = new Map(schoolGroups.map((s) => [s.key, s]));
   for (const [school, split] of [...classes].sort((a, b) => compareSv(a[0], b[0]))) {
@@ -213,7 +217,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     dataQuality: subjectQuality(table, tally.cellCounts(), table.problems),
     pupils,
     summary,
-    groups: [...genderGroups, ...schoolGroups, ...classGroups],
+    groups: [...genderGroups, ...schoolGroups, ...classGroups, ...swedishGroups],
     subjects,
     tests: testFigures,
     testMatch,

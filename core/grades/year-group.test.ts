@@ -154,3 +154,40 @@ describe('the SCB åk 6 text file end to end', () => {
     expect(j.summary.meanGradePoints.No).toBe(10);
   });
 });
+
+describe('Sv vs Sva split (issue 15)', () => {
+  /** All 16 subjects at `mark`, Swedish as Sv or Sva (the other is code 2, as SCB files have it). */
+  const spec = (sw: 'Sv' | 'Sva', mark: string, ma = mark) => {
+    const s: Record<string, string> = { ...uniformSpec(mark), Ma: ma };
+    delete s.Sv;
+    return { ...s, Sv: sw === 'Sv' ? mark : '2', Sva: sw === 'Sva' ? mark : '2' };
+  };
+  const D = { ...DEFAULT_SETTINGS, suppressionThreshold: 10 };
+
+  it('groups "svenska" Sv and Sva with their own figures', () => {
+    // 12 Sv pupils all C → all passed 12/12 = 1. 10 Sva pupils: 6 all E, 4 with Ma F → 6/10 = 0.6; Ma pass 6/10.
+    const ps = [
+      ...Array.from({ length: 12 }, (_, i) => pupil(spec('Sv', 'C'), { id: `s${i}` })),
+      ...Array.from({ length: 6 }, (_, i) => pupil(spec('Sva', 'E'), { id: `a${i}` })),
+      ...Array.from({ length: 4 }, (_, i) => pupil(spec('Sva', 'E', 'F'), { id: `f${i}` })),
+    ];
+    const j = gradesJson(analyseGrades(table(ps), D)) as GradesJson;
+    const sw = j.groups.filter((g) => g.by === 'svenska');
+    expect(sw.map((g) => [g.key, g.pupils, g.allSubjectsPassedShare, g.subjectPassShare.Ma, g.subjectPassShare.Sv])).toEqual([
+      ['Sv', 12, 1, 1, 1],
+      ['Sva', 10, 0.6, 0.6, 1],
+    ]);
+    expect(validateGradesJson(j)).toEqual([]);
+  });
+
+  it('is suppressed like gender: 16 Sv + 9 Sva → Sva hidden (9 < 10), and Sv too (it would reveal Sva)', () => {
+    const ps = [
+      ...Array.from({ length: 16 }, (_, i) => pupil(spec('Sv', 'C'), { id: `s${i}` })),
+      ...Array.from({ length: 9 }, (_, i) => pupil(spec('Sva', 'E'), { id: `a${i}` })),
+    ];
+    const j = gradesJson(analyseGrades(table(ps), D)) as GradesJson;
+    const sw = j.groups.filter((g) => g.by === 'svenska');
+    expect(sw.map((g) => [g.key, g.pupils, g.allSubjectsPassedShare, g.meanMeritValue17])).toEqual([['Sv', 16, '..', '..'], ['Sva', 9, '..', '..']]);
+    expect(j.summary.allSubjectsPassedShare).toBe(1); // 25 pupils, all passed: the total stays shown
+  });
+});
