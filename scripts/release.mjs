@@ -26,6 +26,11 @@ export function checksums(dir) {
   return files(dir).filter((f) => f !== 'SHA256SUMS').map((f) => `${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}  ${f}`).join('\n') + '\n';
 }
 
+/** True when CHANGELOG.md (or the given text) has a `## [version]` section. */
+export function changelogHas(version, text = readFileSync(join(root, 'CHANGELOG.md'), 'utf8')) {
+  return text.split('\n').some((l) => l.startsWith(`## [${version}]`));
+}
+
 /**
  * Builds both deployable folders for a base URL into `out` (default dist/release/skolanalys-<version>).
  * Returns the folder, the version and the number of files listed.
@@ -36,6 +41,8 @@ export async function release({ baseUrl, out, reusePane = false } = {}) {
     throw new Error('Ange adressen där IT publicerar Excel-mappen: npm run release -- --base-url https://… (eller SKOLANALYS_BASE_URL). En release mot localhost går inte att installera.');
   }
   const version = excel.VERSION;
+  // A release says what changed: CHANGELOG.md must have a section for this version.
+  if (!changelogHas(version)) throw new Error(`CHANGELOG.md har inget avsnitt "## [${version}]": skriv vad som ändrats i version ${version} (package.json) innan release.`);
   const dir = out ?? join(root, 'dist', 'release', `skolanalys-${version}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

@@ -21,6 +21,13 @@ function run(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('npm run release', () => {
+  it('package.json’s version has its section in CHANGELOG.md (release refuses otherwise)', async () => {
+    // @ts-expect-error plain ESM script without types
+    const { changelogHas } = await import('./release.mjs');
+    expect(changelogHas(version)).toBe(true);
+    expect(changelogHas('9.9.9', '# Ändringar\n\n## [0.2.0] – 2026-12-03\n')).toBe(false);
+  });
+
   it('refuses without a base URL, saying what to give', () => {
     const r = run(['--out', join(tmp, 'none')]);
     expect(r.status).toBe(1);
