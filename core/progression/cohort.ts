@@ -1,0 +1,304 @@
+/**
+ * A cohort followed over any number of grade files (issue 15): åk 6 → åk 7 → … → åk 9 VT. Pupils are
+ * matched as in `compareTerms` (personnummer without century); per step and from the first file to
+ * the last: match rate, per subject the shares raised / unchanged / lowered and the mean change in
+ * grade steps; per pupil a trajectory for the resultatdialog. Two files are the simple case of many.
+ */
+import type { Figure, GradeTable, Lang, Problem, PupilRecord, Settings, SubjectCode } from '../types';
+import { createEvaluator, SUBJECT_ORDER, yearGroupOf, type GradeKind } from '../grades';
+import { scanned } from '../grades/scan';
+import { share, suppress } from '../stats';
+import { cellAddress } from '../table/address';
+import { t } from '../i18n';
+import { matchKey, type CompareOptions } from './compare';
+
+/** One file of the cohort, in time order. */
+export interface CohortInput {
+  /** What the user calls it (file name, `HT 2025`). */
+  label: string;
+  table: GradeTable;
+}
+
+export interface CohortTerm {
+  label: string;
+  sheet: string;
+  pupils: number;
+  yearGroup: number;
+  gradeKind: GradeKind;
+}
+
+/** Per subject between two files, over the pupils with A–F in it both times. */
+export interface CohortSubjectChange {
+  subject: SubjectCode;
+  compared: number;
+  raised: number;
+  unchanged: number;
+  lowered: number;
+  raisedShare: Figure;
+  unchangedShare: Figure;
+  loweredShare: Figure;
+  /** Mean of (rank later − rank earlier), F 0 … A 5: +1 is one grade step up. */
+  meanStepChange: Figure;
+}
+
+export interface CohortStep {
+  /** Indexes into `terms`. */
+  from: number;
+  to: number;
+  /** Pupils in both files. */
+  matched: number;
+  /** In `to` only. */
+  new: number;
+  /** In `from` only. */
+  left: number;
+  /** matched / pupils of `from` (null for an empty file). */
+  matchRate: number | null;
+  subjects: CohortSubjectChange[];
+}
+
+/** A cell of the trajectory grid: rank 0 (F) … 5 (A), or one of these. */
+export const CELL_NONE = -1;
+export const CELL_STRECK = 6;
+export const CELL_NOT_STUDIED = 7;
+
+export interface CohortPupil {
+  id: string;
+  className: string | null;
+  firstName?: string;
+  lastName?: string;
+  /** Per file: passed subjects, or null when the pupil is not in that file. */
+  passed: (number | null)[];
+  /** Per file: passing grades short of yrkesprogram if these were final grades (0 = enough), or null. */
+  shortOfYrk: (number | null)[];
+  /** Subjects that went from A–E to F between two consecutive files the pupil is in. */
+  dropsToF: SubjectCode[];
+  /** The pupil moved away from eligibility: more passes short of yrkesprogram than in the file before. */
+  movingAway: boolean;
+}
+
+export interface Cohort {
+  terms: CohortTerm[];
+  /** Distinct pupils in any file. */
+  pupils: number;
+  /** Pupils in every file. */
+  inAll: number;
+  /** inAll / pupils of the first file (null for an empty first file). */
+  matchRate: number | null;
+  steps: CohortStep[];
+  /** From the first file to the last, over the pupils in both. */
+  overall: CohortSubjectChange[];
+  /** Sorted by class, then id. */
+  trajectories: CohortPupil[];
+  /** `grid[(p * terms + term) * subjects + s]`: a CELL_* or rank, p = index in `trajectories`, s in `subjectOrder`. */
+  grid: Int8Array;
+  subjectOrder: readonly SubjectCode[];
+  problems: Problem[];
+}
+
+const S = SUBJECT_ORDER.length;
+
+/** Pooled subject index: M1/M2/ML of any language count as one subject. */
+function cellOf(slot: number, levels: number): number {
+  if (slot >= 0 && slot < levels) return levels - 1 - slot;
+  if (slot === 8) return CELL_STRECK;
+  if (slot === 9) return CELL_NOT_STUDIED;
+  return CELL_NONE;
+}
+
+/** Reads one file: per pupil key → its evaluation facts and the subject cells. */
+function readTerm(input: CohortInput, settings: Settings, idColumn: CompareOptions['idColumn'], lang: Lang, problems: Problem[]) {
+  const table = input.table;
+  const evaluate = createEvaluator({ ruleSet: settings.ruleSet, scale: table.scale });
+  const levels = table.scale === 'old' ? 4 : 6;
+  const n = table.pupils.length;
+  const cells = new Int8Array(n * S).fill(CELL_NONE);
+  const passed = new Int16Array(n);
+  const short = new Int16Array(n);
+  const byKey = new Map<string, number>();
+  const records: PupilRecord[] = table.pupils;
+  for (let i = 0; i < n; i++) {
+    const p = records[i];
+    const key = matchKey(p, idColumn);
+    if (!key) {
+      problems.push({ cell: cellAddress(table.sheet, p.row - 1, 0), value: p.id, message: t(lang, 'progression.noId'), code: 'progression.noId', severity: 'error' });
+      continue;
+    }
+    if (byKey.has(key)) {
+      // The reader merged identical rows and listed conflicting ones; keep the first.
+      problems.push({ cell: cellAddress(table.sheet, p.row - 1, 0), value: p.id, message: t(lang, 'progression.cohort.duplicate', { id: p.id, sheet: table.sheet }), code: 'progression.cohort.duplicate', severity: 'warning' });
+      continue;
+    }
+    byKey.set(key, i);
+    const e = evaluate(p);
+    passed[i] = e.passed;
+    short[i] = e.shortOfYrk;
+    // The evaluator's scan is p's: subject and level per grade, no second pass over the cells.
+    const base = i * S;
+    for (let g = 0; g < p.grades.length; g++) {
+      const si = scanned.subject[g];
+      if (si < 0) continue;
+      const c = cellOf(scanned.slot[g], levels);
+      if (c === CELL_NONE) continue;
+      const old = cells[base + si];
+      // Pooled languages: the best grade counts; a grade beats streck and code 3.
+      if (old === CELL_NONE || (c <= 5 && (old > 5 || c > old))) cells[base + si] = c;
+    }
+  }
+  const year = yearGroupOf(table, settings.finalYear);
+  return { input, cells, passed, short, byKey, records, year };
+}
+
+type Term = ReturnType<typeof readTerm>;
+
+/** Subject changes between two files over the given pairs of pupil indexes. */
+function subjectChanges(a: Term, b: Term, pairs: Int32Array, count: number, threshold: number): CohortSubjectChange[] {
+  const raised = new Int32Array(S);
+  const same = new Int32Array(S);
+  const lowered = new Int32Array(S);
+  const steps = new Int32Array(S);
+  for (let k = 0; k < count; k++) {
+    const ia = pairs[2 * k] * S;
+    const ib = pairs[2 * k + 1] * S;
+    for (let s = 0; s < S; s++) {
+      const ra = a.cells[ia + s];
+      const rb = b.cells[ib + s];
+      if (ra < 0 || ra > 5 || rb < 0 || rb > 5) continue;
+      const d = rb - ra;
+      if (d > 0) raised[s]++;
+      else if (d < 0) lowered[s]++;
+      else same[s]++;
+      steps[s] += d;
+    }
+  }
+  const out: CohortSubjectChange[] = [];
+  for (let s = 0; s < S; s++) {
+    const n = raised[s] + same[s] + lowered[s];
+    if (n === 0) continue;
+    const f = (x: number) => suppress(share(x, n), n, threshold);
+    out.push({
+      subject: SUBJECT_ORDER[s], compared: n, raised: raised[s], unchanged: same[s], lowered: lowered[s],
+      raisedShare: f(raised[s]), unchangedShare: f(same[s]), loweredShare: f(lowered[s]), meanStepChange: f(steps[s]),
+    });
+  }
+  return out;
+}
+
+/** Index pairs (earlier, later) of the pupils in both files. */
+function pairsOf(a: Term, b: Term): { pairs: Int32Array; count: number } {
+  const pairs = new Int32Array(2 * Math.min(a.byKey.size, b.byKey.size));
+  let count = 0;
+  for (const [key, ia] of a.byKey) {
+    const ib = b.byKey.get(key);
+    if (ib === undefined) continue;
+    pairs[2 * count] = ia;
+    pairs[2 * count + 1] = ib;
+    count++;
+  }
+  return { pairs, count };
+}
+
+/**
+ * Follows the pupils of several grade files in time order (issue 15, domain §9): match rate per step
+ * and over all files, per subject the shares raised / unchanged / lowered and the mean change in
+ * grade steps (F 0 … A 5) over the pupils with A–F in the subject both times, per step and from the
+ * first file to the last; and per pupil a trajectory (passes and passes short of yrkesprogram per
+ * file, subjects dropped to F, moving away from eligibility). Shares are suppressed on their own
+ * denominator (< threshold → `..`); counts of pupils matched are shown, as in `compareTerms`.
+ * Example: Ma C → B for 6 pupils and C → D for 4: raised 6/10 = 0.6, lowered 0.4, mean steps (6 − 4) / 10 = 0.2.
+ * @example followCohort([{ label: 'åk 6', table: t6 }, { label: 'åk 9', table: t9 }], DEFAULT_SETTINGS).steps[0].matched
+ */
+export function followCohort(inputs: readonly CohortInput[], settings: Settings, options: CompareOptions = {}): Cohort {
+  const lang = options.lang ?? settings.lang;
+  const threshold = settings.suppressionThreshold;
+  const problems: Problem[] = [];
+  for (const i of inputs) problems.push(...i.table.problems);
+  const terms = inputs.map((i) => readTerm(i, settings, options.idColumn, lang, problems));
+  const T = terms.length;
+
+  const steps: CohortStep[] = [];
+  for (let k = 0; k + 1 < T; k++) {
+    const a = terms[k];
+    const b = terms[k + 1];
+    const { pairs, count } = pairsOf(a, b);
+    steps.push({
+      from: k, to: k + 1, matched: count, new: b.byKey.size - count, left: a.byKey.size - count,
+      matchRate: a.byKey.size ? count / a.byKey.size : null,
+      subjects: subjectChanges(a, b, pairs, count, threshold),
+    });
+  }
+  let overall: CohortSubjectChange[] = [];
+  if (T >= 2) {
+    const { pairs, count } = pairsOf(terms[0], terms[T - 1]);
+    overall = subjectChanges(terms[0], terms[T - 1], pairs, count, threshold);
+  }
+
+  // Every pupil of any file, with where they are in each file.
+  const where = new Map<string, Int32Array>();
+  for (let k = 0; k < T; k++) {
+    for (const [key, i] of terms[k].byKey) {
+      let w = where.get(key);
+      if (!w) where.set(key, (w = new Int32Array(T).fill(-1)));
+      w[k] = i;
+    }
+  }
+  let inAll = 0;
+  const rows: { w: Int32Array; rec: PupilRecord }[] = [];
+  for (const w of where.values()) {
+    let all = true;
+    let last = -1;
+    for (let k = 0; k < T; k++) {
+      if (w[k] < 0) all = false;
+      else last = k;
+    }
+    if (all) inAll++;
+    rows.push({ w, rec: terms[last].records[w[last]] });
+  }
+  rows.sort((x, y) => ((x.rec.className ?? '') < (y.rec.className ?? '') ? -1 : (x.rec.className ?? '') > (y.rec.className ?? '') ? 1 : x.rec.id < y.rec.id ? -1 : x.rec.id > y.rec.id ? 1 : 0));
+
+  const grid = new Int8Array(rows.length * T * S).fill(CELL_NONE);
+  const trajectories: CohortPupil[] = new Array(rows.length);
+  for (let p = 0; p < rows.length; p++) {
+    const { w, rec } = rows[p];
+    const passed: (number | null)[] = new Array(T).fill(null);
+    const shortOfYrk: (number | null)[] = new Array(T).fill(null);
+    let dropsMask = 0;
+    let movingAway = false;
+    let prev = -1;
+    for (let k = 0; k < T; k++) {
+      const i = w[k];
+      if (i < 0) continue;
+      const term = terms[k];
+      passed[k] = term.passed[i];
+      shortOfYrk[k] = term.short[i];
+      grid.set(term.cells.subarray(i * S, i * S + S), (p * T + k) * S);
+      if (prev >= 0) {
+        const pi = w[prev];
+        const pt = terms[prev];
+        if (term.short[i] > pt.short[pi]) movingAway = true;
+        for (let s = 0; s < S; s++) if (pt.cells[pi * S + s] >= 1 && pt.cells[pi * S + s] <= 5 && term.cells[i * S + s] === 0) dropsMask |= 1 << s;
+      }
+      prev = k;
+    }
+    const dropsToF: SubjectCode[] = [];
+    for (let s = 0; s < S; s++) if (dropsMask & (1 << s)) dropsToF.push(SUBJECT_ORDER[s]);
+    trajectories[p] = {
+      id: rec.id, className: rec.className,
+      ...(rec.firstName !== undefined ? { firstName: rec.firstName } : {}),
+      ...(rec.lastName !== undefined ? { lastName: rec.lastName } : {}),
+      passed, shortOfYrk, dropsToF, movingAway,
+    };
+  }
+
+  return {
+    terms: terms.map((x) => ({ label: x.input.label, sheet: x.input.table.sheet, pupils: x.byKey.size, yearGroup: x.year.yearGroup, gradeKind: x.year.gradeKind })),
+    pupils: rows.length,
+    inAll,
+    matchRate: T && terms[0].byKey.size ? inAll / terms[0].byKey.size : null,
+    steps,
+    overall,
+    trajectories,
+    grid,
+    subjectOrder: SUBJECT_ORDER,
+    problems,
+  };
+}
