@@ -5,7 +5,10 @@ import { CliError } from './io';
 export interface ParsedArgs {
   command: string | null;
   positionals: string[];
+  /** The last value of each option (for a repeatable one, see `lists`). */
   options: Record<string, string>;
+  /** Every value of a repeatable option, in the order given (`--previous a --previous b`). */
+  lists: Record<string, string[]>;
   switches: Set<string>;
   lang: Lang;
   help: boolean;
@@ -16,14 +19,20 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
   grades: ['np', 'sheet'],
   attendance: ['sheet'],
   progression: ['sheet'],
+  cohort: ['sheet'],
   survey: ['questions', 'sheet'],
   report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period'],
   demo: ['out'],
+};
+/** Options that may be given more than once, per command. */
+export const REPEATABLE: Record<string, readonly string[]> = {
+  report: ['previous'],
 };
 export const SWITCHES: Record<string, readonly string[]> = {
   grades: ['json'],
   attendance: ['json'],
   progression: ['json'],
+  cohort: ['json'],
   survey: ['json'],
   report: [],
   demo: [],
@@ -41,7 +50,7 @@ export function langOf(argv: readonly string[]): Lang {
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const lang = langOf(argv);
-  const out: ParsedArgs = { command: null, positionals: [], options: {}, switches: new Set(), lang, help: false };
+  const out: ParsedArgs = { command: null, positionals: [], options: {}, lists: {}, switches: new Set(), lang, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h' || (a === 'help' && out.command === null)) {
@@ -60,6 +69,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
         if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new CliError('cli.error.optionValue', { option: `--${name}` });
         out.options[name] = value;
+        (out.lists[name] ??= []).push(value);
       } else if ((SWITCHES[cmd] ?? []).includes(name) && eq < 0) {
         out.switches.add(name);
       } else {

@@ -8,11 +8,12 @@ import { dirname, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import { checkReportInputs } from '../core/report/readiness';
+import { latestEarlier } from '../core/report/history-model';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
 import { attendanceJson, readAttendance, readPlanSheet, type AttendanceJson } from '../core/attendance';
-import { compareTerms, progressionJson, type ProgressionJson } from '../core/progression';
+import { cohortJson, compareTerms, followCohort, progressionJson, type CohortJson, type ProgressionJson } from '../core/progression';
 import { readSurvey, surveyJson, type SurveyJson } from '../core/survey';
 import { PROGRAM_CODES } from '../core/types';
 import { DEFAULT_SETTINGS, type CellValue, type GradeTable, type Lang, type Settings } from '../core/types';
@@ -85,12 +86,14 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       case 'progression':
         if (args.positionals.length !== 2) throw new CliError('cli.error.missingFile', { what: L('cli.what.twoFiles') });
         return await progression(ctx, args.positionals[0], args.positionals[1], args.options, args.switches.has('json'));
+      case 'cohort':
+        return await cohort(ctx, args.positionals, args.options, args.switches.has('json'));
       case 'survey':
         return await survey(ctx, one(), args.options, args.switches.has('json'));
       case 'report': {
         const file = one();
         if (!args.options.out) throw new CliError('cli.error.outMissing');
-        return await report(ctx, file, args.options);
+        return await report(ctx, file, args.options, args.lists.previous ?? []);
       }
       case 'demo':
         return await demo(ctx, args.options.out);
@@ -143,7 +146,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-async function report(ctx: Context, file: string, options: Record<string, string>): Promise<number> {
+async function report(ctx: Context, file: string, options: Record<string, string>, previousList = options.previous ? [options.previous] : []): Promise<number> {
   const { io, lang } = ctx;
   const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
   const out = options.out;
@@ -161,7 +164,7 @@ async function report(ctx: Context, file: string, options: Record<string, string
   phase('parse');
   const inputs: ReportInputs = { grades, sources: [main.kind === 'xlsx' ? `${basename(file)} (${grades.sheet})` : basename(file)], gradesFile: basename(file) };
   const textSheets: SheetData[] = main.kind === 'text' ? [grades] : [];
-  const extra: [keyof ReportInputs, string][] = [['tests', 'np'], ['attendance', 'attendance'], ['previous', 'previous'], ['survey', 'survey'], ['surveyQuestions', 'questions']];
+  const extra: [keyof ReportInputs, string][] = [['tests', 'np'], ['attendance', 'attendance'], ['survey', 'survey'], ['surveyQuestions', 'questions']];
   for (const [field, option] of extra) {
     const value = options[option];
     if (!value) continue;
@@ -170,10 +173,28 @@ async function report(ctx: Context, file: string, options: Record<string, string
     inputs.sources!.push(got.file ? basename(value) : got.data.sheet);
     if (got.file?.kind === 'text') textSheets.push(got.data);
   }
+  // Every --previous (files or sheets) feeds the Historik; the latest before this period is "previous".
+  const earlier: NonNullable<ReportInputs['earlier']> = [];
+  for (const value of previousList) {
+    const got = await secondaryInput('previous', value, main);
+    earlier.push({ grades: got.data, file: got.file ? basename(value) : undefined });
+    inputs.sources!.push(got.file ? basename(value) : got.data.sheet);
+    if (got.file?.kind === 'text') textSheets.push(got.data);
+  }
+  if (earlier.length) {
+    inputs.earlier = earlier;
+    inputs.previous = latestEarlier(earlier, { sheet: grades, file: basename(file), option: options.period })?.grades;
+    // Another year's pupils (an earlier cohort) feed the Historik only: progression needs the same pupils.
+    const unmatched = checkReportInputs(inputs, ['progression'], ctx.settings, ctx.now).filter((r) => r.input === 'previous');
+    if (unmatched.length && unmatched.every((r) => r.found === 'grades')) inputs.previous = undefined;
+  }
   if (options.period) inputs.period = options.period;
   // The workbook's own Närvaroplan (made once by an earlier report, then the school's) is read, not replaced.
   const planSheet = main.pkg && (main.pkg.markers().get('narvaroplan') ?? main.pkg.sheet(t(lang, 'report.sheet.narvaroplan'))?.name);
   if (planSheet && main.pkg) inputs.attendancePlan = sheetData(main.pkg, main.pkg.sheet(planSheet)!, main.path);
+  // The workbook's Historik (rows a principal typed included) is merged with the periods computed now.
+  const historySheet = main.pkg && (main.pkg.markers().get('historik') ?? main.pkg.sheet(t(lang, 'report.sheet.historik'))?.name);
+  if (historySheet && main.pkg) inputs.history = sheetData(main.pkg, main.pkg.sheet(historySheet)!, main.path);
   refuseUnfit(inputs, main, ctx);
 
   let result;
@@ -410,6 +431,51 @@ export function progressionSummary(r: ProgressionJson, earlier: string, later: s
     const w = Math.max(...r.subjects.map((s) => s.subject.length));
     for (const s of r.subjects) lines.push(`  ${s.subject.padEnd(w)}  ${L('cli.progression.subjectLine', { raised: s.raised, unchanged: s.unchanged, lowered: s.lowered, failToPass: s.failToPass, passToFail: s.passToFail })}`);
   }
+  lines.push('');
+  lines.push(...problemLines(r.problems, lang));
+  return lines;
+}
+
+/** `cohort <f1> <f2> …`: the same pupils over several grade files, oldest first (issue 15). */
+async function cohort(ctx: Context, files: string[], options: Record<string, string>, json: boolean): Promise<number> {
+  const { lang, settings, io } = ctx;
+  if (files.length < 2) throw new CliError('cli.error.missingFile', { what: t(lang, 'progression.cohort.needTwo') });
+  phase('start');
+  const inputs = [];
+  for (const f of files) inputs.push({ label: basename(f), table: readGrades(await readInput(f, { sheet: options.sheet }), ctx) });
+  phase('read');
+  let result: CohortJson;
+  try {
+    result = cohortJson(followCohort(inputs, settings, { lang }));
+  } catch (e) {
+    throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
+  }
+  phase('cohort');
+  if (json) {
+    io.out(JSON.stringify(result));
+    phase('json');
+    return 0;
+  }
+  io.out(cohortSummary(result, lang).join('\n'));
+  return 0;
+}
+
+/** The readable summary of `cohort`: match rates per step, subjects first → last, pupils to talk to. */
+export function cohortSummary(r: CohortJson, lang: Lang): string[] {
+  const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
+  const share = (f: number | string | null) => (typeof f === 'number' ? formatPercent(lang, f) : f ?? '.');
+  const lines = [L('progression.cohort.title', { n: r.terms.length, files: r.terms.map((x) => x.label).join(' → ') }), ''];
+  lines.push(L('progression.cohort.pupils', { pupils: r.pupils, inAll: r.inAll, rate: share(r.matchRate) }));
+  for (const s of r.steps) lines.push(`  ${L('progression.cohort.step', { from: r.terms[s.from].label, to: r.terms[s.to].label, matched: s.matched, rate: share(s.matchRate), new: s.new, left: s.left })}`);
+  if (r.overall.length) {
+    lines.push(L('progression.cohort.subjects'));
+    const w = Math.max(...r.overall.map((s) => s.subject.length));
+    for (const s of r.overall) {
+      const steps = typeof s.meanStepChange === 'number' ? formatNumber(lang, s.meanStepChange, 2) : s.meanStepChange;
+      lines.push(`  ${s.subject.padEnd(w)}  ${L('progression.cohort.subjectLine', { raised: share(s.raisedShare), unchanged: share(s.unchangedShare), lowered: share(s.loweredShare), steps, n: s.compared })}`);
+    }
+  }
+  lines.push(L('progression.cohort.flags', { drops: r.trajectories.filter((p) => p.dropsToF.length).length, away: r.trajectories.filter((p) => p.movingAway).length }));
   lines.push('');
   lines.push(...problemLines(r.problems, lang));
   return lines;

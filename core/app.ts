@@ -38,9 +38,9 @@ export interface DetectOptions {
 }
 
 /** `kontroll` lists the input problems with their addresses (for hosts without a pane, such as the CLI). */
-export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan';
+export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik';
 /** `narvaroplan` is a create-once sheet (`SheetPlan.createOnly`): written only when the workbook has none. */
-export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan'];
+export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan', 'historik'];
 /** Keys of the create-once sheets: the school's own after they are made, read as input, never replaced or skipped. */
 export const CREATE_ONCE_KINDS: readonly ReportKind[] = ['narvaroplan'];
 
@@ -56,6 +56,16 @@ export interface ReportInputs {
   attendancePlan?: SheetData;
   /** The earlier term's or year's grades, for progression and the "previous" column. */
   previous?: SheetData;
+  /**
+   * Earlier grade files for the Historik (the CLI's repeated `--previous`), each with its file name when
+   * it is a file; each one's period comes from its data or names. `previous` may be one of them.
+   */
+  earlier?: { grades: SheetData; file?: string }[];
+  /**
+   * The workbook's Historik sheet as it is (rows a principal typed included): the report keeps every
+   * row of the periods it does not compute and writes the merge back (`historik`, a generated sheet).
+   */
+  history?: SheetData;
   survey?: SheetData;
   /** The survey's question sheet (item → area, reversed items); a default mapping otherwise. */
   surveyQuestions?: SheetData;

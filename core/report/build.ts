@@ -19,6 +19,8 @@ import { PLAN_VERSION, type ReportPlan, type SheetPlan } from './plan';
 import { attendanceModel, detectAttendance, detectSurvey, progressionModel, surveyModel } from './extras';
 import { buildNarvaroplan } from './narvaroplan';
 import { findPeriod, periodLabel } from './period';
+import { historyModel, type AnalysedFigures } from './history-model';
+import { buildHistorik } from './history-sheet';
 
 /** The label of the grades' period: from `--period`, the names or SCB's Datum, never from the clock; else empty. */
 function reportPeriod(inputs: ReportInputs, lang: Settings['lang']): string {
@@ -116,13 +118,24 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     problems.push({ cell: cellAddress(inputs.grades.sheet, inputs.grades.origin?.row ?? 0, inputs.grades.origin?.col ?? 0), value: null, code: 'report.noGrades', severity: 'error', message: t(lang, 'report.problem.noGrades', { sheet: inputs.grades.sheet }) });
   }
 
+  // Each earlier grade sheet is read and analysed once, for progression and the Historik alike.
+  const earlier = new Map<SheetData, { table: GradeTable; analysis: GradeAnalysis }>();
+  const analyseEarlier = (d: SheetData) => {
+    let hit = earlier.get(d);
+    if (!hit) {
+      const table = readGradeTable(d, opts);
+      hit = { table, analysis: analyseGrades(table, settings) };
+      problems.push(...hit.analysis.problems);
+      earlier.set(d, hit);
+    }
+    return hit;
+  };
   let previousTable: GradeTable | undefined;
   let previous: ReportModel['previous'];
   if (inputs.previous) {
-    previousTable = readGradeTable(inputs.previous, opts);
-    const pa = analyseGrades(previousTable, settings);
-    problems.push(...pa.problems);
-    previous = { label: inputs.previous.sheet, total: toGroup(pa.summary, t(lang, 'common.total')) };
+    const pa = analyseEarlier(inputs.previous);
+    previousTable = pa.table;
+    previous = { label: inputs.previous.sheet, total: toGroup(pa.analysis.summary, t(lang, 'common.total')) };
   }
 
   const { total, girls, boys } = groupFigures(analysis, lang);
@@ -162,6 +175,15 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     model.survey = s.areas;
   }
 
+  if (kinds.includes('historik') || kinds.includes('namndrapport')) {
+    const figuresOf = (a: GradeAnalysis): AnalysedFigures => ({
+      whole: groupFigures(a, lang), schools: a.groups.filter((g) => g.by === 'school').map((g) => toGroup(g, g.label)), evals: a.pupils,
+    });
+    const h = historyModel(inputs, figuresOf(analysis), (d) => figuresOf(analyseEarlier(d).analysis), settings.suppressionThreshold, lang);
+    problems.push(...h.problems);
+    model.history = h.model;
+  }
+
   const sheets: SheetPlan[] = [];
   for (const kind of kinds) {
     const sheet =
@@ -171,6 +193,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
             : kind === 'narvaro' ? buildNarvaro(model)
               : kind === 'kontroll' ? buildProblemSheet(model, problems)
                 : kind === 'narvaroplan' ? buildNarvaroplan(model)
+                  : kind === 'historik' ? buildHistorik(model)
                   : buildProgressionSheet(model);
     if (sheet) sheets.push(sheet);
   }

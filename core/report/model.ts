@@ -5,6 +5,7 @@
  */
 import type { AbsenceLevel, Figure, Lang, PupilEvaluation, ProgramCode, Settings, SubjectCode } from '../types';
 import type { AbsenceResults, AttendancePlan, BandGroup, MonthBands, ReportingRate } from '../attendance';
+import type { HistoryModel } from './history-model';
 
 /** The §5 indicators for one group, suppressed per cell. */
 export interface GroupFigures {
@@ -157,4 +158,6 @@ export interface ReportModel {
   };
   progression?: ProgressionView;
   survey?: SurveyAreaView[];
+  /** The Historik merged with the periods computed now (issue 14): the trend reads it. */
+  history?: HistoryModel;
 }

@@ -4,7 +4,8 @@
  */
 import { t, formatPercent } from '../i18n';
 import { subjectInfo } from '../grades/subjects';
-import type { Figure, ProgramCode } from '../types';
+import type { Figure } from '../types';
+import { HEADLINE } from './history';
 import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { GroupFigures, ReportModel } from './model';
 import type { PlanValue, SheetPlan } from './plan';
@@ -13,21 +14,8 @@ import { namndrapportLadder } from './narvaro-ladder';
 /** First column of the chart-data tables: right of the 14 printed columns (A–N) and a gap. */
 const CHART_DATA_COL = 16;
 
-/** Headline rows: indicator key → how to read it from a group, and whether it is a share. */
-type Indicator = { key: string; share: boolean; get: (g: GroupFigures) => Figure };
-
-const elig = (p: ProgramCode) => (g: GroupFigures) => g.eligibleShare[p];
-
-export const HEADLINE: readonly Indicator[] = [
-  { key: 'YRK', share: true, get: elig('YRK') },
-  { key: 'EKHUSA', share: true, get: elig('EK') },
-  { key: 'NATE', share: true, get: elig('NA') },
-  { key: 'ES', share: true, get: elig('ES') },
-  { key: 'PRIV', share: true, get: elig('PRIV') },
-  { key: 'merit17', share: false, get: (g) => g.meanMeritValue17 },
-  { key: 'merit16', share: false, get: (g) => g.meanMeritValue16 },
-  { key: 'allPassed', share: true, get: (g) => g.allSubjectsPassedShare },
-];
+/** Headline rows: the indicators of history.ts (the Historik and the trend use the same list). */
+export { HEADLINE };
 
 /** Difference now − before: percentage points for shares, points for merit; `.` when either is missing. */
 function change(now: Figure, before: Figure, share: boolean): PlanValue {
