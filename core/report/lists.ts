@@ -203,7 +203,11 @@ export function buildNarvaro(m: ReportModel): SheetPlan | null {
   }
   b.table('pupils', header, rows, { formats, tableName: 'Skolanalys_Narvaro' });
   levelHighlights(b, m.lang, start + 1, 7, rows.length);
-  return b.build({ frozenRows: start + 1, columnWidths: [26, 26, 15, 12, 10, 10, 12, 13, 11, 14, 13, ...(ladder ? [26, 11, 12, 12, 12, 8] : [])] });
+  // The närvaroteam prints it: landscape, one page wide, without the chart data further right.
+  const print = { orientation: 'landscape' as const, fitToWidth: true, area: { row: 0, col: 0, rows: b.cursor, cols: header.length } };
+  // With the närvaroplan's sections above it the pupil table starts far down: freezing that many rows
+  // would leave no room to scroll, so only the short sheet freezes its header.
+  return b.build({ ...(ladder ? {} : { frozenRows: start + 1 }), columnWidths: [26, 26, 15, 12, 10, 10, 12, 13, 11, 14, 13, ...(ladder ? [26, 11, 12, 12, 12, 8] : [])], print });
 }
 
 /**
