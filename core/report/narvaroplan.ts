@@ -36,6 +36,7 @@ export function buildNarvaroplan(m: ReportModel): SheetPlan | null {
   const settings = planSettingRows(plan, m.lang);
   const width = settings[0].length;
   b.table('settings', [L('attendance.plan.section.settings'), ...Array(width - 2).fill(''), L('attendance.plan.col.source')], settings,
-    { formats: [null, ...Array(width - 2).fill(PCT), null], boldFirstColumn: true });
+    // From column B, whose width fits the labels; the reader finds them in any column.
+    { formats: [null, ...Array(width - 2).fill(PCT), null], boldFirstColumn: true, col: 1 });
   return { ...b.build({ columnWidths: [8, 22, 22, 10, 8, 14, 14, 60, 12, 14, 70], frozenRows: start + 1, tabColor: COLORS.title }), createOnly: true };
 }
