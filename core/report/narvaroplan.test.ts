@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../personnummer';
 import { DEFAULT_SETTINGS } from '../types';
 import { buildReport } from './build';
-import { defaultAttendancePlan, planRuleRows, planSettingRows } from '../attendance';
+import { defaultAttendancePlan, planRuleRows, planSettingRows, readPlanSheet, type AttendancePlan } from '../attendance';
 import type { PlanValue, SheetPlan } from './plan';
 import type { SheetData } from '../app';
 
@@ -59,6 +59,14 @@ describe('the Närvaroplan sheet', () => {
     expect(s.name).toBe('Närvaroplan');
     const steps = s.blocks.filter((b) => b.id === 'steps-header' || b.id.startsWith('steps-'));
     expect(steps[0].values[0]).toEqual(planRuleRows(defaultAttendancePlan('sv'), 'sv').header);
+    // Laid out as a host writes it, the sheet reads back as the default plan, without a problem.
+    const grid: PlanValue[][] = [];
+    for (const b of s.blocks) b.values.forEach((row, i) => row.forEach((v, j) => { (grid[b.row + i] ??= [])[b.col + j] = v; }));
+    const read = readPlanSheet({ sheet: 'Närvaroplan', values: Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null)) }, 'sv');
+    expect(read.problems).toEqual([]);
+    const strip = (p: AttendancePlan) => p.steps.map(({ source: _s, ...x }) => ({ ...x, rules: x.rules.map(({ cell: _c, ...r }) => r) }));
+    expect(strip(read.plan)).toEqual(strip(defaultAttendancePlan('sv')));
+    expect([read.plan.bands, read.plan.reportingThreshold]).toEqual([defaultAttendancePlan('sv').bands, 0.95]);
     // Without an attendance input there is nothing to plan.
     expect(buildReport({ grades: inputs(12).grades }, kinds, DEFAULT_SETTINGS, NOW).plan.sheets.some((x) => x.key === 'narvaroplan')).toBe(false);
   });
