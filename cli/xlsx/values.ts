@@ -295,33 +295,53 @@ export class SheetScanner {
     let row = this.row;
     let col = this.col;
     let cur = this.cur;
+    const len = buf.length;
     for (;;) {
-      const lt = buf.indexOf(LT, pos);
-      if (lt < 0) break;
-      tagName(buf, lt, t);
-      const gt = buf.indexOf(GT, t.b);
-      if (gt < 0) break;
-      const nameLen = t.b - t.a;
+      // Tags mostly follow each other directly: look before searching.
+      let lt = pos;
+      if (buf[lt] !== LT) {
+        lt = buf.indexOf(LT, pos);
+        if (lt < 0) break;
+      }
+      let gt: number;
+      let nameLen: number;
+      // An unprefixed `<c ` (most cells): no name scan.
+      if (buf[lt + 1] === 99 && buf[lt + 2] === 32) {
+        t.closing = false;
+        t.a = lt + 1;
+        t.b = lt + 2;
+        nameLen = 1;
+        gt = -1;
+      } else {
+        tagName(buf, lt, t);
+        gt = buf.indexOf(GT, t.b);
+        if (gt < 0) break;
+        nameLen = t.b - t.a;
+      }
       if (nameLen === 1 && buf[t.a] === 99 /* c */ && !t.closing) {
-        // Attributes r, t, s.
+        // Attributes r, t, s; the tag's end is found on the way (values hold no `>` in a cell tag).
         let type = 0; // 0 number, 1 shared, 2 inline, 3 str, 4 bool, 5 error, 6 ISO date
         let style = 0;
         let ref = -1;
         let p = t.b;
-        while (p < gt) {
+        for (;;) {
+          if (p >= len) break;
           const c = buf[p];
+          if (c === GT) break;
           if (c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH) {
             p++;
             continue;
           }
           const nameStart = p;
-          while (p < gt && buf[p] !== 61 /* = */) p++;
+          while (p < len && buf[p] !== 61 /* = */ && buf[p] !== GT) p++;
+          if (buf[p] !== 61) continue;
           const n = p - nameStart;
           p++;
-          while (buf[p] !== QUOTE && buf[p] !== APOS && p < gt) p++;
+          while (p < len && buf[p] !== QUOTE && buf[p] !== APOS) p++;
           const q = buf[p];
           const va = p + 1;
-          const vb = buf.indexOf(q, va);
+          let vb = va;
+          while (vb < len && buf[vb] !== q) vb++;
           p = vb + 1;
           if (n !== 1) continue;
           const an = buf[nameStart];
@@ -333,6 +353,8 @@ export class SheetScanner {
             type = f === 115 ? (len === 1 ? 1 : 3) : f === 105 ? 2 : f === 98 ? 4 : f === 101 ? 5 : f === 100 ? 6 : 0;
           }
         }
+        if (gt < 0) gt = p;
+        if (gt >= len) break;
         col = ref >= 0 ? ref : col + 1;
         if (buf[gt - 1] === SLASH) {
           pos = gt + 1;
@@ -343,7 +365,9 @@ export class SheetScanner {
         // The common shape `<v>…</v></c>` (no prefix, no formula): read without the general loop.
         if (buf[q] === LT && buf[q + 1] === 118 && buf[q + 2] === GT) {
           const a = q + 3;
-          const close = buf.indexOf(LT, a);
+          // Values are short: a loop beats a call to indexOf.
+          let close = a;
+          while (close < len && buf[close] !== LT) close++;
           if (close > a && buf[close + 1] === SLASH && buf[close + 2] === 118 && buf[close + 3] === GT && buf[close + 4] === LT && buf[close + 5] === SLASH && buf[close + 6] === 99 && buf[close + 7] === GT) {
             if (type === 1) value = strings[int(buf, a, close)] ?? null;
             else if (type === 0) {
