@@ -10,6 +10,7 @@ import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { GroupFigures, ReportModel } from './model';
 import type { PlanValue, SheetPlan } from './plan';
 import { namndrapportLadder } from './narvaro-ladder';
+import { namndrapportTrend } from './history-trend';
 
 /** First column of the chart-data tables: right of the 14 printed columns (A–N) and a gap. */
 const CHART_DATA_COL = 16;
@@ -102,6 +103,9 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
       { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.oneDecimal, FMT.percent], boldFirstColumn: true });
     b.blank();
   }
+
+  // Trend over the Historik's last periods (issue 14), for the whole and per school.
+  namndrapportTrend(b, m, CHART_DATA_COL);
 
   // Subjects: distribution and mean points.
   if (m.subjects.length) {

@@ -217,6 +217,9 @@ export const report = {
 
     // Historik, trend, mål (issue 14)
     'report.sheet.historik': 'Historik',
+    'report.section.trend': 'Utveckling över tid (de senaste {n} perioderna, från bladet Historik)',
+    'report.section.trendSchools': 'Utveckling per skola (de senaste {n} perioderna)',
+    'report.trend.note': 'Perioder utan uppgift visas som "."; ett år med färre än {n} elever i gruppen förblir "..". Tidigare års siffror kan skrivas in i bladet Historik.',
     'report.title.historik': 'Historik – nyckeltal per period',
     'report.history.intro': 'En rad per period, enhet, grupp och nyckeltal. Skolanalys ersätter bara raderna för de perioder den räknar (källa "Skolanalys · …"). Skriv gärna in tidigare års siffror på egna rader: de ändras aldrig.',
     'report.history.col.period': 'Period',
@@ -477,6 +480,9 @@ export const report = {
     'report.ref.source': 'share eligible for vocational programmes 2024 83.7 % (Skolverket, press release); mean merit value 17 subjects 2020 231.1 (SIRIS, Skolverket)',
 
     'report.sheet.historik': 'History',
+    'report.section.trend': 'Development over time (the last {n} periods, from the History sheet)',
+    'report.section.trendSchools': 'Development by school (the last {n} periods)',
+    'report.trend.note': 'Periods without data show "."; a year with fewer than {n} pupils in the group stays "..". Earlier years\u2019 figures can be typed into the History sheet.',
     'report.title.historik': 'History – key figures by period',
     'report.history.intro': 'One row per period, unit, group and indicator. Skolanalys replaces only the rows of the periods it computes (source "Skolanalys · …"). Type earlier years\u2019 figures on rows of your own: they are never changed.',
     'report.history.col.period': 'Period',
