@@ -11,9 +11,12 @@ import { readGradeText, SCB6_COLUMNS } from '../table/grades';
 const S = { ...DEFAULT_SETTINGS, suppressionThreshold: 1 };
 
 describe('yearGroupOf', () => {
-  it('the SCB file kind wins: åk 6 file → 6 terminsbetyg, åk 9 file → final year slutbetyg', () => {
+  it('the åk 6 file is 6; the 33-column file is the final year unless the classes say åk 7 or 8', () => {
     expect(yearGroupOf(table([], { layout: 'scb6' }), 9)).toEqual({ yearGroup: 6, source: 'file', gradeKind: 'terminsbetyg' });
-    expect(yearGroupOf(table([pupil({}, { className: '6A' })], { layout: 'scb9' }), 9)).toEqual({ yearGroup: 9, source: 'file', gradeKind: 'slutbetyg' });
+    expect(yearGroupOf(table([pupil({}, { className: null })], { layout: 'scb9' }), 9)).toEqual({ yearGroup: 9, source: 'file', gradeKind: 'slutbetyg' });
+    // Term grades of åk 7–8 come in the 33-column form: the class names tell them apart.
+    expect(yearGroupOf(table([pupil({}, { className: '7A' })], { layout: 'scb9' }), 9)).toEqual({ yearGroup: 7, source: 'class', gradeKind: 'terminsbetyg' });
+    expect(yearGroupOf(table([pupil({}, { className: '9X' })], { layout: 'scb6' }), 9).yearGroup).toBe(6);
   });
 
   it('class names: the leading number of more than half of the pupils with a class', () => {

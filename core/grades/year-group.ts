@@ -25,9 +25,10 @@ function classYear(name: string): number | null {
 }
 
 /**
- * The year group of a grade table: 6 for SCB's åk 6 file (35 columns, or No/So headers), the final
- * year for the åk 9 slutbetyg file; otherwise the leading number of the class names when more than
- * half of the pupils with a class share it; otherwise `setting`; otherwise `finalYear`. Below the
+ * The year group of a grade table: 6 for SCB's åk 6 file (35 columns, or No/So headers); otherwise
+ * the leading number of the class names when more than half of the pupils with a class share it
+ * (åk 7–8 term grades come in the 33-column form too); then the final year for the 33-column
+ * slutbetyg file; then `setting`; then `finalYear`. Below the
  * final year the grades are terminsbetyg. [C: SCB datafilsbeskrivningar vt2026; D for the order]
  * Example: classes 6A (12 pupils), 6B (11), 7A (3) → 23 of 26 > half → 6, terminsbetyg.
  * @example yearGroupOf(table, 9).yearGroup // 6 for classes 6A, 6B
@@ -35,7 +36,6 @@ function classYear(name: string): number | null {
 export function yearGroupOf(table: Pick<GradeTable, 'layout' | 'pupils'>, finalYear: number, setting?: number | null): YearGroup {
   const kind = (y: number): GradeKind => (y >= finalYear ? 'slutbetyg' : 'terminsbetyg');
   if (table.layout === 'scb6') return { yearGroup: 6, source: 'file', gradeKind: 'terminsbetyg' };
-  if (table.layout === 'scb9') return { yearGroup: finalYear, source: 'file', gradeKind: 'slutbetyg' };
   const counts = new Map<number, number>();
   let withClass = 0;
   let last: string | null = null;
@@ -51,6 +51,8 @@ export function yearGroupOf(table: Pick<GradeTable, 'layout' | 'pupils'>, finalY
     if (lastYear !== null) counts.set(lastYear, (counts.get(lastYear) ?? 0) + 1);
   }
   for (const [y, n] of counts) if (n * 2 > withClass) return { yearGroup: y, source: 'class', gradeKind: kind(y) };
+  // The 33-column file is the slutbetyg file; term grades of åk 7–8 come in the same form, told apart by class.
+  if (table.layout === 'scb9') return { yearGroup: finalYear, source: 'file', gradeKind: 'slutbetyg' };
   if (setting != null && setting >= 1 && setting <= 10) return { yearGroup: setting, source: 'setting', gradeKind: kind(setting) };
   return { yearGroup: finalYear, source: 'finalYear', gradeKind: 'slutbetyg' };
 }

@@ -232,47 +232,61 @@ export function followCohort(inputs: readonly CohortInput[], settings: Settings,
     overall = subjectChanges(terms[0], terms[T - 1], pairs, count, threshold);
   }
 
-  // Every pupil of any file, with where they are in each file.
-  const where = new Map<string, Int32Array>();
+  // Every pupil of any file, with where they are in each file: row u of `where` (T slots, -1 = absent).
+  const slot = new Map<string, number>();
+  let total = 0;
+  for (const x of terms) total += x.byKey.size;
+  let where = new Int32Array(total * T).fill(-1);
   for (let k = 0; k < T; k++) {
     for (const [key, i] of terms[k].byKey) {
-      let w = where.get(key);
-      if (!w) where.set(key, (w = new Int32Array(T).fill(-1)));
-      w[k] = i;
+      let u = slot.get(key);
+      if (u === undefined) slot.set(key, (u = slot.size));
+      where[u * T + k] = i;
     }
   }
+  const U = slot.size;
+  where = where.subarray(0, U * T);
   let inAll = 0;
-  const rows: { w: Int32Array; rec: PupilRecord }[] = [];
-  for (const w of where.values()) {
+  const lastTerm = new Int32Array(U);
+  const sortKeys: string[] = new Array(U);
+  for (let u = 0; u < U; u++) {
     let all = true;
     let last = -1;
     for (let k = 0; k < T; k++) {
-      if (w[k] < 0) all = false;
+      if (where[u * T + k] < 0) all = false;
       else last = k;
     }
     if (all) inAll++;
-    rows.push({ w, rec: terms[last].records[w[last]] });
+    lastTerm[u] = last;
+    const rec = terms[last].records[where[u * T + last]];
+    // Class, then id: one string per pupil compared with < (no comparator work per comparison).
+    sortKeys[u] = `${rec.className ?? ''}\u0000${rec.id}`;
   }
-  rows.sort((x, y) => ((x.rec.className ?? '') < (y.rec.className ?? '') ? -1 : (x.rec.className ?? '') > (y.rec.className ?? '') ? 1 : x.rec.id < y.rec.id ? -1 : x.rec.id > y.rec.id ? 1 : 0));
+  const order = Array.from({ length: U }, (_, u) => u);
+  order.sort((x, y) => (sortKeys[x] < sortKeys[y] ? -1 : sortKeys[x] > sortKeys[y] ? 1 : 0));
 
-  const grid = new Int8Array(rows.length * T * S).fill(CELL_NONE);
-  const trajectories: CohortPupil[] = new Array(rows.length);
-  for (let p = 0; p < rows.length; p++) {
-    const { w, rec } = rows[p];
+  const grid = new Int8Array(U * T * S).fill(CELL_NONE);
+  const trajectories: CohortPupil[] = new Array(U);
+  for (let p = 0; p < U; p++) {
+    const u = order[p];
+    const w0 = u * T;
+    const rec = terms[lastTerm[u]].records[where[w0 + lastTerm[u]]];
     const passed: (number | null)[] = new Array(T).fill(null);
     const shortOfYrk: (number | null)[] = new Array(T).fill(null);
     let dropsMask = 0;
     let movingAway = false;
     let prev = -1;
     for (let k = 0; k < T; k++) {
-      const i = w[k];
+      const i = where[w0 + k];
       if (i < 0) continue;
       const term = terms[k];
       passed[k] = term.passed[i];
       shortOfYrk[k] = term.short[i];
-      grid.set(term.cells.subarray(i * S, i * S + S), (p * T + k) * S);
+      // A plain copy: 400 000 subarray views would be garbage.
+      const to = (p * T + k) * S;
+      for (let s = 0; s < S; s++) grid[to + s] = term.cells[i * S + s];
       if (prev >= 0) {
-        const pi = w[prev];
+        const pi = where[w0 + prev];
         const pt = terms[prev];
         if (term.short[i] > pt.short[pi]) movingAway = true;
         for (let s = 0; s < S; s++) if (pt.cells[pi * S + s] >= 1 && pt.cells[pi * S + s] <= 5 && term.cells[i * S + s] === 0) dropsMask |= 1 << s;
@@ -291,7 +305,7 @@ export function followCohort(inputs: readonly CohortInput[], settings: Settings,
 
   return {
     terms: terms.map((x) => ({ label: x.input.label, sheet: x.input.table.sheet, pupils: x.byKey.size, yearGroup: x.year.yearGroup, gradeKind: x.year.gradeKind })),
-    pupils: rows.length,
+    pupils: U,
     inAll,
     matchRate: T && terms[0].byKey.size ? inAll / terms[0].byKey.size : null,
     steps,
