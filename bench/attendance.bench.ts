@@ -1,8 +1,14 @@
 /**
- * Attendance core bench: 1 000 000 lesson rows, already parsed to a grid of strings (as a CSV reader
- * delivers them), aggregated by `readAttendance`. Core only; the CLI run is measured by bench/cli.
+ * Attendance bench: 1 000 000 lesson rows, already parsed to a grid of strings (as a CSV reader
+ * delivers them), aggregated by `readAttendance`; the närvaroplan's ladder evaluated over them; and
+ * the whole CLI run `attendance --json` (which evaluates the ladder) on the same rows as a file.
  */
-import { readAttendance } from '../core/attendance';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultAttendancePlan, evaluateLadder, readAttendance } from '../core/attendance';
 import { luhnCheckDigit } from '../core/personnummer';
 import { median, type BenchFigure } from './types';
 
@@ -51,8 +57,48 @@ function time(grid: string[][]): { ms: number; pupils: number } {
   return { ms: performance.now() - t0, pupils: t.pupils.length };
 }
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Issue 16: the whole CLI run with the ladder, median of 3 (the CLI is built by bench/run.ts). */
+function cliFigure(grid: string[][]): BenchFigure {
+  const dir = mkdtempSync(join(tmpdir(), 'skolanalys-ladder-'));
+  try {
+    const file = join(dir, 'lektioner-1m.csv');
+    writeFileSync(file, grid.map((r) => r.join(';')).join('\r\n'), 'utf8');
+    const ms: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [join(root, 'bin/skolanalys.mjs'), 'attendance', file, '--json'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`attendance exited ${r.status}: ${r.stderr.split('\n')[0]}`);
+      ms.push(performance.now() - t0);
+    }
+    return {
+      name: 'attendance --json with the närvaroplan: whole CLI run, 1 000 000 lesson rows', value: median(ms), unit: 'ms', aim: '≤ 3000 ms',
+      how: 'node bin/skolanalys.mjs attendance … --json on 5 000 pupils × 40 days × 5 lessons (rows by pupil), default plan evaluated per pupil, median of 3 runs',
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<BenchFigure[]> {
   const out: BenchFigure[] = [];
+  {
+    const grid = lessonGrid(5000, 40, 'pupil');
+    const table = readAttendance({ sheet: 'Lektioner', values: grid }, { referenceYear: 2026 });
+    const plan = defaultAttendancePlan('sv');
+    const ms: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      evaluateLadder(table, plan);
+      ms.push(performance.now() - t0);
+    }
+    out.push({
+      name: 'närvaroplan: ladder of the default plan for 5 000 pupils × 40 days', value: median(ms), unit: 'ms', aim: '≤ 100 ms',
+      how: 'evaluateLadder over the lesson days of 1 000 000 rows (4 steps, 8 rules), median of 5 runs',
+    });
+    out.push(cliFigure(grid));
+  }
   for (const order of ['pupil', 'date'] as const) {
     let grid: string[][] | null = lessonGrid(5000, 40, order); // 5 000 × 40 × 5 = 1 000 000 rows
     const runs = [time(grid), time(grid), time(grid)];
