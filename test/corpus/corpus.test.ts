@@ -43,8 +43,9 @@ interface Case {
   added: string[];
 }
 
-const WITH_CHECK = ['Nämndrapport', 'Elevlista', 'Åtgärdslista', 'Datakontroll'];
-const WITHOUT_CHECK = ['Nämndrapport', 'Elevlista', 'Åtgärdslista'];
+// Historik (issue 14) is the report's own data sheet: made on the first run, rewritten on the next.
+const WITH_CHECK = ['Nämndrapport', 'Elevlista', 'Åtgärdslista', 'Datakontroll', 'Historik'];
+const WITHOUT_CHECK = ['Nämndrapport', 'Elevlista', 'Åtgärdslista', 'Historik'];
 const CASES: Case[] = [
   { file: 'openpyxl-features.xlsx', sheet: 'Betyg', added: WITH_CHECK }, // pupils 0–29
   { file: 'openpyxl-1904.xlsx', sheet: 'Betyg 1904', added: WITHOUT_CHECK }, // 30–54
