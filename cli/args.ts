@@ -23,6 +23,7 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
   survey: ['questions', 'sheet'],
   report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period'],
   demo: ['out'],
+  trend: ['sheet'],
 };
 /** Options that may be given more than once, per command. */
 export const REPEATABLE: Record<string, readonly string[]> = {
@@ -36,6 +37,7 @@ export const SWITCHES: Record<string, readonly string[]> = {
   survey: ['json'],
   report: [],
   demo: [],
+  trend: ['json'],
 };
 
 /** Language is looked for first, so even an error about the other arguments is in the right language. */

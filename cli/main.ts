@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import { checkReportInputs } from '../core/report/readiness';
 import { latestEarlier } from '../core/report/history-model';
+import { trendJson, trendPeriodJson, type TrendPeriodJson } from '../core/report/history-json';
+import { findPeriod, periodKey, type Period } from '../core/report/period';
+import { parseDelimited } from '../core/table/text';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
@@ -95,6 +98,9 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         if (!args.options.out) throw new CliError('cli.error.outMissing');
         return await report(ctx, file, args.options, args.lists.previous ?? []);
       }
+      case 'trend':
+        if (!args.positionals.length) throw new CliError('cli.error.missingFile', { what: L('cli.what.file') });
+        return await trend(ctx, args.positionals, args.options, args.switches.has('json'));
       case 'demo':
         return await demo(ctx, args.options.out);
       default:
@@ -285,6 +291,57 @@ function readGrades(input: InputFile, ctx: Context): GradeTable {
   const options = { referenceYear: ctx.now.getFullYear(), scale: ctx.settings.scale, lang: ctx.lang };
   if (input.kind === 'text' && input.text !== undefined) return readGradeText(input.text, input.sheets[0].sheet, options);
   return readGradeTable(pickSheet(input, 'grades', ctx), options);
+}
+
+/** The first rows of an input, for SCB's Datum (a text file is not split whole for that). */
+function headRows(input: InputFile): SheetData['values'] {
+  if (input.kind === 'text' && input.text !== undefined) {
+    let end = 0;
+    for (let i = 0; i < 21 && end >= 0; i++) end = input.text.indexOf('\n', end + 1);
+    return parseDelimited(end < 0 ? input.text : input.text.slice(0, end));
+  }
+  return input.sheets[0].values;
+}
+
+/**
+ * `trend`: each file read and analysed alone, one after the other (only its small summary is kept),
+ * its period from its names or SCB's Datum; the periods in time order.
+ */
+async function trend(ctx: Context, files: string[], options: Record<string, string>, json: boolean): Promise<number> {
+  const { lang, settings, io } = ctx;
+  const entries: { period: Period; json: TrendPeriodJson; file: string }[] = [];
+  phase('start');
+  for (const file of files) {
+    const input = await readInput(file, { sheet: options.sheet });
+    const table = readGrades(input, ctx);
+    const found = findPeriod({ sheet: input.kind === 'xlsx' ? table.sheet : undefined, file: basename(file), values: headRows(input) });
+    if (!found) throw new CliError('cli.error.trendNoPeriod', { file });
+    const same = entries.find((e) => periodKey(e.period) === periodKey(found));
+    if (same) throw new CliError('cli.error.trendSamePeriod', { period: periodKey(found), first: same.file, second: file });
+    let analysis: GradeAnalysis;
+    try {
+      analysis = analyseGrades(table, settings);
+    } catch (e) {
+      throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
+    }
+    const source = basename(file) + (input.kind === 'xlsx' ? ` (${table.sheet})` : '');
+    entries.push({ period: found, json: trendPeriodJson(analysis, found, source), file });
+    phase(`file${entries.length}`);
+  }
+  const result = trendJson(entries);
+  if (json) {
+    io.out(JSON.stringify(result));
+    return 0;
+  }
+  const share = (f: number | string | undefined) => (typeof f === 'number' ? formatPercent(lang, f) : f ?? '.');
+  const points = (f: number | string | undefined) => (typeof f === 'number' ? formatNumber(lang, f, 1) : f ?? '.');
+  const lines = [t(lang, 'cli.trend.title', { n: result.periods.length }), ''];
+  for (const p of result.periods) {
+    const x = p as Partial<GradesJson['summary']> & TrendPeriodJson;
+    lines.push(t(lang, 'cli.trend.line', { period: p.period, pupils: p.pupils, yrk: share(x.eligibleShare?.YRK), merit: points(x.meanMeritValue17), all: share(x.allSubjectsPassedShare), source: p.source }));
+  }
+  io.out(lines.join('\n'));
+  return 0;
 }
 
 /** How many problems the summary lists before pointing to --json. */
