@@ -1,7 +1,9 @@
 /** The built CLI run as a process, the way users and the bench run it. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { ZipArchive } from './xlsx/zipfile';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +42,27 @@ describe('skolanalys as a process', () => {
     const r = run('report', p, '--out', join(dir, 'ut.xlsx'), '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`File "${p}" is not an Excel workbook (.xlsx)`);
+  });
+
+  it('a workbook with one damaged part: exit 2, the part named, in Swedish or English; no output file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skolanalys-cli-'));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Betyg').addRow(['Personnummer', 'Svenska']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    // Overwrite the start of the sheet part's compressed bytes: a deflate stream that cannot be unpacked.
+    const zip = new ZipArchive(bytes);
+    const entry = zip.entry('xl/worksheets/sheet1.xml')!;
+    bytes.fill(0xff, entry.dataStart, entry.dataStart + Math.min(16, entry.compressedSize));
+    const p = join(dir, 'skadad.xlsx');
+    writeFileSync(p, bytes);
+    const sv = run('report', p, '--out', join(dir, 'ut.xlsx'));
+    expect(sv.code).toBe(2);
+    expect(sv.stderr).toContain('Delen "xl/worksheets/sheet1.xml" i arbetsboken');
+    expect(sv.stderr).toContain('gick inte att packa upp');
+    const en = run('grades', p, '--lang', 'en');
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('Part "xl/worksheets/sheet1.xml" of workbook');
+    expect(existsSync(join(dir, 'ut.xlsx'))).toBe(false);
   });
 
   it('--help prints the Swedish usage and exits 0; an unknown command or option exits 2', () => {
