@@ -152,6 +152,8 @@ export interface TestRecord {
 export interface TestTable {
   sheet: string;
   headerRow: number | null;
+  /** 6 or 9 when the file says which year's test file it is (SCB column count or names). */
+  yearGroup?: number;
   records: TestRecord[];
   problems: Problem[];
 }

@@ -7,7 +7,7 @@ export {
 } from './eligibility';
 export { meritValue16, meritValue17 } from './merit';
 export { allSubjectsPassed, createEvaluator, evaluatePupil } from './evaluate';
-export { compareTestsWithGrades, matchTests, testShares, type TestComparison, type TestComparisonFigures, type TestMatch } from './tests';
+export { compareTestsWithGrades, matchTests, subtest3Figures, testResultFigures, testShares, type Subtest3Figures, type TestComparison, type TestComparisonFigures, type TestMatch, type TestResultFigures } from './tests';
 export { analyseGrades, type GradeAnalysis } from './analyse';
 export { gradesJson, gradesJsonChunks, gradesJsonText, validateGradesJson, type GradesJson, type GradesJsonGroup, type GradesJsonPupil, type GradesJsonSubject, type GradesJsonTermGroup, type GradesJsonTermPupil, type GradesTermJson } from './json';
 export { yearGroupOf, type GradeKind, type YearGroup, type YearGroupSource } from './year-group';

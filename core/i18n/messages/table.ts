@@ -30,6 +30,8 @@ export const table = {
     'table.test.noProv': 'Provbetyget i {subject} ({cell}) saknar uppgift om vilket ämne provet gällde ({field} = "{fieldValue}"); förväntade {expected}. Provbetyget "{value}" har inte lästs.',
     'table.test.kursplan': 'Okänd kursplan "{value}" ({cell}): förväntade 1 (svenska) eller 2 (svenska som andraspråk); provet räknas som svenska.',
     'table.test.noColumns': 'Inga provbetygskolumner (MA_PROVB, SV_PROVB, EN_PROVB, NO_PROVB, SO_PROVB) hittades i {sheet}.',
+    'table.test3.noColumns': 'Inga delprovskolumner för åk 3 (MA_A_PR …, SV_A_PR …) hittades i {sheet}.',
+    'table.test3.invalid': 'Ogiltigt delprovsresultat "{value}" i {subject} delprov {subtest} ({cell}): förväntade 1 (nått kravnivån), 0 (ej nått), 99 (ej deltagit), 88 (försvunnit) eller tomt.',
   } as Record<string, string>,
   en: {
     'table.grade.invalid': 'Invalid grade "{value}" in {subject} ({cell}): expected A–F, - or SCB code 2/3/9.',
@@ -61,5 +63,7 @@ export const table = {
     'table.test.noProv': 'The test grade in {subject} ({cell}) does not say which subject the test was in ({field} = "{fieldValue}"); expected {expected}. The test grade "{value}" was not read.',
     'table.test.kursplan': 'Unknown syllabus "{value}" ({cell}): expected 1 (Swedish) or 2 (Swedish as a second language); the test counts as Swedish.',
     'table.test.noColumns': 'No test-grade columns (MA_PROVB, SV_PROVB, EN_PROVB, NO_PROVB, SO_PROVB) were found in {sheet}.',
+    'table.test3.noColumns': 'No year 3 sub-test columns (MA_A_PR …, SV_A_PR …) were found in {sheet}.',
+    'table.test3.invalid': 'Invalid sub-test result "{value}" in {subject} sub-test {subtest} ({cell}): expected 1 (reached), 0 (not reached), 99 (did not take part), 88 (lost) or empty.',
   } as Record<string, string>,
 };
