@@ -4,7 +4,7 @@
  * Benchmarks are measurements, not tests: nothing here fails on a slow figure.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchFigure, BenchModule } from './types';
@@ -35,6 +35,35 @@ function fmt(v: number): string {
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
 }
 
+/** The markdown of one benchmark's section. */
+function section(s: { file: string; figures: BenchFigure[]; error?: string }): string[] {
+  const lines = [`## ${s.file.replace('.bench.ts', '')}`, ''];
+  if (s.error) lines.push(`Failed: ${s.error}`, '');
+  if (s.figures.length) {
+    lines.push('| what | median | aim | how |', '|---|---|---|---|');
+    for (const x of s.figures) lines.push(`| ${x.name} | ${fmt(x.value)} ${x.unit} | ${x.aim ?? ''} | ${x.how ?? ''} |`);
+    lines.push('');
+  }
+  return lines;
+}
+
+if (only.length && existsSync(`${root}docs/benchmarks.md`)) {
+  // A partial run (`npm run bench -- xlsx cli`) replaces only its own sections and says when they were measured.
+  const text = readFileSync(`${root}docs/benchmarks.md`, 'utf8');
+  const parts = text.split(/^(?=## )/m);
+  const head = parts[0].replace(/\n*$/, '\n');
+  const byName = new Map(parts.slice(1).map((p) => [/^## (\S+)/.exec(p)![1], p.replace(/\n*$/, '\n\n')]));
+  for (const s of sections) byName.set(s.file.replace('.bench.ts', ''), `${section(s).join('\n')}\n`);
+  const date = new Date().toISOString().slice(0, 10);
+  const note = `- Sections measured again on ${date}: ${sections.map((s) => s.file.replace('.bench.ts', '')).join(', ')}`;
+  const headLines = head.split('\n').filter((l) => !l.startsWith('- Sections measured again on '));
+  const at = headLines.findIndex((l) => l.startsWith('- Date:'));
+  headLines.splice(at + 1, 0, note);
+  const names = [...byName.keys()].sort();
+  writeFileSync(`${root}docs/benchmarks.md`, `${headLines.join('\n').replace(/\n*$/, '\n\n')}${names.map((n) => byName.get(n)!).join('').replace(/\n*$/, '\n')}`);
+  console.log('\nupdated docs/benchmarks.md (these sections only)');
+}
+
 if (!only.length) {
   const cpu = cpus();
   const lines = [
@@ -48,15 +77,7 @@ if (!only.length) {
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
     '',
   ];
-  for (const s of sections) {
-    lines.push(`## ${s.file.replace('.bench.ts', '')}`, '');
-    if (s.error) lines.push(`Failed: ${s.error}`, '');
-    if (s.figures.length) {
-      lines.push('| what | median | aim | how |', '|---|---|---|---|');
-      for (const x of s.figures) lines.push(`| ${x.name} | ${fmt(x.value)} ${x.unit} | ${x.aim ?? ''} | ${x.how ?? ''} |`);
-      lines.push('');
-    }
-  }
+  for (const s of sections) lines.push(...section(s));
   mkdirSync(`${root}docs`, { recursive: true });
   writeFileSync(`${root}docs/benchmarks.md`, lines.join('\n'));
   console.log('\nwrote docs/benchmarks.md');
