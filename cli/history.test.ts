@@ -37,14 +37,19 @@ async function sheetValues(file: string, name: string) {
 
 const periodsOf = (rows: readonly (readonly unknown[])[]) => [...new Set(rows.slice(4).map((r) => r[0]))];
 
-/** Adds a row the way a principal types it: inline strings and numbers after the last row of Historik. */
-async function typeRow(file: string, cells: (string | number)[]): Promise<void> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
+/** The part name of a sheet of a package. */
+async function sheetPart(zip: JSZip, name: string): Promise<string> {
   const book = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const rid = /<sheet [^>]*name="Historik"[^>]*r:id="([^"]+)"/.exec(book)![1];
+  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(book)![1];
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
-  const path = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`;
+  return `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`;
+}
+
+/** Adds a row the way a principal types it: inline strings and numbers after the last row of a sheet. */
+async function typeRow(file: string, cells: (string | number)[], sheet = 'Historik'): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const path = await sheetPart(zip, sheet);
   const xml = await zip.file(path)!.async('string');
   const last = Math.max(...[...xml.matchAll(/<row [^>]*r="(\d+)"/g)].map((m) => Number(m[1])));
   const r = last + 1;
@@ -104,5 +109,30 @@ describe('Historik through the CLI', () => {
     const check = (await sheetValues(out, 'Datakontroll')).flat().filter((v): v is string => typeof v === 'string');
     expect(check.some((v) => v.includes('samma period VT2025') && v.includes('x-a.txt') && v.includes('x-b.txt'))).toBe(true);
     expect(periodsOf(await sheetValues(out, 'Historik'))).toEqual(['VT2025', 'VT2026']);
+  });
+
+  it('creates Mål once; the school\'s targets and comments survive regeneration and show on the Nämndrapport', async () => {
+    const now = scbFile('mal-ak9.txt', '2026-06-12', 7);
+    const out = join(dir, 'm1.xlsx');
+    expect(run('report', now, '--out', out).code).toBe(0);
+    expect((await sheetValues(out, 'Mål'))[3]).toEqual(['Indikator', 'Enhet', 'Målvärde', 'Jämförelse', 'Delvis inom', 'Kommentar']);
+    await typeRow(out, ['Andel behöriga till yrkesprogram', 'Totalt', 0.99, '≥', 0.01, 'Matematiken i fokus'], 'Mål');
+    const malXml = async (f: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(f));
+      return zip.file(await sheetPart(zip, 'Mål'))!.async('string');
+    };
+    const edited = await malXml(out);
+    let input = out;
+    for (let i = 2; i <= 4; i++) {
+      const next = join(dir, `m${i}.xlsx`);
+      const r = run('report', input, '--sheet', 'mal-ak9', '--out', next);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/lämnades som de var: .*Mål/);
+      expect(await malXml(next)).toBe(edited);
+      const nr = (await sheetValues(next, 'Nämndrapport')).flat();
+      expect(nr).toContain('Matematiken i fokus');
+      expect(nr).toContain('ej uppfyllt');
+      input = next;
+    }
   });
 });

@@ -201,6 +201,9 @@ async function report(ctx: Context, file: string, options: Record<string, string
   // The workbook's Historik (rows a principal typed included) is merged with the periods computed now.
   const historySheet = main.pkg && (main.pkg.markers().get('historik') ?? main.pkg.sheet(t(lang, 'report.sheet.historik'))?.name);
   if (historySheet && main.pkg) inputs.history = sheetData(main.pkg, main.pkg.sheet(historySheet)!, main.path);
+  // The board's Mål (made once, then the school's), like the Närvaroplan.
+  const targetSheet = main.pkg && (main.pkg.markers().get('mal') ?? main.pkg.sheet(t(lang, 'report.sheet.mal'))?.name);
+  if (targetSheet && main.pkg) inputs.targets = sheetData(main.pkg, main.pkg.sheet(targetSheet)!, main.path);
   refuseUnfit(inputs, main, ctx);
 
   let result;

@@ -38,11 +38,11 @@ export interface DetectOptions {
 }
 
 /** `kontroll` lists the input problems with their addresses (for hosts without a pane, such as the CLI). */
-export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik';
+export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik' | 'mal';
 /** `narvaroplan` is a create-once sheet (`SheetPlan.createOnly`): written only when the workbook has none. */
-export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan', 'historik'];
+export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan', 'historik', 'mal'];
 /** Keys of the create-once sheets: the school's own after they are made, read as input, never replaced or skipped. */
-export const CREATE_ONCE_KINDS: readonly ReportKind[] = ['narvaroplan'];
+export const CREATE_ONCE_KINDS: readonly ReportKind[] = ['narvaroplan', 'mal'];
 
 export interface ReportInputs {
   grades: SheetData;
@@ -66,6 +66,8 @@ export interface ReportInputs {
    * row of the periods it does not compute and writes the merge back (`historik`, a generated sheet).
    */
   history?: SheetData;
+  /** The workbook's Mål sheet (the board's targets and comments, made once by an earlier report, then the school's). */
+  targets?: SheetData;
   survey?: SheetData;
   /** The survey's question sheet (item → area, reversed items); a default mapping otherwise. */
   surveyQuestions?: SheetData;

@@ -21,6 +21,7 @@ import { buildNarvaroplan } from './narvaroplan';
 import { findPeriod, periodLabel } from './period';
 import { historyModel, type AnalysedFigures } from './history-model';
 import { buildHistorik } from './history-sheet';
+import { buildMal, readTargets } from './targets';
 
 /** The label of the grades' period: from `--period`, the names or SCB's Datum, never from the clock; else empty. */
 function reportPeriod(inputs: ReportInputs, lang: Settings['lang']): string {
@@ -184,6 +185,12 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     model.history = h.model;
   }
 
+  if (inputs.targets) {
+    const tg = readTargets(inputs.targets, lang);
+    problems.push(...tg.problems);
+    model.targets = tg.targets;
+  } else model.targets = [];
+
   const sheets: SheetPlan[] = [];
   for (const kind of kinds) {
     const sheet =
@@ -194,6 +201,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
               : kind === 'kontroll' ? buildProblemSheet(model, problems)
                 : kind === 'narvaroplan' ? buildNarvaroplan(model)
                   : kind === 'historik' ? buildHistorik(model)
+                    : kind === 'mal' ? buildMal(model)
                   : buildProgressionSheet(model);
     if (sheet) sheets.push(sheet);
   }

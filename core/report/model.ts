@@ -6,6 +6,7 @@
 import type { AbsenceLevel, Figure, Lang, PupilEvaluation, ProgramCode, Settings, SubjectCode } from '../types';
 import type { AbsenceResults, AttendancePlan, BandGroup, MonthBands, ReportingRate } from '../attendance';
 import type { HistoryModel } from './history-model';
+import type { Target } from './targets';
 
 /** The §5 indicators for one group, suppressed per cell. */
 export interface GroupFigures {
@@ -160,4 +161,6 @@ export interface ReportModel {
   survey?: SurveyAreaView[];
   /** The Historik merged with the periods computed now (issue 14): the trend reads it. */
   history?: HistoryModel;
+  /** The school's targets from its Mål sheet; [] when the workbook has none yet (issue 14). */
+  targets?: Target[];
 }
