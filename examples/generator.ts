@@ -6,8 +6,8 @@
  * files in examples/ (the SCB files, long and wide CSVs, attendance exports, survey). `generate.ts`
  * writes them to disk together with the demo workbook.
  */
-import { SCB9_COLUMNS } from '../core/table/grades';
-import { SCB_TEST9_COLUMNS } from '../core/table/tests';
+import { SCB6_COLUMNS, SCB9_COLUMNS } from '../core/table/grades';
+import { SCB_TEST3_COLUMNS, SCB_TEST6_COLUMNS, SCB_TEST9_COLUMNS } from '../core/table/tests';
 import { luhnCheckDigit } from '../core/personnummer';
 
 // ---------------------------------------------------------------------------------------------
@@ -956,5 +956,116 @@ export function demoTextFiles(seed: number = DEMO_SEED): [string, Uint8Array][] 
     ['franvaro-lektioner-vt2026.csv', encodeUtf8(lessonRowsText(pupils, LESSON_DAYS), false)],
     ['elevenkat-2026.csv', encodeUtf8(surveyText(pupils, seed), false)],
     ['elevenkat-fragor.csv', encodeUtf8(surveyQuestionsText(), false)],
+    // The same cohort earlier on (issue 15): åk 3 test, åk 6 grades and test, åk 7 term grades.
+    ['np-ak3-vt2020.txt', encodeUtf8(np3Text(pupils), true)],
+    ['betyg-ak6-vt2023.txt', encodeWindows1252(ak6GradeText(pupils))],
+    ['np-ak6-vt2023.txt', encodeUtf8(np6Text(pupils), true)],
+    ['betyg-ak7-vt2024.txt', encodeWindows1252(ak7GradeText(pupils))],
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same cohort in åk 3, 6 and 7 (issue 15): earlier grades are the åk 9 grades stepped back.
+
+/** Pupils who came after åk 6 (not in the åk 6 and åk 7 files, nor the åk 3 test): every 23rd. */
+export const NEW_AFTER_AK6 = (p: Pupil) => p.index % 23 === 11 || (NEW_IN_AK9 as readonly number[]).includes(p.index);
+
+/** A grade `steps` years earlier as the åk 8 file makes it (grades rise towards åk 9); its own random stream per year. */
+function gradeBack(p: Pupil, g: GradeCell, steps: number, stream: number): GradeCell {
+  const rng = mulberry32(subSeed(p.seed, stream));
+  let x = g;
+  for (let k = 0; k < steps; k++) x = earlierGrade(rng, x === '-' ? '9' : x);
+  return x === '-' ? '9' : x;
+}
+
+/** The åk 6 grade row (SCB's 35 columns): No/So `2` (graded in the single subjects), M1/M2 `2`, a few `Z`. */
+function ak6Fields(p: Pupil): string[] {
+  const g = (s: CoreSubject) => (p.grades[s] === '2' ? '2' : p.grades[s] === '3' ? '3' : gradeBack(p, p.grades[s], 1, 60 + s.length * 7 + s.charCodeAt(0)));
+  // Hkk not yet taught to some pupils in åk 6: SCB code Z (åk 6 only).
+  const hkk = p.index % 29 === 4 ? 'Z' : g('Hkk');
+  const ml = p.ml.grade === '2' ? '2' : gradeBack(p, p.ml.grade, 1, 70);
+  return [
+    p.system, '2023-06-09', p.version, p.personnummer, p.schoolCode, p.className.replace(/^9/, '6'), p.firstName, p.lastName,
+    g('Bl'), g('En'), hkk, g('Idh'), g('Ma'), '', '2', '', '2', p.ml.lang, ml,
+    g('Mu'), '2', g('Bi'), g('Fy'), g('Ke'), '2', g('Ge'), g('Hi'), g('Re'), g('Sh'), g('Sl'), g('Sv'), g('Sva'), '2', g('Tk'), '2',
+  ];
+}
+
+/** The SCB terminsbetyg åk 6 file (vt 2023) as text: no header, 35 columns, `;`, CRLF. */
+export function ak6GradeText(pupils: readonly Pupil[]): string {
+  if (SCB6_COLUMNS.length !== 35) throw new Error('SCB6_COLUMNS changed');
+  let out = '';
+  for (const p of pupils) if (!NEW_AFTER_AK6(p)) out += ak6Fields(p).join(';') + '\r\n';
+  return out;
+}
+
+/** Åk 7 terminsbetyg (vt 2024) in the 33-column SCB form, classes 7X: two terms before åk 8. */
+export function ak7GradeText(pupils: readonly Pupil[]): string {
+  let out = '';
+  for (const p of pupils) {
+    if (NEW_AFTER_AK6(p)) continue;
+    const f = scbGradeFields(p);
+    f[1] = '2024-06-10';
+    f[5] = p.className.replace(/^9/, '7');
+    // Grade columns of the 33: 8–12, 14, 16, 18, 19–29, 31, 32 (language cells and codes kept as they are).
+    for (const i of [8, 9, 10, 11, 12, 14, 16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 31]) {
+      if (/^[A-F9]$/.test(f[i])) f[i] = gradeBack(p, f[i], 1, 80 + i);
+    }
+    out += f.join(';') + '\r\n';
+  }
+  return out;
+}
+
+/** The ämnesprov åk 6 file (vt 2023, SCB's 29 columns): Ma on paper, Sv/En some digital (blank). */
+export function np6Text(pupils: readonly Pupil[]): string {
+  let out = '';
+  for (const p of pupils) {
+    if (NEW_AFTER_AK6(p)) continue;
+    const rng = mulberry32(subSeed(p.seed, 90));
+    const ma = testGrade(rng, gradeBack(p, p.grades.Ma, 1, 60 + 2 * 7 + 77));
+    const sv = testGrade(rng, gradeBack(p, p.sva ? p.grades.Sva : p.grades.Sv, 1, 91));
+    const en = testGrade(rng, gradeBack(p, p.grades.En, 1, 60 + 2 * 7 + 69));
+    const digital = rng() < 0.3;
+    const delt = (o: string, n: number) => (o === '88' ? Array(n).fill('88') : Array.from({ length: n }, (_, k) => (o === '99' && k === 0 ? '99' : '1')));
+    const prp = (o: string, max: number) => (digital ? ['', '', ''] : Array.from({ length: 3 }, () => (o === '99' || o === '88' ? o : String(Math.round(max * (0.3 + 0.7 * rng()))))));
+    const g6 = p.className.replace(/^9/, '6');
+    const mk = (o: string) => (o === '77' ? '99' : o); // no replacement test in åk 6
+    const fields = [
+      p.system, '2023-05-20', p.version, p.personnummer, p.schoolCode,
+      `Ma${g6}`, ...delt(mk(ma), 5), mk(ma),
+      digital ? '' : p.sva ? 'Sva6' : `Sv${g6}`, digital ? '' : p.sva ? '2' : '1', ...delt(mk(sv), 3), ...prp(mk(sv), 18), digital ? '' : mk(sv),
+      digital ? '' : `En${g6}`, ...delt(mk(en), 3), ...prp(mk(en), 6), digital ? '' : mk(en),
+    ];
+    if (fields.length !== SCB_TEST6_COLUMNS.length) throw new Error('np6 row width');
+    out += fields.join(';') + '\r\n';
+  }
+  return out;
+}
+
+/** The ämnesprov åk 3 file (vt 2020, SCB's 35 columns): sub-test results 1/0, a few 99 and 88; G1/G2 not given. */
+export function np3Text(pupils: readonly Pupil[]): string {
+  let out = '';
+  for (const p of pupils) {
+    if (NEW_AFTER_AK6(p)) continue;
+    const rng = mulberry32(subSeed(p.seed, 95));
+    const sub = () => {
+      const r = rng();
+      if (r < 0.015) return '99';
+      if (r < 0.02) return '88';
+      return 0.8 * p.ability + normal(rng) * 0.8 > -1.6 ? '1' : '0';
+    };
+    const points = (max: number, v: string) => (v === '99' || v === '88' ? v : String(Math.round(max * (v === '1' ? 0.6 + 0.4 * rng() : 0.5 * rng()))));
+    const ma = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map(sub);
+    const sv = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map(sub);
+    const g3 = p.className.replace(/^9/, '3');
+    const fields = [
+      p.system, '2020-05-15', p.version, p.personnummer, p.schoolCode,
+      `Ma${g3}`, ...ma, '', '',
+      points(17, ma[1]), points(19, ma[2]), points(14, ma[3]), points(16, ma[4]), points(23, ma[5]), points(15, ma[6]), '', '',
+      `Sv${g3}`, p.sva ? '2' : '1', ...sv, points(18, sv[1]), points(18, sv[2]),
+    ];
+    if (fields.length !== SCB_TEST3_COLUMNS.length) throw new Error('np3 row width');
+    out += fields.join(';') + '\r\n';
+  }
+  return out;
 }
