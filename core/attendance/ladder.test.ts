@@ -192,3 +192,29 @@ describe('from totals: only the step, no date', () => {
     expect(e.pupils.map((p) => [p.step?.index ?? 0, p.reachedDay, p.previousIndex])).toEqual([[2, null, null], [0, null, null]]);
   });
 });
+
+describe('attendance JSON from lesson rows', () => {
+  it('gives the step with the date reached, the due date, the previous period and the rapporteringsgrad per month', async () => {
+    const { attendanceJson, validateAttendanceJson } = await import('./json');
+    // H of the ladder tests, and the default plan: 12–13 Jan wholly absent (2 days in a row: no default rule),
+    // Monday absences 19 and 26 Jan, 2–3 Feb wholly absent.
+    const H = { '2026-01-12': 'GG', '2026-01-13': 'GG', '2026-01-14': 'PP', '2026-01-15': 'PP', '2026-01-16': 'PU', '2026-01-19': 'PG', '2026-01-20': 'PP',
+      '2026-01-26': 'PG', '2026-01-27': 'PP', '2026-02-02': 'GG', '2026-02-03': 'GG', '2026-02-04': 'PP' };
+    const t = table({ H });
+    const j = attendanceJson(t);
+    // Step 1 (2nd occasion in a month): 12–13 Jan is one occasion, 19 Jan the second → 19 Jan.
+    // Step 2 (≥ 10 % of the period, from 25 Jan): 26 Jan: 6 absent of 16 lessons = 37.5 % → 26 Jan, due + 7 = 2 Feb.
+    // Step 3 (14 days after step 2 = 9 Feb): no lessons then → the highest step is 2. Before 1 Feb (the last
+    // month's start) it was step 2 already.
+    expect(j.pupils[0].step).toEqual({ index: 2, name: 'Kartlägga', reachedOn: '2026-01-26', dueOn: '2026-02-02' });
+    expect(j.pupils[0].previousStep).toBe(2);
+    expect(j.ladder).toMatchObject({ source: 'default', basis: 'lessons', previousPeriodEnds: '2026-01-31' });
+    // Rapporteringsgrad 9A: January 9 days × 2 = 18 lessons, 1 unreported → 17/18 = 94.4444 % (uncertain);
+    // February 6 of 6.
+    expect(j.reporting.classes.filter((c) => c.month !== null)).toEqual([
+      { class: '9A', school: null, month: '2026-01', rate: 0.944444, uncertain: true },
+      { class: '9A', school: null, month: '2026-02', rate: 1, uncertain: false },
+    ]);
+    expect(validateAttendanceJson(JSON.parse(JSON.stringify(j)))).toEqual([]);
+  });
+});
