@@ -14,7 +14,7 @@ import { hiddenParts } from '../stats/suppress-table';
 import { createEvaluator } from './evaluate';
 import { pointsTable } from './scale';
 import { scanned } from './scan';
-import { compareTestsWithGrades, matchTests, testShares, type TestComparisonFigures, type TestMatch } from './tests';
+import { compareTestsWithGrades, matchTests, testResultFigures, testShares, type TestComparisonFigures, type TestMatch, type TestResultFigures } from './tests';
 
 export type { TestComparison, TestComparisonFigures, TestMatch } from './tests';
 
@@ -42,6 +42,8 @@ export interface GradeAnalysis {
   tests: TestComparisonFigures[] | null;
   /** How the test file joined the grade file, or null without a test file. */
   testMatch: TestMatch | null;
+  /** The test file's own results per subject (share with at least E, codes apart), or null without one. */
+  testResults: TestResultFigures[] | null;
   /** The reader's problems, the test reader's, and this analysis's own (marks of the wrong scale, unmatched tests). */
   problems: Problem[];
 }
@@ -221,6 +223,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     subjects,
     tests: testFigures,
     testMatch,
+    testResults: tests ? testResultFigures(tests, threshold) : null,
     problems,
   };
 }

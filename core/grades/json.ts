@@ -6,6 +6,7 @@ import { PROGRAM_CODES } from '../types';
 import type { CoreSubject, GroupIndicators, SubjectIndicators } from '../stats/indicators';
 import type { GradeKind } from './year-group';
 import type { SubjectQuality } from './quality';
+import type { TestResultFigures } from './tests';
 import type { GradeAnalysis } from './analyse';
 
 export interface GradesJsonPupil {
@@ -85,6 +86,8 @@ interface GradesJsonTail {
   subjects: GradesJsonSubject[];
   /** Per subject: counts of valid grades, blanks, streck (`-`/9), codes 2, 3, Y, Z and invalid values. */
   dataQuality: SubjectQuality[];
+  /** With a test file: its results per subject (share with at least E; 99, 88, 77, blank apart). */
+  testResults?: TestResultFigures[];
 }
 
 /** The contract of a slutbetyg file (the final year). */
@@ -225,6 +228,7 @@ function restJson(a: GradeAnalysis, withGroups = true): Omit<GradesJson | Grades
   } as Omit<GradesJson | GradesTermJson, 'pupils'>;
   if (a.testMatch) out.testMatch = { matched: a.testMatch.matched, unmatched: a.testMatch.unmatched, pupilsWithoutTest: a.testMatch.pupilsWithoutTest };
   if (a.tests) out.tests = a.tests.map((x) => ({ subject: x.subject, n: x.n, lowerShare: r(x.lowerShare, 4), sameShare: r(x.sameShare, 4), higherShare: r(x.higherShare, 4) }));
+  if (a.testResults) out.testResults = a.testResults.map((x) => ({ ...x, passShare: r(x.passShare, 4) }));
   return out;
 }
 
@@ -233,7 +237,7 @@ function restJson(a: GradeAnalysis, withGroups = true): Omit<GradesJson | Grades
  * @example gradesJson(analysis).summary.pupils // 300
  */
 export function gradesJson(a: GradeAnalysis): GradesJson | GradesTermJson {
-  const { summary, groups, problems, testMatch, tests, yearGroup, gradeKind, subjects, dataQuality } = restJson(a);
+  const { summary, groups, problems, testMatch, tests, yearGroup, gradeKind, subjects, dataQuality, testResults } = restJson(a);
   // The key order of gradesJsonChunks: the additions of issue 15 come after the older keys.
   return {
     pupils: a.gradeKind === 'slutbetyg' ? a.pupils.map(pupilJson) : a.pupils.map(termPupilJson),
@@ -241,6 +245,7 @@ export function gradesJson(a: GradeAnalysis): GradesJson | GradesTermJson {
     ...(testMatch ? { testMatch } : {}),
     ...(tests ? { tests } : {}),
     yearGroup, gradeKind, subjects, dataQuality,
+    ...(testResults ? { testResults } : {}),
   } as GradesJson | GradesTermJson;
 }
 
@@ -307,7 +312,7 @@ export function* gradesJsonChunks(a: GradeAnalysis, chunkChars = 1 << 20): Gener
 
 /** The contract after the pupils: summary, groups, problems, testMatch, tests, then issue 15's keys. */
 function* restChunks(a: GradeAnalysis, buf: string, chunkChars: number, group: (g: GroupIndicators) => string): Generator<string> {
-  const { summary, problems, testMatch, tests, yearGroup, gradeKind, subjects, dataQuality } = restJson(a, false);
+  const { summary, problems, testMatch, tests, yearGroup, gradeKind, subjects, dataQuality, testResults } = restJson(a, false);
   buf += `],"summary":${JSON.stringify(summary)},"groups":[`;
   for (let i = 0; i < a.groups.length; i++) {
     buf += (i === 0 ? '' : ',') + group(a.groups[i]);
@@ -320,6 +325,7 @@ function* restChunks(a: GradeAnalysis, buf: string, chunkChars: number, group: (
   if (testMatch) buf += `,"testMatch":${JSON.stringify(testMatch)}`;
   if (tests) buf += `,"tests":${JSON.stringify(tests)}`;
   buf += `,"yearGroup":${yearGroup},"gradeKind":${JSON.stringify(gradeKind)},"subjects":${JSON.stringify(subjects)},"dataQuality":${JSON.stringify(dataQuality)}`;
+  if (testResults) buf += `,"testResults":${JSON.stringify(testResults)}`;
   yield `${buf}}`;
 }
 

@@ -84,3 +84,23 @@ describe('national tests åk 3 (SCB np3 2026, 35 columns, sub-tests)', () => {
     expect(bad.problems.map((p) => `${p.code}@${p.cell}`)).toEqual(["table.test3.invalid@'np3'!C2"]); // NP3 is a cell address: the sheet name is quoted
   });
 });
+
+describe('grades --json with an åk 6 test file', () => {
+  it('carries the test file\'s own results beside the comparison with the grades', async () => {
+    const { analyseGrades } = await import('./analyse');
+    const { gradesJson, gradesJsonText } = await import('./json');
+    const { DEFAULT_SETTINGS } = await import('../types');
+    const { pupil, table } = await import('./fixtures/pupils');
+    const t6 = readTestTable({ sheet: 'np6', values: parseDelimited([
+      line(SCB_TEST6_COLUMNS, P[0], { MA_PROVB: 'C' }),
+      line(SCB_TEST6_COLUMNS, P[1], { MA_PROVB: '99' }),
+    ].join('\n')) }, opts);
+    const grades = table([pupil({ Ma: 'B' }, { id: P[0], personnummer: P[0], className: '6A' }), pupil({ Ma: 'E' }, { id: P[1], personnummer: P[1], className: '6A' })]);
+    const a = analyseGrades(grades, { ...DEFAULT_SETTINGS, suppressionThreshold: 1 }, t6);
+    const j = gradesJson(a);
+    // Ma: one provbetyg C (pass) → 1/1; one 99 apart. The comparison: final B above test C → higher 1/1.
+    expect(j.testResults?.find((x) => x.subject === 'Ma')).toMatchObject({ graded: 1, passShare: 1, notTaken: 1 });
+    expect(j.tests?.find((x) => x.subject === 'Ma')).toMatchObject({ n: 1, higherShare: 1 });
+    expect(gradesJsonText(a)).toBe(JSON.stringify(j));
+  });
+});
