@@ -21,13 +21,13 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
   progression: ['sheet'],
   cohort: ['sheet'],
   survey: ['questions', 'sheet'],
-  report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period'],
+  report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period', 'benchmarks'],
   demo: ['out'],
   trend: ['sheet'],
 };
 /** Options that may be given more than once, per command. */
 export const REPEATABLE: Record<string, readonly string[]> = {
-  report: ['previous'],
+  report: ['previous', 'benchmarks'],
 };
 export const SWITCHES: Record<string, readonly string[]> = {
   grades: ['json'],

@@ -135,4 +135,19 @@ describe('Historik through the CLI', () => {
       input = next;
     }
   });
+
+  it('imports a saved Kolada response with --benchmarks into Jämförelsetal, which later runs keep', async () => {
+    const now = scbFile('bench-ak9.txt', '2026-06-12', 8);
+    const out = join(dir, 'b1.xlsx');
+    const fixture = join(root, 'core/report/fixtures/kolada-v2-data-documented-format.json');
+    const r = run('report', now, '--benchmarks', fixture, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const first = await sheetValues(out, 'Jämförelsetal');
+    expect(first.flat()).toContain('N15436');
+    const out2 = join(dir, 'b2.xlsx');
+    const again = run('report', out, '--sheet', 'bench-ak9', '--out', out2);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await sheetValues(out2, 'Jämförelsetal')).toEqual(first);
+    expect((await sheetValues(out2, 'Nämndrapport')).flat()).toContain('Liknande kommuner');
+  });
 });

@@ -82,7 +82,7 @@ async function readXlsx(path: string, bytes: Buffer, options: ReadOptions): Prom
   }
   // Sheets an earlier report made are skipped, but for the create-once ones, which are the school's input.
   const generated = new Set<string>();
-  if (options.skipGenerated !== false) for (const [key, name] of pkg.markers()) if (!CREATE_ONCE_KINDS.includes(key as ReportKind) && key !== 'historik') generated.add(name);
+  if (options.skipGenerated !== false) for (const [key, name] of pkg.markers()) if (!CREATE_ONCE_KINDS.includes(key as ReportKind) && key !== 'historik' && key !== 'jamforelse') generated.add(name);
   let sheets: SheetEntry[];
   if (options.sheet !== undefined) {
     const ws = pkg.sheet(options.sheet);

@@ -3,7 +3,7 @@
  * report workbooks through the xlsx writer. It holds no school rules; the clock is read here
  * (core reads none) and passed in as `now` / `referenceYear`.
  */
-import { mkdir, writeFile, stat, realpath } from 'node:fs/promises';
+import { mkdir, readFile, writeFile, stat, realpath } from 'node:fs/promises';
 import { dirname, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
@@ -96,7 +96,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       case 'report': {
         const file = one();
         if (!args.options.out) throw new CliError('cli.error.outMissing');
-        return await report(ctx, file, args.options, args.lists.previous ?? []);
+        return await report(ctx, file, args.options, args.lists.previous ?? [], args.lists.benchmarks ?? []);
       }
       case 'trend':
         if (!args.positionals.length) throw new CliError('cli.error.missingFile', { what: L('cli.what.file') });
@@ -143,6 +143,16 @@ async function secondaryInput(option: string, value: string, main: InputFile): P
   throw new CliError('cli.error.inputMissing', { value, option: `--${option}`, file: main.path });
 }
 
+/** A small text file (a saved JSON response) as UTF-8. */
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? 'cli.error.fileMissing' : 'cli.error.fileUnreadable', { file: path, reason: code ?? String(e) });
+  }
+}
+
 /** Same file? (an output over its own input would lose the original if anything went wrong). */
 async function sameFile(a: string, b: string): Promise<boolean> {
   try {
@@ -152,7 +162,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-async function report(ctx: Context, file: string, options: Record<string, string>, previousList = options.previous ? [options.previous] : []): Promise<number> {
+async function report(ctx: Context, file: string, options: Record<string, string>, previousList = options.previous ? [options.previous] : [], benchmarkFiles: string[] = []): Promise<number> {
   const { io, lang } = ctx;
   const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
   const out = options.out;
@@ -204,6 +214,10 @@ async function report(ctx: Context, file: string, options: Record<string, string
   // The board's Mål (made once, then the school's), like the Närvaroplan.
   const targetSheet = main.pkg && (main.pkg.markers().get('mal') ?? main.pkg.sheet(t(lang, 'report.sheet.mal'))?.name);
   if (targetSheet && main.pkg) inputs.targets = sheetData(main.pkg, main.pkg.sheet(targetSheet)!, main.path);
+  // Benchmarks: the workbook's Jämförelsetal, merged with saved Kolada responses given with --benchmarks.
+  const benchSheet = main.pkg && (main.pkg.markers().get('jamforelse') ?? main.pkg.sheet(t(lang, 'report.sheet.jamforelse'))?.name);
+  if (benchSheet && main.pkg) inputs.benchmarks = sheetData(main.pkg, main.pkg.sheet(benchSheet)!, main.path);
+  if (benchmarkFiles.length) inputs.benchmarkFiles = await Promise.all(benchmarkFiles.map(async (f) => ({ name: basename(f), text: await readText(f) })));
   refuseUnfit(inputs, main, ctx);
 
   let result;

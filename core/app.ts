@@ -38,9 +38,9 @@ export interface DetectOptions {
 }
 
 /** `kontroll` lists the input problems with their addresses (for hosts without a pane, such as the CLI). */
-export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik' | 'mal';
+export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik' | 'mal' | 'jamforelse';
 /** `narvaroplan` is a create-once sheet (`SheetPlan.createOnly`): written only when the workbook has none. */
-export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan', 'historik', 'mal'];
+export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan', 'historik', 'mal', 'jamforelse'];
 /** Keys of the create-once sheets: the school's own after they are made, read as input, never replaced or skipped. */
 export const CREATE_ONCE_KINDS: readonly ReportKind[] = ['narvaroplan', 'mal'];
 
@@ -68,6 +68,10 @@ export interface ReportInputs {
   history?: SheetData;
   /** The workbook's Mål sheet (the board's targets and comments, made once by an earlier report, then the school's). */
   targets?: SheetData;
+  /** The workbook's Jämförelsetal sheet (benchmarks imported earlier), read back and merged with new imports. */
+  benchmarks?: SheetData;
+  /** Saved Kolada API responses (JSON text) to import into Jämförelsetal; the host read the files. */
+  benchmarkFiles?: { name: string; text: string }[];
   survey?: SheetData;
   /** The survey's question sheet (item → area, reversed items); a default mapping otherwise. */
   surveyQuestions?: SheetData;

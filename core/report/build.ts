@@ -22,6 +22,7 @@ import { findPeriod, periodLabel } from './period';
 import { historyModel, type AnalysedFigures } from './history-model';
 import { buildHistorik } from './history-sheet';
 import { buildMal, readTargets } from './targets';
+import { buildJamforelse, mergeBenchmarks, parseKoladaJson, readBenchmarks, type Benchmark } from './benchmarks';
 
 /** The label of the grades' period: from `--period`, the names or SCB's Datum, never from the clock; else empty. */
 function reportPeriod(inputs: ReportInputs, lang: Settings['lang']): string {
@@ -191,6 +192,18 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     model.targets = tg.targets;
   } else model.targets = [];
 
+  if (inputs.benchmarks || inputs.benchmarkFiles?.length) {
+    const kept = inputs.benchmarks ? readBenchmarks(inputs.benchmarks, lang) : { rows: [], problems: [] };
+    problems.push(...kept.problems);
+    const imported: Benchmark[] = [];
+    for (const f of inputs.benchmarkFiles ?? []) {
+      const r = parseKoladaJson(f.text, f.name, lang);
+      problems.push(...r.problems);
+      imported.push(...r.rows);
+    }
+    model.benchmarks = mergeBenchmarks(kept.rows, imported);
+  }
+
   const sheets: SheetPlan[] = [];
   for (const kind of kinds) {
     const sheet =
@@ -202,6 +215,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
                 : kind === 'narvaroplan' ? buildNarvaroplan(model)
                   : kind === 'historik' ? buildHistorik(model)
                     : kind === 'mal' ? buildMal(model)
+                      : kind === 'jamforelse' ? buildJamforelse(model)
                   : buildProgressionSheet(model);
     if (sheet) sheets.push(sheet);
   }

@@ -7,6 +7,7 @@ import type { AbsenceLevel, Figure, Lang, PupilEvaluation, ProgramCode, Settings
 import type { AbsenceResults, AttendancePlan, BandGroup, MonthBands, ReportingRate } from '../attendance';
 import type { HistoryModel } from './history-model';
 import type { Target } from './targets';
+import type { Benchmark } from './benchmarks';
 
 /** The §5 indicators for one group, suppressed per cell. */
 export interface GroupFigures {
@@ -163,4 +164,6 @@ export interface ReportModel {
   history?: HistoryModel;
   /** The school's targets from its Mål sheet; [] when the workbook has none yet (issue 14). */
   targets?: Target[];
+  /** Official figures (Kolada) kept in the Jämförelsetal sheet. */
+  benchmarks?: Benchmark[];
 }

@@ -12,6 +12,7 @@ import type { PlanValue, SheetPlan } from './plan';
 import { namndrapportLadder } from './narvaro-ladder';
 import { namndrapportTrend } from './history-trend';
 import { namndrapportTargets } from './targets';
+import { namndrapportBenchmarks } from './benchmarks';
 
 /** First column of the chart-data tables: right of the 14 printed columns (A–N) and a gap. */
 const CHART_DATA_COL = 16;
@@ -94,6 +95,9 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     [L('report.section.chartData'), L('report.col.total'), L('report.col.girls'), L('report.col.boys')], chartRows,
     [null, FMT.percent, FMT.percent, FMT.percent]);
   b.chart('chart-eligibility', 'column', L('report.chart.eligibility'), eligData, { percentAxis: true });
+
+  // Official figures beside ours (Jämförelsetal), with their years and how definitions differ.
+  namndrapportBenchmarks(b, m);
 
   // The board's targets from the Mål sheet: status (traffic light) and the school's comment.
   namndrapportTargets(b, m);
