@@ -20,7 +20,10 @@ export interface ReadContext {
   problem(r: number, c: number, value: unknown, code: string, severity: Problem['severity'], params?: Record<string, string | number>): void;
 }
 
-/** A problem writer for one sheet; addresses honour `SheetData.origin`. */
+/**
+ * A problem writer for one sheet; addresses honour `SheetData.origin`.
+ * @example makeContext({ sheet: 'Frånvaro', values: [], origin: { row: 3, col: 1 } }, 'sv', 2026).problem(0, 0, 'x', 'attendance.missingId', 'error') // problem at Frånvaro!B4
+ */
 export function makeContext(data: SheetData, lang: Lang, referenceYear: number): ReadContext {
   const problems: Problem[] = [];
   const row0 = data.origin?.row ?? 0;
@@ -52,7 +55,10 @@ export function parseAmount(v: CellValue): number | null {
   return Number(s.replace(',', '.'));
 }
 
-/** Pupil identity from an id cell: normalised personnummer when it is one (checksum problems listed). */
+/**
+ * Pupil identity from an id cell: normalised personnummer when it is one (checksum problems listed).
+ * @example pupilIdentity(ctx, '20100130-3799', 1, 0) // { id: '201001303799', personnummer: '201001303799', gender: 'M' }
+ */
 export function pupilIdentity(ctx: ReadContext, value: CellValue, r: number, c: number): { id: string; personnummer: string | null; gender: Gender } | null {
   const text = cellText(value);
   if (!text) return null;

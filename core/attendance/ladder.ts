@@ -141,6 +141,7 @@ function absentDay(flags: number, measure: RuleMeasure): boolean {
 /**
  * The first day ≥ `minDay` on which `rule` holds for the pupil's days `from … to − 1`; NaN when never.
  * `periodStart` is the export's first day (windows must lie inside the period).
+ * @example isoDate(firstHold({ kind: 'consecutive', measure: 'total', days: 3 }, table.days!, 0, 5, -Infinity, 20465, 0)) // '2026-01-20' (Fri, Mon, Tue absent)
  */
 export function firstHold(rule: LadderRule, d: LessonDays, from: number, to: number, minDay: number, periodStart: number, pupil: number): number {
   const day = d.day;

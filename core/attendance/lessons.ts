@@ -92,7 +92,10 @@ export function dayNumber(v: CellValue): number | null {
   return ms / MS_DAY;
 }
 
-/** `YYYY-MM-DD` of a day number. */
+/**
+ * `YYYY-MM-DD` of a day number (days since 1970-01-01).
+ * @example isoDate(20465) // '2026-01-12'
+ */
 export function isoDate(day: number): string {
   return new Date(day * MS_DAY).toISOString().slice(0, 10);
 }
@@ -164,6 +167,7 @@ export interface LessonAggregator {
  * A lesson-row aggregator. Rows with a bad id, minutes, status, date or late minutes are problems
  * and are not used. Memory is per pupil and per pupil-day, never per row, so a host can stream a
  * large file in chunks instead of holding the whole grid.
+ * @example const agg = lessonAggregator(columns, ctx, DEFAULT_SETTINGS); agg.add(chunk, 0, chunk.length, 1); agg.finish().pupils.length // 1
  */
 export function lessonAggregator(c: LessonColumnIndex, ctx: ReadContext, settings: Settings): LessonAggregator {
   const idSlot = new Map<string, number>();
@@ -557,7 +561,10 @@ function sortAbsences(data: Float64Array, count: number, n: number, subjects: st
   return { start, day, subject, invalid, subjects };
 }
 
-/** Aggregates the lesson rows below header row `hr` of a grid. */
+/**
+ * Aggregates the lesson rows below header row `hr` of a grid.
+ * @example readLessons(grid, 0, columns, ctx, DEFAULT_SETTINGS).firstDate // '2026-01-12'
+ */
 export function readLessons(grid: Grid, hr: number, c: LessonColumnIndex, ctx: ReadContext, settings: Settings): LessonResult {
   const agg = lessonAggregator(c, ctx, settings);
   agg.add(grid, hr + 1, grid.length, 0);

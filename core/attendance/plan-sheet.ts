@@ -116,7 +116,11 @@ function both(key: string): string[] {
   return [norm(t('sv', key)), norm(t('en', key))];
 }
 
-/** A share from a cell: 0.1, 10 (read as %), "10 %", "0,1". NaN when it is none; null when blank. */
+/**
+ * A share from a cell: 0.1, 10 (read as %), "10 %", "0,1". NaN when it is none; null when blank.
+ * @example parseShare('12,5 %') // 0.125
+ * @example parseShare(10) // 0.1
+ */
 export function parseShare(v: CellValue): number | null {
   if (v === null || v === undefined || cellText(v) === '') return null;
   if (typeof v === 'string' && v.includes('%')) {

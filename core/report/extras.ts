@@ -89,6 +89,7 @@ export function attendanceModel(data: SheetData, analysis: GradeAnalysis, settin
  * month (counts suppressed on the pupils with attendance data, of the whole file or of the month),
  * bands per group and month, rapporteringsgrad, and absence against results.
  * Worked: 9 pupils with attendance, 3 at step 1 → `..` (a count of 9 pupils' results).
+ * @example ladderView(table, evaluateLadder(table, plan), { plan, from: 'default', problems: [] }, analysis, DEFAULT_SETTINGS).steps[0].pupils // '..'
  */
 export function ladderView(table: AttendanceTable, ladder: LadderEvaluation, read: PlanRead, analysis: GradeAnalysis | null, settings: Settings): LadderView {
   const th = settings.suppressionThreshold;

@@ -15,7 +15,10 @@ const CHART_DATA_COL = 20;
 
 type Lx = (k: string, p?: Record<string, string | number>) => string;
 
-/** Lines saying where the rules come from and what the steps are computed from. */
+/**
+ * A line saying where the rules come from and what the steps are computed from.
+ * @example ladderNotes(builder, view, L) // 'Regler från Skolanalys standardplan (…). Stegen är räknade från lektionsraderna, …'
+ */
 export function ladderNotes(b: SheetBuilder, v: LadderView, L: Lx): void {
   b.line('ladder-source', [`${L(`report.ladder.source.${v.from}`)} ${L(`report.ladder.basis.${v.basis}`)}`], { italic: true, fontColor: '#595959' });
 }
@@ -23,6 +26,7 @@ export function ladderNotes(b: SheetBuilder, v: LadderView, L: Lx): void {
 /**
  * The Närvaro sheet's närvaroplan sections: bands per group, bands per month with a line chart,
  * rapporteringsgrad per class and month, absence against results. Every figure arrives suppressed.
+ * @example narvaroLadderSections(builder, model, model.absence!.ladder!) // blocks 'bands', 'bands-monthly', 'reporting', 'results'
  */
 export function narvaroLadderSections(b: SheetBuilder, m: ReportModel, v: LadderView): void {
   const L: Lx = (k, p = {}) => t(m.lang, k, p);
@@ -84,18 +88,27 @@ export function narvaroLadderSections(b: SheetBuilder, m: ReportModel, v: Ladder
   }
 }
 
-/** Header cells a pupil row gains with the närvaroplan (Närvaro sheet). */
+/**
+ * Header cells a pupil row gains with the närvaroplan (Närvaro sheet).
+ * @example pupilStepHeader(L)[0] // 'Steg i närvaroplanen'
+ */
 export function pupilStepHeader(L: Lx): string[] {
   return [L('report.col.stepName'), L('report.col.reachedOn'), L('report.col.previousStep'), L('report.col.bandTotal'), L('report.col.bandInvalid'), L('report.col.uncertain')];
 }
 
-/** The step text of a pupil: `2 Kartlägga`, or `Inget steg`. */
+/**
+ * The step text of a pupil: `2 Kartlägga`, or `Inget steg`; `.` without a närvaroplan.
+ * @example stepText(L, { step: { index: 2, name: 'Kartlägga' } } as PupilAbsenceView) // '2 Kartlägga'
+ */
 export function stepText(L: Lx, a: PupilAbsenceView | undefined): string {
   if (!a || a.step === undefined) return '.';
   return a.step ? `${a.step.index} ${a.step.name}` : L('report.stepNone');
 }
 
-/** A pupil's närvaroplan cells (Närvaro sheet), matching `pupilStepHeader`. */
+/**
+ * A pupil's närvaroplan cells (Närvaro sheet), matching `pupilStepHeader`.
+ * @example pupilStepCells(L, view, pupil) // ['3 Utreda', '2026-02-09', 2, '15–30 %', 'under 1 %', '']
+ */
 export function pupilStepCells(L: Lx, v: LadderView, a: PupilAbsenceView): PlanValue[] {
   const band = (i: number | null | undefined, labels: string[]) => (i === null || i === undefined ? '.' : labels[i]);
   return [stepText(L, a), a.step?.reachedOn ?? (a.step ? '.' : ''), a.previousStep ?? '.', band(a.bands?.total, v.bandLabels.total), band(a.bands?.invalid, v.bandLabels.invalid), a.uncertain ? L('report.yes') : ''];
@@ -104,6 +117,7 @@ export function pupilStepCells(L: Lx, v: LadderView, a: PupilAbsenceView): PlanV
 /**
  * The Nämndrapport's närvaroplan section: pupils per step and pupils to report to the huvudman by
  * month. Counts arrive suppressed (`..` under the threshold); no names, no personnummer.
+ * @example namndrapportLadder(builder, model, model.absence!.ladder!) // blocks 'ladder' and 'huvudman'
  */
 export function namndrapportLadder(b: SheetBuilder, m: ReportModel, v: LadderView): void {
   const L: Lx = (k, p = {}) => t(m.lang, k, p);
