@@ -24,6 +24,7 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
   report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period', 'benchmarks'],
   demo: ['out'],
   trend: ['sheet'],
+  benchmark: ['kommun', 'years', 'group', 'out', 'url'],
 };
 /** Options that may be given more than once, per command. */
 export const REPEATABLE: Record<string, readonly string[]> = {
@@ -38,6 +39,7 @@ export const SWITCHES: Record<string, readonly string[]> = {
   report: [],
   demo: [],
   trend: ['json'],
+  benchmark: [],
 };
 
 /** Language is looked for first, so even an error about the other arguments is in the right language. */

@@ -11,6 +11,7 @@ import { checkReportInputs } from '../core/report/readiness';
 import { latestEarlier } from '../core/report/history-model';
 import { trendJson, trendPeriodJson, type TrendPeriodJson } from '../core/report/history-json';
 import { findPeriod, periodKey, type Period } from '../core/report/period';
+import { KOLADA_API, KOLADA_KPIS, RIKET, koladaDataUrl, yearsOf } from '../core/report/benchmarks';
 import { parseDelimited } from '../core/table/text';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
@@ -101,6 +102,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       case 'trend':
         if (!args.positionals.length) throw new CliError('cli.error.missingFile', { what: L('cli.what.file') });
         return await trend(ctx, args.positionals, args.options, args.switches.has('json'));
+      case 'benchmark':
+        return await benchmark(ctx, args.options);
       case 'demo':
         return await demo(ctx, args.options.out);
       default:
@@ -358,6 +361,50 @@ async function trend(ctx: Context, files: string[], options: Record<string, stri
     lines.push(t(lang, 'cli.trend.line', { period: p.period, pupils: p.pupils, yrk: share(x.eligibleShare?.YRK), merit: points(x.meanMeritValue17), all: share(x.allSubjectsPassedShare), source: p.source }));
   }
   io.out(lines.join('\n'));
+  return 0;
+}
+
+/**
+ * `benchmark`: the one network call of the CLI, opt-in. Says on screen what will be sent (KPI ids,
+ * the municipality code, years; nothing about pupils) before it asks Kolada, follows Kolada's
+ * `next_page` on the same host, and saves the response for `report --benchmarks`.
+ */
+async function benchmark(ctx: Context, options: Record<string, string>): Promise<number> {
+  const { io, lang } = ctx;
+  const kommun = options.kommun ?? '';
+  if (!/^\d{4}$/.test(kommun)) throw new CliError('cli.error.benchmarkKommun', { value: kommun });
+  const years = yearsOf(options.years ?? '');
+  if (!years) throw new CliError('cli.error.benchmarkYears', { value: options.years ?? '' });
+  const group = options.group;
+  if (group !== undefined && !/^G\w{1,12}$/.test(group)) throw new CliError('cli.error.benchmarkGroup', { value: group });
+  if (!options.out) throw new CliError('cli.error.outMissing');
+  const base = options.url ?? KOLADA_API;
+  let url: string | undefined = koladaDataUrl(base, kommun, years, group);
+  const host = new URL(url).host;
+  io.out(t(lang, 'cli.benchmark.before', { url: new URL(url).origin, kpis: Object.keys(KOLADA_KPIS).join(', '), units: [kommun, RIKET, ...(group ? [group] : [])].join(', '), years: years.join(', ') }));
+  const values: unknown[] = [];
+  for (let page = 0; url && page < 20; page++) {
+    let body: { values?: unknown[]; next_page?: string };
+    try {
+      const res = await fetch(url, { headers: { accept: 'application/json' } });
+      if (!res.ok) throw new CliError('cli.error.benchmarkHttp', { status: res.status, url }, 1);
+      body = (await res.json()) as typeof body;
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError('cli.error.benchmarkNetwork', { url, reason: e instanceof Error ? e.message : String(e) }, 1);
+    }
+    if (!Array.isArray(body?.values)) throw new CliError('cli.error.benchmarkHttp', { status: 'JSON', url }, 1);
+    values.push(...body.values);
+    // Only pages on the same host: a next_page elsewhere would send the request to someone else.
+    url = body.next_page && new URL(body.next_page).host === host ? body.next_page : undefined;
+  }
+  try {
+    await mkdir(dirname(resolve(options.out)), { recursive: true });
+    await writeFile(options.out, JSON.stringify({ count: values.length, values }, null, 1));
+  } catch (e) {
+    throw new CliError('cli.error.writeFailed', { file: options.out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  io.out(t(lang, 'cli.benchmark.done', { n: values.length, file: options.out }));
   return 0;
 }
 
