@@ -562,9 +562,18 @@ async function cohort(ctx: Context, files: string[], options: Record<string, str
   const { lang, settings, io } = ctx;
   if (files.length < 2) throw new CliError('cli.error.missingFile', { what: t(lang, 'progression.cohort.needTwo') });
   phase('start');
-  const inputs = [];
-  for (const f of files) inputs.push({ label: basename(f), table: readGrades(await readInput(f, { sheet: options.sheet }), ctx) });
-  phase('read');
+  // Files are read one at a time as the cohort needs them: only one whole file is in memory at once.
+  const raw: (InputFile | null)[] = [];
+  for (const f of files) raw.push(await readInput(f, { sheet: options.sheet }));
+  phase('parse');
+  const inputs = files.map((f, i) => ({
+    label: basename(f),
+    read: () => {
+      const table = readGrades(raw[i]!, ctx);
+      raw[i] = null; // the file's text can go once its table is read
+      return table;
+    },
+  }));
   let result: CohortJson;
   try {
     result = cohortJson(followCohort(inputs, settings, { lang }));

@@ -12,11 +12,24 @@ import { cellAddress } from '../table/address';
 import { t } from '../i18n';
 import { matchKey, type CompareOptions } from './compare';
 
-/** One file of the cohort, in time order. */
+/** One file of the cohort, in time order: a table, or a function that reads it when its turn comes. */
 export interface CohortInput {
   /** What the user calls it (file name, `HT 2025`). */
   label: string;
-  table: GradeTable;
+  table?: GradeTable;
+  /**
+   * Reads the table when needed: the cohort keeps only what it compares (a few bytes per pupil and
+   * subject), so with `read` only one whole file is in memory at a time (four files of 100 000 pupils).
+   */
+  read?: () => GradeTable;
+}
+
+/** What a trajectory row needs of a pupil record (the grades themselves are kept as ranks). */
+interface Person {
+  id: string;
+  className: string | null;
+  firstName?: string;
+  lastName?: string;
 }
 
 export interface CohortTerm {
@@ -107,7 +120,9 @@ function cellOf(slot: number, levels: number): number {
 
 /** Reads one file: per pupil key → its evaluation facts and the subject cells. */
 function readTerm(input: CohortInput, settings: Settings, idColumn: CompareOptions['idColumn'], lang: Lang, problems: Problem[]) {
-  const table = input.table;
+  const table = input.table ?? input.read?.();
+  if (!table) throw new Error(`cohort input ${input.label}: no table`);
+  problems.push(...table.problems);
   const evaluate = createEvaluator({ ruleSet: settings.ruleSet, scale: table.scale });
   const levels = table.scale === 'old' ? 4 : 6;
   const n = table.pupils.length;
@@ -116,8 +131,13 @@ function readTerm(input: CohortInput, settings: Settings, idColumn: CompareOptio
   const short = new Int16Array(n);
   const byKey = new Map<string, number>();
   const records: PupilRecord[] = table.pupils;
+  const people: Person[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const p = records[i];
+    const person: Person = { id: p.id, className: p.className };
+    if (p.firstName !== undefined) person.firstName = p.firstName;
+    if (p.lastName !== undefined) person.lastName = p.lastName;
+    people[i] = person;
     const key = matchKey(p, idColumn);
     if (!key) {
       problems.push({ cell: cellAddress(table.sheet, p.row - 1, 0), value: p.id, message: t(lang, 'progression.noId'), code: 'progression.noId', severity: 'error' });
@@ -145,7 +165,8 @@ function readTerm(input: CohortInput, settings: Settings, idColumn: CompareOptio
     }
   }
   const year = yearGroupOf(table, settings.finalYear);
-  return { input, cells, passed, short, byKey, records, year };
+  // Nothing of the table is kept beyond this point: people, ranks and counts only.
+  return { label: input.label, sheet: table.sheet, cells, passed, short, byKey, records: people, year };
 }
 
 type Term = ReturnType<typeof readTerm>;
@@ -211,7 +232,6 @@ export function followCohort(inputs: readonly CohortInput[], settings: Settings,
   const lang = options.lang ?? settings.lang;
   const threshold = settings.suppressionThreshold;
   const problems: Problem[] = [];
-  for (const i of inputs) problems.push(...i.table.problems);
   const terms = inputs.map((i) => readTerm(i, settings, options.idColumn, lang, problems));
   const T = terms.length;
 
@@ -304,7 +324,7 @@ export function followCohort(inputs: readonly CohortInput[], settings: Settings,
   }
 
   return {
-    terms: terms.map((x) => ({ label: x.input.label, sheet: x.input.table.sheet, pupils: x.byKey.size, yearGroup: x.year.yearGroup, gradeKind: x.year.gradeKind })),
+    terms: terms.map((x) => ({ label: x.label, sheet: x.sheet, pupils: x.byKey.size, yearGroup: x.year.yearGroup, gradeKind: x.year.gradeKind })),
     pupils: U,
     inAll,
     matchRate: T && terms[0].byKey.size ? inAll / terms[0].byKey.size : null,
