@@ -202,7 +202,44 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   // Wrapped in the wide first column so the printed page stays one page wide.
   defs.forEach((d, i) => b.line(`def-${i + 1}`, [d], { wrap: true, fontColor: '#404040' }));
 
-  // Print the report itself, one page wide; the chart data to the right stays on screen only.
-  const print = { orientation: 'portrait' as const, fitToWidth: true, area: { row: 0, col: 0, rows: b.cursor, cols: 14 } };
-  return b.build({ columnWidths: [62, 14, 12, 12, 16, 14, 16, 12, 12, 12, 12, 14, 14, 14, 4, 4, 18, 10, 10, 10, 10, 10, 10], tabColor: COLORS.title, print });
+  // Printed for the board on A4 portrait at 85 % (readable; never shrunk to one page), the title row on
+  // every page and a page break before a section that would not fit on the page it starts on. The
+  // chart data to the right stays on screen only.
+  const plan = b.build({ columnWidths: [62, 14, 12, 12, 16, 14, 16, 12, 12, 12, 12, 14, 14, 14, 4, 4, 18, 10, 10, 10, 10, 10, 10], tabColor: COLORS.title });
+  plan.print = {
+    orientation: 'portrait', fitToWidth: false, scale: PRINT_SCALE, area: { row: 0, col: 0, rows: b.cursor, cols: 14 },
+    repeatRows: { from: 0, to: 0 }, rowBreaks: pageBreaks(plan.blocks.filter((x) => x.id.startsWith('h-') && x.col === 0).map((x) => x.row), b.cursor),
+  };
+  return plan;
+}
+
+/** Print scale of the board paper, percent: the issue's floor for a readable printed page. */
+export const PRINT_SCALE = 85;
+/**
+ * Sheet rows that fit on one A4 portrait page at 85 %: 10.19 in of printable height (0.75 in margins)
+ * is 978 px, / 0.85 = 1 151 px of sheet, / 20 px per default row = 57; less the repeated title row and
+ * room for wrapped rows.
+ */
+export const ROWS_PER_PAGE = 52;
+
+/**
+ * Manual page breaks between blocks: a section (from its heading to the next) that would cross the end
+ * of the page it starts on begins a new page, unless it starts the page already (a section longer than
+ * a page then breaks where the printer puts it).
+ * @example pageBreaks([0, 30, 50, 120], 140, 52) // [50]: 50–120 is longer than a page; 120–140 fits on the page the printer starts at 102
+ */
+export function pageBreaks(sectionStarts: readonly number[], end: number, perPage = ROWS_PER_PAGE): number[] {
+  const starts = [...new Set(sectionStarts)].sort((a, b) => a - b);
+  const breaks: number[] = [];
+  let pageStart = 0;
+  starts.forEach((start, i) => {
+    const stop = i + 1 < starts.length ? starts[i + 1] : end;
+    // Pages the printer itself started inside a long section.
+    while (start - pageStart >= perPage) pageStart += perPage;
+    if (stop - pageStart > perPage && start > pageStart) {
+      breaks.push(start);
+      pageStart = start;
+    }
+  });
+  return breaks;
 }

@@ -97,8 +97,24 @@ export interface SheetPlan {
   /** Column widths in characters, from column A. */
   columnWidths?: number[];
   blocks: PlanBlock[];
-  /** Printing (board papers are printed): orientation, fit to page width, and the area to print. */
-  print?: { orientation: 'portrait' | 'landscape'; fitToWidth: boolean; area?: PlanRange };
+  /**
+   * Printing (board papers are printed): orientation, fit to page width, and the area to print.
+   * `fitToWidth: false` with `scale` prints at that percentage on A4 (SpreadsheetML `<pageSetup
+   * paperSize="9" scale="85"/>` and no `fitToPage`); `repeatRows` are printed at the top of every page
+   * (`_xlnm.Print_Titles` = `'Sheet'!$1:$1`); `rowBreaks` are 0-based rows that start a new page
+   * (`<rowBreaks><brk id="{row}" max="16383" man="1"/></rowBreaks>`).
+   */
+  print?: {
+    orientation: 'portrait' | 'landscape';
+    fitToWidth: boolean;
+    area?: PlanRange;
+    /** Percent, 10–400; used when `fitToWidth` is false. */
+    scale?: number;
+    /** 0-based rows, inclusive, repeated at the top of each printed page. */
+    repeatRows?: { from: number; to: number };
+    /** 0-based rows that begin a new printed page (manual page breaks between blocks). */
+    rowBreaks?: number[];
+  };
   conditionalFormats?: PlanConditionalFormat[];
   charts?: PlanChart[];
   /**
