@@ -89,6 +89,9 @@ export interface Progression {
 export function matchKey(pupil: PupilRecord, idColumn: CompareOptions['idColumn'] = 'personnummer'): string | null {
   if (typeof idColumn === 'function') return idColumn(pupil);
   if (idColumn === 'id') return pupil.id.trim() || null;
+  // The reader's normalised form (12 characters, digits or TF): no need to clean it (400 000 pupils in a cohort).
+  const pnr = pupil.personnummer;
+  if (pnr !== null && pnr.length === 12) return pnr.slice(2);
   const raw = (pupil.personnummer ?? pupil.id).replace(/[\s\-+]/g, '').toUpperCase();
   if (!raw) return null;
   if (/^\d{12}$/.test(raw) || /^\d{8}TF\d{2}$/.test(raw)) return raw.slice(2);
