@@ -119,7 +119,13 @@ function cellOf(slot: number, levels: number): number {
 }
 
 /** Reads one file: per pupil key → its evaluation facts and the subject cells. */
-function readTerm(input: CohortInput, settings: Settings, idColumn: CompareOptions['idColumn'], lang: Lang, problems: Problem[]) {
+/** The pupils of all files so far: key → slot u, and the file that last claimed each slot. */
+interface Slots {
+  byKey: Map<string, number>;
+  claimed: number[];
+}
+
+function readTerm(k: number, input: CohortInput, settings: Settings, idColumn: CompareOptions['idColumn'], lang: Lang, problems: Problem[], slots: Slots) {
   const table = input.table ?? input.read?.();
   if (!table) throw new Error(`cohort input ${input.label}: no table`);
   problems.push(...table.problems);
@@ -129,7 +135,9 @@ function readTerm(input: CohortInput, settings: Settings, idColumn: CompareOptio
   const cells = new Int8Array(n * S).fill(CELL_NONE);
   const passed = new Int16Array(n);
   const short = new Int16Array(n);
-  const byKey = new Map<string, number>();
+  // Pupil i of this file → its slot (-1: no id or a duplicate). One map for all files: one lookup per pupil.
+  const slotOf = new Int32Array(n).fill(-1);
+  let count = 0;
   const records: PupilRecord[] = table.pupils;
   const people: Person[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -143,12 +151,20 @@ function readTerm(input: CohortInput, settings: Settings, idColumn: CompareOptio
       problems.push({ cell: cellAddress(table.sheet, p.row - 1, 0), value: p.id, message: t(lang, 'progression.noId'), code: 'progression.noId', severity: 'error' });
       continue;
     }
-    if (byKey.has(key)) {
+    let u = slots.byKey.get(key);
+    if (u === undefined) {
+      u = slots.claimed.length;
+      slots.byKey.set(key, u);
+      slots.claimed.push(-1);
+    }
+    if (slots.claimed[u] === k) {
       // The reader merged identical rows and listed conflicting ones; keep the first.
       problems.push({ cell: cellAddress(table.sheet, p.row - 1, 0), value: p.id, message: t(lang, 'progression.cohort.duplicate', { id: p.id, sheet: table.sheet }), code: 'progression.cohort.duplicate', severity: 'warning' });
       continue;
     }
-    byKey.set(key, i);
+    slots.claimed[u] = k;
+    slotOf[i] = u;
+    count++;
     const e = evaluate(p);
     passed[i] = e.passed;
     short[i] = e.shortOfYrk;
@@ -166,7 +182,7 @@ function readTerm(input: CohortInput, settings: Settings, idColumn: CompareOptio
   }
   const year = yearGroupOf(table, settings.finalYear);
   // Nothing of the table is kept beyond this point: people, ranks and counts only.
-  return { label: input.label, sheet: table.sheet, cells, passed, short, byKey, records: people, year };
+  return { label: input.label, sheet: table.sheet, cells, passed, short, slotOf, count, records: people, year };
 }
 
 type Term = ReturnType<typeof readTerm>;
@@ -204,13 +220,14 @@ function subjectChanges(a: Term, b: Term, pairs: Int32Array, count: number, thre
   return out;
 }
 
-/** Index pairs (earlier, later) of the pupils in both files. */
-function pairsOf(a: Term, b: Term): { pairs: Int32Array; count: number } {
-  const pairs = new Int32Array(2 * Math.min(a.byKey.size, b.byKey.size));
+/** Index pairs (earlier, later) of the pupils in files `a` and `b`, from the slot table `where`. */
+function pairsOf(where: Int32Array, T: number, U: number, a: number, b: number): { pairs: Int32Array; count: number } {
+  const pairs = new Int32Array(2 * U);
   let count = 0;
-  for (const [key, ia] of a.byKey) {
-    const ib = b.byKey.get(key);
-    if (ib === undefined) continue;
+  for (let u = 0; u < U; u++) {
+    const ia = where[u * T + a];
+    const ib = where[u * T + b];
+    if (ia < 0 || ib < 0) continue;
     pairs[2 * count] = ia;
     pairs[2 * count + 1] = ib;
     count++;
@@ -232,40 +249,35 @@ export function followCohort(inputs: readonly CohortInput[], settings: Settings,
   const lang = options.lang ?? settings.lang;
   const threshold = settings.suppressionThreshold;
   const problems: Problem[] = [];
-  const terms = inputs.map((i) => readTerm(i, settings, options.idColumn, lang, problems));
+  const slots: Slots = { byKey: new Map(), claimed: [] };
+  const terms = inputs.map((input, k) => readTerm(k, input, settings, options.idColumn, lang, problems, slots));
   const T = terms.length;
+
+  // Every pupil of any file, with where they are in each file: row u of `where` (T slots, -1 = absent).
+  const U = slots.claimed.length;
+  const where = new Int32Array(U * T).fill(-1);
+  for (let k = 0; k < T; k++) {
+    const so = terms[k].slotOf;
+    for (let i = 0; i < so.length; i++) if (so[i] >= 0) where[so[i] * T + k] = i;
+  }
 
   const steps: CohortStep[] = [];
   for (let k = 0; k + 1 < T; k++) {
     const a = terms[k];
     const b = terms[k + 1];
-    const { pairs, count } = pairsOf(a, b);
+    const { pairs, count } = pairsOf(where, T, U, k, k + 1);
     steps.push({
-      from: k, to: k + 1, matched: count, new: b.byKey.size - count, left: a.byKey.size - count,
-      matchRate: a.byKey.size ? count / a.byKey.size : null,
+      from: k, to: k + 1, matched: count, new: b.count - count, left: a.count - count,
+      matchRate: a.count ? count / a.count : null,
       subjects: subjectChanges(a, b, pairs, count, threshold),
     });
   }
   let overall: CohortSubjectChange[] = [];
   if (T >= 2) {
-    const { pairs, count } = pairsOf(terms[0], terms[T - 1]);
+    const { pairs, count } = pairsOf(where, T, U, 0, T - 1);
     overall = subjectChanges(terms[0], terms[T - 1], pairs, count, threshold);
   }
 
-  // Every pupil of any file, with where they are in each file: row u of `where` (T slots, -1 = absent).
-  const slot = new Map<string, number>();
-  let total = 0;
-  for (const x of terms) total += x.byKey.size;
-  let where = new Int32Array(total * T).fill(-1);
-  for (let k = 0; k < T; k++) {
-    for (const [key, i] of terms[k].byKey) {
-      let u = slot.get(key);
-      if (u === undefined) slot.set(key, (u = slot.size));
-      where[u * T + k] = i;
-    }
-  }
-  const U = slot.size;
-  where = where.subarray(0, U * T);
   let inAll = 0;
   const lastTerm = new Int32Array(U);
   const sortKeys: string[] = new Array(U);
@@ -324,10 +336,10 @@ export function followCohort(inputs: readonly CohortInput[], settings: Settings,
   }
 
   return {
-    terms: terms.map((x) => ({ label: x.label, sheet: x.sheet, pupils: x.byKey.size, yearGroup: x.year.yearGroup, gradeKind: x.year.gradeKind })),
+    terms: terms.map((x) => ({ label: x.label, sheet: x.sheet, pupils: x.count, yearGroup: x.year.yearGroup, gradeKind: x.year.gradeKind })),
     pupils: U,
     inAll,
-    matchRate: T && terms[0].byKey.size ? inAll / terms[0].byKey.size : null,
+    matchRate: T && terms[0].count ? inAll / terms[0].count : null,
     steps,
     overall,
     trajectories,
