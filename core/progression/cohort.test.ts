@@ -86,3 +86,15 @@ describe('followCohort over four files (issue 15)', () => {
     expect(j.steps[1].matchRate).toBe(0.6667);
   });
 });
+
+describe('followCohort: duplicates and rows without id', () => {
+  it('a pupil twice in one file counts once (warning); a row without id is an error and left out', () => {
+    const t1 = table([pupil({ Ma: 'C' }, { id: 'a', row: 2 }), pupil({ Ma: 'B' }, { id: 'a', row: 3 }), pupil({ Ma: 'E' }, { id: ' ', row: 4 })], { sheet: 'T1' });
+    const t2 = table([pupil({ Ma: 'A' }, { id: 'a', row: 2 })], { sheet: 'T2' });
+    const c = followCohort([{ label: '1', table: t1 }, { label: '2', read: () => t2 }], S1, { idColumn: 'id' });
+    expect(c.terms.map((x) => x.pupils)).toEqual([1, 1]);
+    expect(c.problems.map((p) => `${p.code}@${p.cell}`)).toEqual(["progression.cohort.duplicate@'T1'!A3", "progression.noId@'T1'!A4"]); // T1 is a cell address: quoted
+    // The first row is kept: Ma C → A, +2 steps.
+    expect(c.overall[0]).toMatchObject({ subject: 'Ma', compared: 1, raised: 1, meanStepChange: 2 });
+  });
+});
