@@ -510,7 +510,9 @@ export function sheetXml(
   const head: string[] = [];
   head.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`);
   const tab = sp.tabColor ? `<tabColor rgb="${argb(sp.tabColor)}"/>` : '';
-  head.push(`<sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>`);
+  // Fit to the page's width unless the plan asks for a scale (the Nämndrapport: 85 %, readable on paper).
+  const fit = sp.print?.fitToWidth !== false || sp.print?.scale === undefined;
+  head.push(`<sheetPr>${tab}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
   head.push(`<dimension ref="${maxRow && maxCol ? rangeRef(0, 0, maxRow, maxCol) : 'A1'}"/>`);
   const fr = sp.frozenRows ?? 0;
   const fc = sp.frozenColumns ?? 0;
@@ -547,7 +549,12 @@ export function sheetXml(
   tail.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   // The plan says how a sheet prints (the Nämndrapport: portrait, one page wide); lists default
   // to landscape, one page wide, as many pages down as they need.
-  tail.push(`<pageSetup paperSize="9" orientation="${sp.print?.orientation ?? 'landscape'}" fitToWidth="1" fitToHeight="0"/>`);
+  const orientation = sp.print?.orientation ?? 'landscape';
+  if (fit) tail.push(`<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>`);
+  else tail.push(`<pageSetup paperSize="9" scale="${Math.round(Math.min(400, Math.max(10, sp.print!.scale!)))}" orientation="${orientation}"/>`);
+  // Manual page breaks between blocks: each id is the 0-based row that starts a page (a break above it).
+  const breaks = [...new Set(sp.print?.rowBreaks ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
+  if (breaks.length) tail.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
   if (rels.drawing) tail.push(`<drawing r:id="${rels.drawing}"/>`);
   if (tables.length) tail.push(`<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="${rels.tables(i)}"/>`).join('')}</tableParts>`);
   tail.push('</worksheet>');

@@ -118,6 +118,23 @@ describe('writeReportPackage', () => {
     expect(sheets.filter((x) => x.includes('orientation="landscape" fitToWidth="1" fitToHeight="0"')).length).toBe(plan.sheets.length - 1);
   });
 
+  it('prints at a scale with repeated title rows and page breaks when the plan says so (board papers)', async () => {
+    const plan = samplePlan();
+    plan.sheets[0].print = { orientation: 'portrait', fitToWidth: false, scale: 85, repeatRows: { from: 0, to: 1 }, rowBreaks: [30, 0, 60, 30], area: { row: 0, col: 0, rows: 80, cols: 8 } };
+    const zip = await JSZip.loadAsync((await writePlan(await bytesOf(userWorkbook()), plan)).bytes);
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    // Rows 1–2 (0-based 0–1) on every page of the third sheet (index 2).
+    expect(book).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="2">'Nämndrapport'!$1:$2</definedName>`);
+    const sheet = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    wellFormed(sheet);
+    expect(sheet).toContain('<pageSetup paperSize="9" scale="85" orientation="portrait"/>');
+    expect(sheet).not.toContain('fitToPage');
+    // Breaks above 0-based rows 30 and 60 (row 0 is no break; duplicates once), after pageSetup as the schema orders it.
+    expect(sheet).toContain('<rowBreaks count="2" manualBreakCount="2"><brk id="30" max="16383" man="1"/><brk id="60" max="16383" man="1"/></rowBreaks>');
+    expect(sheet.indexOf('<rowBreaks')).toBeGreaterThan(sheet.indexOf('<pageSetup'));
+    expect(sheet.indexOf('<rowBreaks')).toBeLessThan(sheet.indexOf('<drawing'));
+  });
+
   it('adds well-formed chart parts that refer to the plan ranges by formula', async () => {
     const zip = await JSZip.loadAsync(await writeSample());
     const charts = zip.file(/^xl\/charts\/chart\d+\.xml$/);

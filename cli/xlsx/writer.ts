@@ -245,6 +245,8 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
       const ref = `${quoteSheet(name)}!$${colLetter(area.col + 1)}$${area.row + 1}:$${colLetter(area.col + area.cols)}$${area.row + area.rows}`;
       names.set(`_xlnm.Print_Area|${index}`, ref);
     }
+    const titles = s.plan.print?.repeatRows;
+    if (titles) names.set(`_xlnm.Print_Titles|${index}`, `${quoteSheet(name)}!$${titles.from + 1}:$${titles.to + 1}`);
 
     // The worksheet, compressed as it is written (big sheets on a worker thread).
     const charts = s.plan.charts ?? [];
