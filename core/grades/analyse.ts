@@ -107,7 +107,9 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   // (exact: meritvärden are multiples of 2.5), which halves the work of the hot loop.
   const gender = new Split();
   // Sv vs Sva pupils (issue 15): the Swedish subject the pupil is graded in; neither → never shown.
-  const swedish = new Split();
+  // Only Sva pupils and pupils with neither are summed here (a tenth of a file); Sv = total − both.
+  const sva = newGroupAccumulator();
+  const noSwedish = newGroupAccumulator();
   const classes = new Map<string, Split>();
   const tally = new SubjectTally(scale);
   const merit17 = new Int32Array(MERIT_BINS);
@@ -147,7 +149,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     }
     const mask = lastMask;
     gender.add(p.gender, e, mask, extra);
-    swedish.add(scanned.svaGraded && !scanned.svGraded ? 'Sva' : scanned.svGraded ? 'Sv' : null, e, mask, extra);
+    if (!scanned.svGraded) accumulate(scanned.svaGraded ? sva : noSwedish, e, mask, extra);
     const school = p.school ?? '';
     if (school !== lastSchool || !cls) {
       cls = classes.get(school);
@@ -175,6 +177,14 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const genderLabel = (k: string) => t(lang, k === 'F' ? 'common.girls' : k === 'M' ? 'common.boys' : 'common.unknownGender');
   const genderGroups = gender.figures('gender', threshold, totalHidden, genderLabel);
   const schoolGroups = schools.figures('school', threshold, totalHidden, (k) => k);
+  const swedish = new Split();
+  const sv = newGroupAccumulator();
+  mergeInto(sv, total);
+  mergeInto(sv, sva, -1);
+  mergeInto(sv, noSwedish, -1);
+  if (sv.n > 0) swedish.parts.set('Sv', sv);
+  if (sva.n > 0) swedish.parts.set('Sva', sva);
+  mergeInto(swedish.unknown, noSwedish);
   const swedishGroups = swedish.figures('svenska', threshold, totalHidden, (k) => t(lang, `grades.group.${k}`));
   const classGroups: GroupIndicators[] = [];
   const schoolByKey = new Map(schoolGroups.map((s) => [s.key, s]));

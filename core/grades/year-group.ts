@@ -40,16 +40,23 @@ export function yearGroupOf(table: Pick<GradeTable, 'layout' | 'pupils'>, finalY
   let withClass = 0;
   let last: string | null = null;
   let lastYear: number | null = null;
+  // Pupils of a class come together: parse each class name once per run and count the run at its end.
+  let run = 0;
+  const flush = () => {
+    if (lastYear !== null && run > 0) counts.set(lastYear, (counts.get(lastYear) ?? 0) + run);
+    run = 0;
+  };
   for (const p of table.pupils) {
     if (!p.className) continue;
     withClass++;
-    // Pupils of a class come together: parse each class name once per run.
     if (p.className !== last) {
+      flush();
       last = p.className;
       lastYear = classYear(last);
     }
-    if (lastYear !== null) counts.set(lastYear, (counts.get(lastYear) ?? 0) + 1);
+    run++;
   }
+  flush();
   for (const [y, n] of counts) if (n * 2 > withClass) return { yearGroup: y, source: 'class', gradeKind: kind(y) };
   // The 33-column file is the slutbetyg file; term grades of åk 7–8 come in the same form, told apart by class.
   if (table.layout === 'scb9') return { yearGroup: finalYear, source: 'file', gradeKind: 'slutbetyg' };

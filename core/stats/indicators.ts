@@ -144,21 +144,22 @@ export function accumulate(acc: GroupAccumulator, e: PupilEvaluation, mask = eli
  * Adds the sums of `src` to `into` (a group made of parts: the total of its genders, a school of its classes).
  * @example mergeInto(school, classAcc) // school.n grows by classAcc.n
  */
-export function mergeInto(into: GroupAccumulator, src: GroupAccumulator): void {
-  into.n += src.n;
-  for (let i = 0; i < into.eligible.length; i++) into.eligible[i] += src.eligible[i];
-  into.withPass += src.withPass;
-  into.sum16 += src.sum16;
-  into.sum17 += src.sum17;
-  into.allPassed += src.allPassed;
-  into.nearEligible += src.nearEligible;
-  into.assessed += src.assessed;
-  into.svAssessed += src.svAssessed;
-  into.enAssessed += src.enAssessed;
-  into.maAssessed += src.maAssessed;
-  into.svPassed += src.svPassed;
-  into.enPassed += src.enPassed;
-  into.maPassed += src.maPassed;
+export function mergeInto(into: GroupAccumulator, src: GroupAccumulator, sign: 1 | -1 = 1): void {
+  // sign −1 takes a part out of a whole (Sv pupils = all − Sva − neither): every sum is additive.
+  into.n += sign * src.n;
+  for (let i = 0; i < into.eligible.length; i++) into.eligible[i] += sign * src.eligible[i];
+  into.withPass += sign * src.withPass;
+  into.sum16 += sign * src.sum16;
+  into.sum17 += sign * src.sum17;
+  into.allPassed += sign * src.allPassed;
+  into.nearEligible += sign * src.nearEligible;
+  into.assessed += sign * src.assessed;
+  into.svAssessed += sign * src.svAssessed;
+  into.enAssessed += sign * src.enAssessed;
+  into.maAssessed += sign * src.maAssessed;
+  into.svPassed += sign * src.svPassed;
+  into.enPassed += sign * src.enPassed;
+  into.maPassed += sign * src.maPassed;
 }
 
 /** The extra bits of a pupil evaluated elsewhere: scans its grades again (A–F scale). */
