@@ -100,6 +100,16 @@ export function readSharedStrings(buf: Buffer): string[] {
         pos = gt + 1;
         continue;
       }
+      // The common shape `<si><t>text</t></si>` (no prefix, no runs): read without the general loop.
+      const a = gt + 4;
+      if (buf[gt + 1] === LT && buf[gt + 2] === 116 && buf[gt + 3] === GT) {
+        const close = buf.indexOf(LT, a);
+        if (close >= a && buf[close + 1] === SLASH && buf[close + 2] === 116 && buf[close + 3] === GT && buf[close + 4] === LT && buf[close + 5] === SLASH && buf[close + 6] === 115 && buf[close + 7] === 105 && buf[close + 8] === GT) {
+          out.push(text(buf, a, close));
+          pos = close + 9;
+          continue;
+        }
+      }
       const [s, next] = stringItem(buf, gt + 1, 'si', t);
       out.push(s);
       pos = next;
