@@ -153,6 +153,21 @@ export function buildAtgardslista(m: ReportModel): SheetPlan {
     if (ladder) row.push(a?.step ? `${a.step.index} ${a.step.name}` : '', a?.step?.reachedOn ?? '', a?.step?.action ?? '', a?.step?.dueOn ?? '', a?.previousStep ?? '.');
     rows.push(row);
   }
+  // Pupils of the attendance export who are not in the grade file (other year groups) and reached a
+  // step: the närvaroteam acts on them too. Their name is the export's, in the last-name column.
+  if (ladder && m.absence) {
+    const graded = new Set(m.pupils.map((e) => e.pupil.id));
+    const extra = [...m.absence.byPupil.values()].filter((a) => a.step && !graded.has(a.id))
+      .map((a) => ({ a, k: svSortKey(`${a.className ?? ''}\u0000${a.name ?? ''}\u0000${a.id}`) }))
+      .sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0));
+    for (const { a } of extra) {
+      const s = a.step!;
+      rows.push([a.className ?? '', a.name ?? '', '', a.id,
+        s.reachedOn ? L('report.reason.step', { index: s.index, name: s.name, date: s.reachedOn }) : L('report.reason.stepNoDate', { index: s.index, name: s.name }),
+        '', '.', '.', a.absenceShare ?? '.', a.invalidShare ?? '.', levelText(m.lang, a.level), a.longestAbsentStreakDays ?? '.',
+        `${s.index} ${s.name}`, s.reachedOn ?? '', s.action, s.dueOn ?? '', a.previousStep ?? '.']);
+    }
+  }
   const start = b.cursor;
   const formats: (string | null)[] = [null, null, null, FMT.text, null, null, FMT.integer, FMT.oneDecimal, FMT.percent, FMT.percent, null, FMT.integer];
   if (ladder) formats.push(null, FMT.text, null, FMT.text, FMT.integer);

@@ -101,6 +101,16 @@ describe('steps in the report (default plan, lesson rows)', () => {
     // Pupils without a step and not near eligibility are not listed.
     expect(list.values.length - 1).toBe(2);
   });
+  it('lists pupils of the attendance export without grades who reached a step, after the graded ones', () => {
+    const i = inputs(12);
+    // Pupil 0 is left out of the grade file: still at step 3 on the Åtgärdslista, by the export's data.
+    const grades = { ...i.grades, values: i.grades.values.filter((r) => r[0] !== pnr(0)) };
+    const list = sheetOf(buildReport({ ...i, grades }, kinds, DEFAULT_SETTINGS, NOW).plan, 'atgardslista').blocks.find((b) => b.table)!;
+    const h = list.values[0];
+    expect(list.values.length - 1).toBe(2);
+    const last = list.values[list.values.length - 1];
+    expect([last[h.indexOf('Klass')], last[3], last[h.indexOf('Anledning')], last[h.indexOf('Senast')]]).toEqual(['9A', pnr(0), 'Steg 3 Utreda (nått 2026-02-09)', '2026-03-02']);
+  });
   it('counts pupils per step and pupils to report per month on the Nämndrapport (12 pupils: shown)', () => {
     const nr = sheetOf(r.plan, 'namndrapport');
     expect(block(nr, 'ladder').values.slice(1).map((x) => [x[0], x[2]])).toEqual([[1, 0], [2, 1], [3, 1], [4, 0]]);
