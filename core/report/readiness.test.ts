@@ -84,6 +84,17 @@ describe('checkReportInputs on the demo workbook', () => {
     expect(r[0].message).toContain('bladet har elever men inga betyg');
   });
 
+  it('finds the graded pupils of a long sheet whose first 64 rows hold none, and refuses one that has none at all', () => {
+    const g = sheet('Betyg VT2026').values;
+    const header = g.findIndex((row) => row.includes('Personnummer'));
+    const blank = (row: (typeof g)[number]) => row.map((v, c) => (c < 5 ? v : null));
+    // Header, then 100 pupils without grades, then the real pupils: the first 64 rows show no grade.
+    const late = [...g.slice(0, header + 1), ...g.slice(header + 1, header + 101).map(blank), ...g.slice(header + 101)];
+    expect(checkReportInputs({ grades: { sheet: 'Sent', values: late } }, ['namndrapport'], DEFAULT_SETTINGS, NOW)).toEqual([]);
+    const none = [...g.slice(0, header + 1), ...g.slice(header + 1).map(blank)];
+    expect(checkReportInputs({ grades: { sheet: 'Inga', values: none } }, ['namndrapport'], DEFAULT_SETTINGS, NOW).map((x) => x.found)).toEqual(['grades']);
+  });
+
   it('refuses the national tests as an earlier term: their pupils match but hold no grades', () => {
     const r = checkReportInputs({ grades: sheet('Betyg VT2026'), previous: sheet('Nationella prov') }, ['progression'], DEFAULT_SETTINGS, NOW, all);
     expect(r.map((x) => [x.input, x.found, x.suggest])).toEqual([['previous', 'tests', 'Betyg VT2025']]);

@@ -68,6 +68,19 @@ function hasGrades(table: GradeTable): boolean {
   return table.pupils.some((p) => p.grades.some((g) => g.entry.kind === 'grade'));
 }
 
+/** Enough rows for a header under title rows and the first pupils. */
+const HEAD_ROWS = 64;
+
+/**
+ * Whether a sheet holds a pupil with a grade, looking at its first rows before reading it all: a
+ * grade sheet shows one at once, so a 100 000-pupil sheet is not read twice (here and for the report).
+ */
+function gradedPupilIn(data: SheetData, settings: Settings, now: Date, mapping?: ReportInputs['mapping']): boolean {
+  const rows = data.values;
+  if (rows.length > HEAD_ROWS && hasGrades(gradeTable({ sheet: data.sheet, origin: data.origin, values: rows.slice(0, HEAD_ROWS) }, settings, now, mapping))) return true;
+  return hasGrades(gradeTable(data, settings, now, mapping));
+}
+
 /** Number of the earlier table's pupils with a grade that are in the current one (by personnummer, as core/progression matches). */
 function matched(previous: GradeTable, current: GradeTable): number {
   const keys = new Set<string>();
@@ -89,7 +102,7 @@ function fits(role: RefusedInput, data: SheetData, settings: Settings, now: Date
   const lang = settings.lang;
   switch (role) {
     case 'grades':
-      return hasGrades(gradeTable(data, settings, now, mapping));
+      return gradedPupilIn(data, settings, now, mapping);
     case 'previous':
       return matched(gradeTable(data, settings, now), current()) > 0;
     case 'tests':
@@ -154,7 +167,7 @@ export function checkReportInputs(inputs: ReportInputs, kinds: readonly ReportKi
       refusals.push(r);
       continue;
     }
-    const ok = role === 'grades' ? hasGrades(current()) : fits(role, data, settings, now, current);
+    const ok = role === 'grades' ? gradedPupilIn(data, settings, now, inputs.mapping) : fits(role, data, settings, now, current);
     if (ok) continue;
     const found = foundIn(data, settings, now, role === 'grades' ? inputs.mapping : undefined);
     const suggest = suggestion(role);
