@@ -663,7 +663,8 @@ async function demo(ctx: Context, outOption?: string): Promise<number> {
   ctx.io.out(t(ctx.lang, 'cli.demo.intro', { file: 'examples/skolanalys-demo.xlsx' }));
   ctx.io.out('');
   const code = await report(ctx, file, {
-    sheet: 'Betyg VT2026', np: 'Nationella prov', previous: 'Betyg VT2025', attendance: 'Frånvaro', survey: 'Elevenkät', questions: 'Enkätfrågor', out,
+    // Lesson-level absence (the Skola24 lesson export) so the närvaroplan's steps show with the date each was reached.
+    sheet: 'Betyg VT2026', np: 'Nationella prov', previous: 'Betyg VT2025', attendance: resolve(repoRoot(), 'examples/franvaro-lektioner-vt2026.csv'), survey: 'Elevenkät', questions: 'Enkätfrågor', out,
   });
   if (code === 0) ctx.io.out(t(ctx.lang, 'cli.demo.done', { file: out }));
   return code;

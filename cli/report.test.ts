@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,12 +99,24 @@ describe('report on the demo workbook', () => {
     expect(wb.getWorksheet('np-ak9-vt2026')).toBeDefined();
   }, 120_000);
 
-  it('demo writes the workbook, and LibreOffice prints the Nämndrapport', () => {
+  it('demo writes the workbook, and LibreOffice prints the Nämndrapport', async () => {
     const out = join(dir, 'demo.xlsx');
     const r = run('demo', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Demo: analyserar examples/skolanalys-demo.xlsx');
-    const pdf: string = xlsxToPdf(out, dir);
+    // Print the Nämndrapport alone (LibreOffice prints no hidden sheet): the demo's lesson export,
+    // copied in as a sheet of its own, would be hundreds of pages.
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    const names = [...book.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+    const keep = names.indexOf('Nämndrapport');
+    expect(keep).toBeGreaterThan(0);
+    zip.file('xl/workbook.xml', book
+      .replace(/<sheet\b(?![^>]*name="Nämndrapport")([^>]*?)\s*\/>/g, (m, a: string) => `<sheet${a.replace(/\sstate="[^"]*"/, '')} state="hidden"/>`)
+      .replace(/\bactiveTab="\d+"/, `activeTab="${keep}"`));
+    const only = join(dir, 'demo-namndrapport.xlsx');
+    writeFileSync(only, await zip.generateAsync({ type: 'nodebuffer' }));
+    const pdf: string = xlsxToPdf(only, dir);
     const pages: string[] = pageTexts(pdf);
     expect(pages.some((p) => p.includes('Nämndrapport – skolresultat årskurs 9'))).toBe(true);
   }, 120_000);
