@@ -123,6 +123,25 @@ describe('applyPlanExcel', () => {
     expect(fx.sheet('Elevlista')!.cell(8, 1)).toBe('Elev 6'); // pupil i on row i + 3 (Elev 20 on 22)
   });
 
+  it('writes a create-once sheet (the Närvaroplan) once, then leaves the school\'s edits and its place alone', async () => {
+    const withPlanSheet = () => {
+      const p = fixturePlan(5);
+      p.sheets.splice(1, 0, { key: 'narvaroplan', name: 'Närvaroplan', personalData: false, createOnly: true, blocks: [{ id: 'steps', row: 0, col: 0, values: [['Steg'], ['Mer än 5 dagar i rad']] }] });
+      return p;
+    };
+    const fx = new FakeExcel();
+    fx.addSheet('Betyg', [['x']]);
+    expect((await applyPlanExcel(ctx(fx), withPlanSheet())).sheets).toEqual(['Nämndrapport', 'Närvaroplan', 'Elevlista']);
+    // The school renames it and changes a rule.
+    const own = fx.sheet('Närvaroplan')!;
+    own.name = 'Vår närvaroplan';
+    own.values.push({ row: 1, col: 0, values: [['Tre dagar i rad']] });
+    const again = await applyPlanExcel(ctx(fx), withPlanSheet());
+    expect(again.sheets).toEqual(['Nämndrapport', 'Elevlista']);
+    expect(fx.sheets.map((s) => s.name)).toEqual(['Betyg', 'Nämndrapport', 'Vår närvaroplan', 'Elevlista']);
+    expect(fx.sheet('Vår närvaroplan')!.cell(1, 0)).toBe('Tre dagar i rad');
+  });
+
   it('never takes a user sheet with the wanted name; suffixes instead', async () => {
     const fx = new FakeExcel();
     fx.addSheet('Elevlista', [['användarens data']]);

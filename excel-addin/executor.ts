@@ -8,6 +8,7 @@
  * Big blocks are written in row chunks of at most WRITE_BYTE_LIMIT each (several `range.values`
  * writes in one batch), so no single write can pass the request limit on its own.
  */
+import { sheetsToWrite } from '../core/report/create-once';
 import type { ApplyProgress, ApplyResult } from '../ui/host';
 import type { ChartType, PlanBlock, PlanChart, PlanConditionalFormat, PlanRange, PlanStyle, PlanValue, ReportPlan, SheetPlan } from '../core/report/plan';
 
@@ -282,7 +283,9 @@ export async function applyPlanExcel(
   });
   await batch.flush();
 
-  const wantedKeys = new Set(plan.sheets.map((s) => s.key));
+  // Create-once sheets the workbook has (the school's Närvaroplan, Mål) are not written again.
+  const toWrite = sheetsToWrite(plan, existing.map((e) => ({ name: e.name, key: e.marker.isNullObject ? null : String(e.marker.value) })));
+  const wantedKeys = new Set(toWrite.map((s) => s.key));
   const replaced = existing.filter((e) => !e.marker.isNullObject && wantedKeys.has(String(e.marker.value)));
   const replacedSet = new Set(replaced);
   const taken = new Set(existing.filter((e) => !replacedSet.has(e)).map((e) => e.name.toLowerCase()));
@@ -297,8 +300,8 @@ export async function applyPlanExcel(
     taken.add(tmp.toLowerCase());
     e.ws.name = tmp;
   }
-  const created: { ws: Excel.Worksheet; plan: SheetPlan; name: string }[] = [];
-  for (const sp of plan.sheets) {
+  const created: { ws: Excel.Worksheet; plan: SheetPlan; name: string; position?: number }[] = [];
+  for (const sp of toWrite) {
     await batch.reserve(100 + sp.name.length);
     // A sheet the plan replaces keeps its current name (renamed by the user, or made in another
     // language): the marker, not the name, says which sheet it is.
@@ -306,16 +309,21 @@ export async function applyPlanExcel(
     const name = uniqueName(old ? old.name : sp.name, taken);
     taken.add(name.toLowerCase());
     const ws = sheets.add(name);
-    if (old) ws.position = old.position;
-    created.push({ ws, plan: sp, name });
+    created.push({ ws, plan: sp, name, position: old?.position });
   }
   for (const e of replaced) {
     await batch.reserve(40);
     e.ws.delete();
   }
+  // Once the old versions are gone, each new one takes its old place, lowest first: the order is
+  // then as before, also around sheets that stay (the user's, or a create-once Närvaroplan).
+  for (const c of [...created].filter((x) => x.position !== undefined).sort((a, b) => a.position! - b.position!)) {
+    await batch.reserve(40);
+    c.ws.position = c.position!;
+  }
   for (const [i, c] of created.entries()) {
     await writeSheet(batch, c.ws, c.plan, takenTables, writeLimit);
-    onProgress?.({ done: i + 1, total, sheet: c.name });
+    onProgress?.({ done: i + 1, total: created.length, sheet: c.name });
   }
   if (created.length > 0) created[0].ws.activate();
   await batch.flush();

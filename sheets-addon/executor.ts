@@ -8,6 +8,7 @@
  * them by that (it survives renaming) and replaces only them. No other sheet is written.
  */
 import { columnLetter } from '../core/table/address';
+import { sheetsToWrite } from '../core/report/create-once';
 import type { ApplyProgress, ApplyResult } from '../ui/host';
 import type { ChartType, PlanBlock, PlanChart, PlanConditionalFormat, PlanStyle, PlanValue, ReportPlan, SheetPlan } from '../core/report/plan';
 
@@ -222,8 +223,11 @@ function writeSheet(sheet: Sheet, plan: SheetPlan): void {
 export function applyPlanSheets(ss: Spreadsheet, plan: ReportPlan, onProgress?: (p: ApplyProgress) => void): ApplyResult {
   const total = plan.sheets.length;
   onProgress?.({ done: 0, total });
-  const wanted = new Set(plan.sheets.map((s) => s.key));
   const marked = findMarkedSheets(ss);
+  // Create-once sheets the spreadsheet has (the school's Närvaroplan, Mål) are not written again.
+  const markedIds = new Map(marked.map((m) => [m.sheet.getSheetId(), m.key]));
+  const sheetsWanted = sheetsToWrite(plan, ss.getSheets().map((s) => ({ name: s.getName(), key: markedIds.get(s.getSheetId()) ?? null })));
+  const wanted = new Set(sheetsWanted.map((s) => s.key));
   const replaced = marked.filter((m) => wanted.has(m.key));
   const replacedIds = new Set(replaced.map((m) => m.sheet.getSheetId()));
   const all = ss.getSheets();
@@ -244,7 +248,7 @@ export function applyPlanSheets(ss: Spreadsheet, plan: ReportPlan, onProgress?: 
   });
   const written: string[] = [];
   let first: Sheet | null = null;
-  plan.sheets.forEach((sp, i) => {
+  sheetsWanted.forEach((sp, i) => {
     // A sheet the plan replaces keeps its current name (renamed by the user, or made in another
     // language): the marker, not the name, says which sheet it is.
     const name = uniqueName(oldName.get(sp.key) ?? sp.name, taken);
@@ -255,7 +259,7 @@ export function applyPlanSheets(ss: Spreadsheet, plan: ReportPlan, onProgress?: 
     writeSheet(sheet, sp);
     first ??= sheet;
     written.push(name);
-    onProgress?.({ done: i + 1, total, sheet: name });
+    onProgress?.({ done: i + 1, total: sheetsWanted.length, sheet: name });
   });
   for (const m of replaced) ss.deleteSheet(m.sheet);
   if (first) (first as Sheet).activate();

@@ -4,6 +4,7 @@
  * Skolanalys is found by its marker and replaced; a user's sheet is never overwritten) and records
  * every call.
  */
+import { sheetsToWrite } from '../core/report/create-once';
 import type { SheetData } from '../core/app';
 import type { ReportPlan, SheetPlan } from '../core/report/plan';
 import type { CellValue, Settings } from '../core/types';
@@ -129,9 +130,11 @@ export class MemoryHost implements Host {
     this.record('applyPlan', plan);
     this.appliedPlans.push(plan);
     const written: string[] = [];
-    const total = plan.sheets.length;
+    // Create-once sheets the workbook has (the school's Närvaroplan, Mål) are not written again.
+    const sheets = sheetsToWrite(plan, this.workbook.sheets.map((x) => ({ name: x.name, key: x.generatedKey ?? null })));
+    const total = sheets.length;
     for (let i = 0; i < total; i++) {
-      const sp = plan.sheets[i];
+      const sp = sheets[i];
       onProgress?.({ done: i, total, sheet: sp.name });
       if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
       const values = planSheetValues(sp);

@@ -10,6 +10,7 @@
  * Generated sheets the new plan does not have are left as they were and reported as kept.
  */
 import type { PlanValue, ReportPlan, SheetPlan } from '../../core/report/plan';
+import { ownedBy, type ExistingSheet } from '../../core/report/create-once';
 import { chartXml, drawingXml } from './charts';
 import { attrs, CT, escapeXml, NS_R, parseRels, prefixed, REL, relativeTarget, relsPathOf, resolveTarget, tags, elementEnd, type Rel } from './opc';
 import { MARKER_PREFIX, XlsxPackage, type SheetEntry } from './package';
@@ -143,9 +144,10 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
   const result: Omit<WriteResult, 'bytes'> = { added: [], replaced: [], keptGenerated: [], keptOwned: [], userSheets: [], names: new Map() };
   const toWrite: SheetToWrite[] = [...data];
   const owned = new Set<string>();
+  // A create-once sheet is written only when the workbook has none (core's rule, as in every host).
+  const have: ExistingSheet[] = pkg.sheets.map((x) => ({ name: x.name, key: markedBySheet.get(x.name) ?? null }));
   for (const sp of plan?.sheets ?? []) {
-    // A create-once sheet is written only when the workbook has none (by marker, or by name without one).
-    const existing = sp.createOnly ? (markers.get(sp.key) ?? pkg.sheet(sp.name)?.name) : undefined;
+    const existing = sp.createOnly ? ownedBy(sp, have) : undefined;
     if (existing !== undefined) {
       owned.add(existing);
       result.keptOwned.push(existing);
