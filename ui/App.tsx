@@ -284,9 +284,18 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
         setRefusals(checkReportInputs(inputs, [kind], settings, when, others).map((r) => r.message));
         return;
       }
+      // Närvaro goes with the school's Närvaroplan: read when the workbook has one (by marker, or by
+      // name), else made once with the default ladder (hosts never write it again).
+      const kinds: ReportKind[] = kind === 'narvaro' ? ['narvaro', 'narvaroplan'] : [kind];
+      if (kind === 'narvaro') {
+        const have = await host.listSheets();
+        const planName = t(lang, 'report.sheet.narvaroplan').toLowerCase();
+        const own = have.find((x) => x.key === 'narvaroplan') ?? have.find((x) => !x.key && x.name.toLowerCase() === planName);
+        if (own) inputs.attendancePlan = await host.read({ sheet: own.name });
+      }
       setBusy({ text: t(lang, 'ui.reports.building', { report: name }) });
       await nextFrame();
-      const built = buildReport(inputs, [kind], settings, when);
+      const built = buildReport(inputs, kinds, settings, when);
       // Generated sheets this plan would replace (by marker key), and how many figures each holds now.
       const list = await host.listSheets();
       setSheetInfos(list);
@@ -294,7 +303,8 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
       const fewer: { sheet: string; old: number; now: number }[] = [];
       for (const sp of built.plan.sheets) {
         const current = existing.get(sp.key);
-        if (!current) continue;
+        // A create-once sheet the workbook has is not replaced at all: nothing to weigh.
+        if (!current || sp.createOnly) continue;
         const old = figureCount((await host.read({ sheet: current })).values);
         const fresh = figureCount(sp.blocks.flatMap((b) => b.values));
         if (fresh < old) fewer.push({ sheet: current, old, now: fresh });

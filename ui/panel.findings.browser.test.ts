@@ -374,3 +374,26 @@ describe('keyboard only: read → problem → report', () => {
     await page.close();
   });
 });
+
+describe('issue 16 in the pane: Närvaro makes the Närvaroplan once, then reads the school\'s', () => {
+  it('the first Närvaro adds the Närvaroplan; after the school edits it, the next Närvaro keeps it and reads it', async () => {
+    const page = await open();
+    await readSheet(page, GRADES);
+    await page.getByRole('tab', { name: 'Rapporter' }).click();
+    await page.getByLabel('Frånvaro', { exact: true }).selectOption('Frånvaro');
+    expect(await report(page, 'Närvaro')).toContain('Klart');
+    const plan = (await sheets(page)).find((s) => s.generatedKey === 'narvaroplan');
+    expect(plan?.name).toBe('Närvaroplan');
+    const ladderSource = async () => JSON.stringify((await sheets(page)).find((s) => s.generatedKey === 'narvaro')!.values).match(/Regler från [^"]*/)?.[0];
+    expect(await ladderSource()).toMatch(/^Regler från Skolanalys standardplan/);
+    // The school renames its plan and writes a note in a free cell far below the ladder.
+    await page.evaluate(`(() => { const s = window.__skolanalysHost.workbook.sheets.find((x) => x.generatedKey === 'narvaroplan'); s.name = 'Vår närvaroplan'; while (s.values.length < 200) s.values.push([]); s.values[199] = ['Vår anteckning']; })()`);
+    const before = JSON.stringify((await sheets(page)).find((s) => s.generatedKey === 'narvaroplan'));
+    expect(await report(page, 'Närvaro')).toContain('Klart');
+    const after = (await sheets(page)).find((s) => s.generatedKey === 'narvaroplan');
+    expect(JSON.stringify(after)).toBe(before);
+    // The Närvaro sheet now says its rules come from the school's sheet.
+    expect(await ladderSource()).toMatch(/^Regler från skolans blad Närvaroplan/);
+    await page.close();
+  });
+});
