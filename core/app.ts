@@ -40,7 +40,7 @@ export interface DetectOptions {
 /** `kontroll` lists the input problems with their addresses (for hosts without a pane, such as the CLI). */
 export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik' | 'mal' | 'jamforelse';
 /** `narvaroplan` is a create-once sheet (`SheetPlan.createOnly`): written only when the workbook has none. */
-export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'narvaroplan', 'historik', 'mal', 'jamforelse'];
+export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'historik', 'jamforelse', 'narvaroplan', 'mal'];
 /** Keys of the create-once sheets: the school's own after they are made, read as input, never replaced or skipped. */
 export const CREATE_ONCE_KINDS: readonly ReportKind[] = ['narvaroplan', 'mal'];
 

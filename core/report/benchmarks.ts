@@ -11,6 +11,7 @@ import type { Figure, Lang, Problem } from '../types';
 import { cellAddress } from '../table/address';
 import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { ReportModel } from './model';
+import { paragraph } from './history-print';
 import type { PlanValue, SheetPlan } from './plan';
 import { HEADLINE } from './history';
 
@@ -191,6 +192,7 @@ export function namndrapportBenchmarks(b: SheetBuilder, m: ReportModel): void {
   const year = (x: Benchmark | null) => (x ? String(x.year) : '');
   const body: PlanValue[][] = [];
   const formats: (string | null)[] = [];
+  const kpis: string[] = [];
   for (const [kpi, twin] of Object.entries(KOLADA_KPIS)) {
     const ind = HEADLINE.find((i) => i.key === twin.indicator)!;
     const k = latest(rows, kpi, 'kommun', upTo);
@@ -198,15 +200,16 @@ export function namndrapportBenchmarks(b: SheetBuilder, m: ReportModel): void {
     const g = latest(rows, kpi, 'liknande', upTo);
     if (!k && !r && !g) continue;
     const ours: Figure = ind.get(m.total);
-    body.push([L(`report.ind.${twin.indicator}`), figureCell(ours), cell(k), year(k), cell(r), year(r), cell(g), year(g), kpi]);
+    body.push([L(`report.ind.${twin.indicator}`), figureCell(ours), cell(k), year(k), cell(r), year(r), cell(g), year(g)]);
+    kpis.push(`${L(`report.ind.${twin.indicator}`)}: ${kpi}`);
     formats.push(twin.percent ? FMT.percent : FMT.oneDecimal);
   }
   if (!body.length) return;
   b.heading('h-benchmarks', L('report.section.benchmarks'));
   b.table('benchmarks', [L('report.col.indicator'), L('report.benchmarks.col.ours', { period: m.period || '' }), L('report.benchmarks.unit.kommun'), L('report.benchmarks.col.year'),
-    L('report.benchmarks.unit.riket'), L('report.benchmarks.col.year'), L('report.benchmarks.unit.liknande'), L('report.benchmarks.col.year'), L('report.benchmarks.col.kpi')],
-  body, { rowFormats: formats, boldFirstColumn: true, formats: [null, null, null, FMT.text, null, FMT.text, null, FMT.text, FMT.text] });
-  b.line('benchmarks-note', [L('report.benchmarks.note')], { italic: true, fontColor: '#595959', wrap: true });
+    L('report.benchmarks.unit.riket'), L('report.benchmarks.col.year'), L('report.benchmarks.unit.liknande'), L('report.benchmarks.col.year')],
+  body, { rowFormats: formats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, null, null, FMT.text, null, FMT.text, null, FMT.text] });
+  paragraph(b, 'benchmarks-note', `${L('report.benchmarks.note')} ${L('report.benchmarks.col.kpi')}: ${kpis.join('; ')}.`, { italic: true, fontColor: '#595959' });
   b.blank();
 }
 

@@ -82,7 +82,8 @@ export function historyModel(
     const at = cellAddress(s.data.sheet, s.data.origin?.row ?? 0, s.data.origin?.col ?? 0);
     if (i === 0) current = found;
     if (!found) {
-      problems.push({ cell: at, value: null, code: 'report.periodUnknown', severity: i === 0 ? 'warning' : 'error', message: t(lang, 'report.problem.periodUnknown', { source: s.label }) });
+      // A warning: the source is still used for what else it is for (progression), only not in the Historik.
+      problems.push({ cell: at, value: null, code: 'report.periodUnknown', severity: 'warning', message: t(lang, 'report.problem.periodUnknown', { source: s.label }) });
       return;
     }
     const key = periodKey(found);

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import type { Figure } from '../types';
 import { FMT, figureCell, type SheetBuilder } from './layout';
 import type { ReportModel } from './model';
+import { paragraph } from './history-print';
 import type { PlanValue } from './plan';
 import { HEADLINE, HISTORY_GROUPS, seriesKey, trendOf, type HistoryGroup, type TrendSeries } from './history';
 import { periodKey } from './period';
@@ -45,8 +46,8 @@ export function namndrapportTrend(b: SheetBuilder, m: ReportModel, chartCol: num
       rowFormats.push(ind.share ? FMT.percent : FMT.oneDecimal);
     });
   }
-  b.table('trend', [L('report.col.indicator'), L('report.col.group'), ...periods], rows, { rowFormats, boldFirstColumn: true, formats: [null, FMT.text, ...periods.map(() => null)] });
-  b.line('trend-note', [L('report.trend.note', { n: m.settings.suppressionThreshold })], { italic: true, fontColor: '#595959', wrap: true });
+  b.table('trend', [L('report.col.indicator'), L('report.col.group'), ...periods], rows, { rowFormats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, FMT.text, ...periods.map(() => null)] });
+  paragraph(b, 'trend-note', L('report.trend.note', { n: m.settings.suppressionThreshold }), { italic: true, fontColor: '#595959' });
   b.blank();
 
   // One line chart per charted indicator: periods along the axis, total / girls / boys as lines.
@@ -77,7 +78,7 @@ export function namndrapportTrend(b: SheetBuilder, m: ReportModel, chartCol: num
       }
     }
     b.table('trend-schools', [L('report.col.school'), L('report.col.indicator'), L('report.col.group'), ...periods], srows,
-      { rowFormats: sformats, boldFirstColumn: true, formats: [null, FMT.text, FMT.text, ...periods.map(() => null)] });
+      { rowFormats: sformats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, FMT.text, FMT.text, ...periods.map(() => null)] });
     b.blank();
   }
   return true;

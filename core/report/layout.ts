@@ -43,6 +43,8 @@ export interface TableOptions {
   styles?: PlanStyle[];
   /** Bold first column (row labels). */
   boldFirstColumn?: boolean;
+  /** Wrap the first column's labels (a narrow label column on a printed page). */
+  wrapFirstColumn?: boolean;
   /** Start column (default 0). */
   col?: number;
   /**
@@ -50,6 +52,11 @@ export interface TableOptions {
    * shares and points. Rows with the same format are written as one block.
    */
   rowFormats?: (string | null)[];
+}
+
+/** The style of a table's label column: bold and/or wrapped, with no keys for what is not set. */
+function labelStyle(o: TableOptions): Omit<PlanStyle, 'range'> {
+  return { ...(o.boldFirstColumn ? { bold: true } : {}), ...(o.wrapFirstColumn ? { wrap: true } : {}) };
 }
 
 export class SheetBuilder {
@@ -122,7 +129,7 @@ export class SheetBuilder {
       { range: { row: 0, col: 0, rows: 1, cols }, bold: true, fill: COLORS.headerFill, wrap: true, border: true },
     ];
     if (rows.length > 0) styles.push({ range: { row: 1, col: 0, rows: rows.length, cols }, border: true });
-    if (options.boldFirstColumn && rows.length > 0) styles.push({ range: { row: 1, col: 0, rows: rows.length, cols: 1 }, bold: true });
+    if ((options.boldFirstColumn || options.wrapFirstColumn) && rows.length > 0) styles.push({ range: { row: 1, col: 0, rows: rows.length, cols: 1 }, ...labelStyle(options) });
     styles.push(...(options.styles ?? []));
     if (options.rowFormats && rows.length > 0) {
       // Plans format by column; rows of different formats become separate blocks (still a
@@ -135,7 +142,7 @@ export class SheetBuilder {
         while (end < rows.length && (options.rowFormats[end] ?? null) === fmt) end++;
         const n = end - start;
         const runStyles: PlanStyle[] = [{ range: { row: 0, col: 0, rows: n, cols }, border: true }];
-        if (options.boldFirstColumn) runStyles.push({ range: { row: 0, col: 0, rows: n, cols: 1 }, bold: true });
+        if (options.boldFirstColumn || options.wrapFirstColumn) runStyles.push({ range: { row: 0, col: 0, rows: n, cols: 1 }, ...labelStyle(options) });
         this.blocks.push({
           id: `${id}-${start + 1}`,
           row: this.row + 1 + start,

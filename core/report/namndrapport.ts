@@ -9,6 +9,9 @@ import { HEADLINE } from './history';
 import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { GroupFigures, ReportModel } from './model';
 import type { PlanValue, SheetPlan } from './plan';
+import { paragraph, rowHeights } from './history-print';
+
+export { LINE_CHARS, paragraph, rowHeights, textLines } from './history-print';
 import { namndrapportLadder } from './narvaro-ladder';
 import { namndrapportTrend } from './history-trend';
 import { namndrapportTargets } from './targets';
@@ -73,7 +76,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   const headlineStart = b.cursor;
   // The change column holds percentage points or points, signed, whatever the row's format.
   const overrides = header.map((_, i) => (m.previous && i === 5 ? FMT.points : null));
-  b.table('headline', header, rows, { rowFormats, formats: overrides, boldFirstColumn: true });
+  b.table('headline', header, rows, { rowFormats, formats: overrides, boldFirstColumn: true, wrapFirstColumn: true });
   if (m.previous) {
     b.line('headline-change-note', [`${L('report.col.change')}: ${L('report.ind.changeUnitPp')} / ${L('report.ind.changeUnitPoints')}`], { italic: true, fontColor: '#595959' });
   }
@@ -108,7 +111,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     b.table('schools',
       [L('report.col.school'), L('report.col.pupils'), L('report.ind.YRK'), L('report.ind.NATE'), L('report.ind.merit17'), L('report.ind.allPassed')],
       m.schools.map((s) => [s.label, s.pupils, figureCell(s.eligibleShare.YRK), figureCell(s.eligibleShare.NA), figureCell(s.meanMeritValue17), figureCell(s.allSubjectsPassedShare)]),
-      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.oneDecimal, FMT.percent], boldFirstColumn: true });
+      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.oneDecimal, FMT.percent], boldFirstColumn: true, wrapFirstColumn: true });
     b.blank();
   }
 
@@ -119,13 +122,17 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   if (m.subjects.length) {
     b.heading('h-subjects', L('report.section.subjects'));
     const subjStart = b.cursor;
+    // Two tables of at most eight columns, so the printed page (A4 portrait at 85 %) holds them.
     b.table('subjects',
-      [L('report.col.subject'), L('report.col.graded'), 'A', 'B', 'C', 'D', 'E', 'F', L('report.col.streck'), L('report.col.notStudied'),
-        L('report.col.passShare'), L('report.col.meanPoints'), L('report.col.meanPointsGirls'), L('report.col.meanPointsBoys')],
+      [L('report.col.subject'), L('report.col.graded'), 'A', 'B', 'C', 'D', 'E', 'F'],
       m.subjects.map((s) => [subjectName(m, s.subject), s.graded,
-        figureCell(s.shares.A), figureCell(s.shares.B), figureCell(s.shares.C), figureCell(s.shares.D), figureCell(s.shares.E), figureCell(s.shares.F),
-        figureCell(s.streck), figureCell(s.notStudied), figureCell(s.passShare), figureCell(s.meanPoints), figureCell(s.meanPointsGirls), figureCell(s.meanPointsBoys)]),
-      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer, FMT.percent, FMT.oneDecimal, FMT.oneDecimal, FMT.oneDecimal], boldFirstColumn: true });
+        figureCell(s.shares.A), figureCell(s.shares.B), figureCell(s.shares.C), figureCell(s.shares.D), figureCell(s.shares.E), figureCell(s.shares.F)]),
+      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true, wrapFirstColumn: true });
+    b.blank();
+    b.table('subjects-points',
+      [L('report.col.subject'), L('report.col.streck'), L('report.col.notStudied'), L('report.col.passShare'), L('report.col.meanPoints'), L('report.col.meanPointsGirls'), L('report.col.meanPointsBoys')],
+      m.subjects.map((s) => [subjectName(m, s.subject), figureCell(s.streck), figureCell(s.notStudied), figureCell(s.passShare), figureCell(s.meanPoints), figureCell(s.meanPointsGirls), figureCell(s.meanPointsBoys)]),
+      { formats: [null, FMT.integer, FMT.integer, FMT.percent, FMT.oneDecimal, FMT.oneDecimal, FMT.oneDecimal], boldFirstColumn: true, wrapFirstColumn: true });
     b.blank();
     const gradeRows: PlanValue[][] = m.subjects.map((s) => [s.subject, ...(['A', 'B', 'C', 'D', 'E', 'F'] as const).map((k) => (typeof s.shares[k] === 'number' ? s.shares[k] : null))]);
     const gradeData = b.sideTable('chart-grades-data', subjStart, CHART_DATA_COL, [L('report.section.chartData'), 'A', 'B', 'C', 'D', 'E', 'F'], gradeRows,
@@ -137,7 +144,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     b.heading('h-tests', L('report.section.tests'));
     b.table('tests', [L('report.col.subject'), L('report.col.bothGrades'), L('report.col.lower'), L('report.col.same'), L('report.col.higher')],
       m.tests.map((x) => [subjectName(m, x.subject), x.n, figureCell(x.lower), figureCell(x.same), figureCell(x.higher)]),
-      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true });
+      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true, wrapFirstColumn: true });
     b.blank();
   }
 
@@ -149,7 +156,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
       L('report.col.levelProblematic', { p: formatPercent(m.lang, a.problematic, 0) }), L('report.col.levelHigh', { p: formatPercent(m.lang, a.high, 0) }),
       L('report.col.levelVeryHigh', { p: formatPercent(m.lang, a.veryHigh, 0) })],
     m.absence.groups.map((g) => [g.label, g.pupils, figureCell(g.meanAbsence), figureCell(g.meanInvalid), figureCell(g.shareProblematic), figureCell(g.shareHigh), figureCell(g.shareVeryHigh)]),
-    { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true });
+    { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true, wrapFirstColumn: true });
     b.blank();
     const levelRows: PlanValue[][] = m.absence.groups.slice(0, 3).map((g) => [g.label, ...[g.shareProblematic, g.shareHigh, g.shareVeryHigh].map((f) => (typeof f === 'number' ? f : null))]);
     const absData = b.sideTable('chart-absence-data', absStart, CHART_DATA_COL, [L('report.section.chartData'), L('report.level.problematic'), L('report.level.high'), L('report.level.veryHigh')],
@@ -164,12 +171,12 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     b.table('progression-cohort', [L('report.col.indicator'), L('report.col.before'), L('report.col.after'), L('report.col.change')], [
       [L('report.ind.YRK'), figureCell(p.eligibleYrkBefore), figureCell(p.eligibleYrkAfter), change(p.eligibleYrkAfter, p.eligibleYrkBefore, true)],
       [L('report.ind.merit17'), figureCell(p.meanMerit17Before), figureCell(p.meanMerit17After), change(p.meanMerit17After, p.meanMerit17Before, false)],
-    ], { rowFormats: [FMT.percent, FMT.oneDecimal], boldFirstColumn: true });
+    ], { rowFormats: [FMT.percent, FMT.oneDecimal], boldFirstColumn: true, wrapFirstColumn: true });
     b.line('progression-counts', [`${L('report.status.matched')}: ${p.matched}`, `${L('report.status.new')}: ${p.new}`, `${L('report.status.left')}: ${p.left}`], { italic: true });
     b.blank();
     b.table('progression-subjects', [L('report.col.subject'), L('report.col.matchedGrades'), L('report.col.raised'), L('report.col.unchanged'), L('report.col.lowered'), L('report.col.failToPass'), L('report.col.passToFail')],
       p.subjects.map((s) => [subjectName(m, s.subject), s.compared, figureCell(s.raised), figureCell(s.unchanged), figureCell(s.lowered), figureCell(s.failToPass), figureCell(s.passToFail)]),
-      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer], boldFirstColumn: true });
+      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.integer, FMT.integer], boldFirstColumn: true, wrapFirstColumn: true });
     b.blank();
   }
 
@@ -177,7 +184,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     b.heading('h-survey', L('report.section.survey'));
     b.table('survey', [L('report.col.area'), L('report.col.respondents'), L('report.col.index'), L('report.col.positiveShare')],
       m.survey.map((s) => [s.area, s.respondents, figureCell(s.index), figureCell(s.positiveShare)]),
-      { formats: [null, FMT.integer, FMT.oneDecimal, FMT.percent], boldFirstColumn: true });
+      { formats: [null, FMT.integer, FMT.oneDecimal, FMT.percent], boldFirstColumn: true, wrapFirstColumn: true });
     b.blank();
   }
 
@@ -200,19 +207,27 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   if (m.survey) defs.push(L('report.def.survey'));
   if (m.reference) defs.push(L('report.def.reference', { source: m.reference.source }));
   // Wrapped in the wide first column so the printed page stays one page wide.
-  defs.forEach((d, i) => b.line(`def-${i + 1}`, [d], { wrap: true, fontColor: '#404040' }));
+  defs.forEach((d, i) => paragraph(b, `def-${i + 1}`, d, { fontColor: '#404040' }));
 
   // Printed for the board on A4 portrait at 85 % (readable; never shrunk to one page), the title row on
   // every page and a page break before a section that would not fit on the page it starts on. The
   // chart data to the right stays on screen only.
-  const plan = b.build({ columnWidths: [62, 14, 12, 12, 16, 14, 16, 12, 12, 12, 12, 14, 14, 14, 4, 4, 18, 10, 10, 10, 10, 10, 10], tabColor: COLORS.title });
+  // Printed width: 40 + 7 × 9 characters = 761 px, within what A4 portrait holds at 85 % inside 0.7 in
+  // margins (6.87 in = 660 px / 0.85 = 776 px). Row labels wrap in the first column.
+  const plan = b.build({ columnWidths: COLUMN_WIDTHS, tabColor: COLORS.title });
+  const heights = rowHeights(plan.blocks, COLUMN_WIDTHS);
+  if (heights.length) plan.rowHeights = heights;
   plan.print = {
-    orientation: 'portrait', fitToWidth: false, scale: PRINT_SCALE, area: { row: 0, col: 0, rows: b.cursor, cols: 14 },
+    orientation: 'portrait', fitToWidth: false, scale: PRINT_SCALE, area: { row: 0, col: 0, rows: b.cursor, cols: PRINT_COLUMNS },
     repeatRows: { from: 0, to: 0 }, rowBreaks: pageBreaks(plan.blocks.filter((x) => x.id.startsWith('h-') && x.col === 0).map((x) => x.row), b.cursor),
   };
   return plan;
 }
 
+/** Column widths in characters: the eight printed columns, a gap, then the chart data (from Q). */
+const COLUMN_WIDTHS = [40, 9, 9, 9, 9, 9, 9, 9, 4, 4, 4, 4, 4, 4, 4, 4, 18, 10, 10, 10, 10, 10, 10];
+/** Columns printed (A–H): no table of the Nämndrapport is wider. */
+export const PRINT_COLUMNS = 8;
 /** Print scale of the board paper, percent: the issue's floor for a readable printed page. */
 export const PRINT_SCALE = 85;
 /**
@@ -223,10 +238,10 @@ export const PRINT_SCALE = 85;
 export const ROWS_PER_PAGE = 52;
 
 /**
- * Manual page breaks between blocks: a section (from its heading to the next) that would cross the end
- * of the page it starts on begins a new page, unless it starts the page already (a section longer than
- * a page then breaks where the printer puts it).
- * @example pageBreaks([0, 30, 50, 120], 140, 52) // [50]: 50–120 is longer than a page; 120–140 fits on the page the printer starts at 102
+ * Manual page breaks between blocks: a section (from its heading to the next) that fits on a page but
+ * would cross the end of the page it starts on begins a new page. A section longer than a page goes on
+ * where the page is (the printer splits it anyway).
+ * @example pageBreaks([0, 30, 50, 120], 140, 52) // []: 50–120 is longer than a page; 120–140 fits on the page the printer starts at 104
  */
 export function pageBreaks(sectionStarts: readonly number[], end: number, perPage = ROWS_PER_PAGE): number[] {
   const starts = [...new Set(sectionStarts)].sort((a, b) => a - b);
@@ -236,7 +251,8 @@ export function pageBreaks(sectionStarts: readonly number[], end: number, perPag
     const stop = i + 1 < starts.length ? starts[i + 1] : end;
     // Pages the printer itself started inside a long section.
     while (start - pageStart >= perPage) pageStart += perPage;
-    if (stop - pageStart > perPage && start > pageStart) {
+    // A section longer than a page is split by the printer anyway: it goes on where the page is.
+    if (stop - start <= perPage && stop - pageStart > perPage && start > pageStart) {
       breaks.push(start);
       pageStart = start;
     }

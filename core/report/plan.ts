@@ -96,6 +96,11 @@ export interface SheetPlan {
   frozenColumns?: number;
   /** Column widths in characters, from column A. */
   columnWidths?: number[];
+  /**
+   * Heights in points of rows whose wrapped text needs more than one line (0-based rows): hosts that
+   * do not fit rows to wrapped text themselves write them (SpreadsheetML `<row ht=".." customHeight="1">`).
+   */
+  rowHeights?: { row: number; points: number }[];
   blocks: PlanBlock[];
   /**
    * Printing (board papers are printed): orientation, fit to page width, and the area to print.

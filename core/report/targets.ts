@@ -10,6 +10,7 @@ import type { Figure, Lang, Problem } from '../types';
 import { cellAddress } from '../table/address';
 import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { GroupFigures, ReportModel } from './model';
+import { paragraph } from './history-print';
 import type { PlanValue, SheetPlan } from './plan';
 import { HEADLINE } from './history';
 
@@ -199,11 +200,11 @@ export function namndrapportTargets(b: SheetBuilder, m: ReportModel): void {
     return;
   }
   const range = b.table('targets', [L('report.col.indicator'), L('report.targets.col.unit'), L('report.targets.col.outcome'), L('report.targets.col.target'), L('report.targets.col.comparison'), L('report.targets.col.status'), L('report.targets.col.comment')],
-    rows, { rowFormats: formats, boldFirstColumn: true, formats: [null, FMT.text, null, null, FMT.text, FMT.text, FMT.text], styles: [{ range: { row: 1, col: 6, rows: rows.length, cols: 1 }, wrap: true }] });
+    rows, { rowFormats: formats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, FMT.text, null, null, FMT.text, FMT.text, FMT.text], styles: [{ range: { row: 1, col: 6, rows: rows.length, cols: 1 }, wrap: true }] });
   const status = { row: range.row + 1, col: range.col + 5, rows: rows.length, cols: 1 };
   b.highlight({ range: status, when: { equals: L('report.targets.status.met') }, fill: COLORS.good, fontColor: COLORS.goodText });
   b.highlight({ range: status, when: { equals: L('report.targets.status.partly') }, fill: COLORS.warn, fontColor: COLORS.warnText });
   b.highlight({ range: status, when: { equals: L('report.targets.status.notMet') }, fill: COLORS.bad, fontColor: COLORS.badText });
-  b.line('targets-note', [L('report.targets.note')], { italic: true, fontColor: '#595959' });
+  paragraph(b, 'targets-note', L('report.targets.note'), { italic: true, fontColor: '#595959' });
   b.blank();
 }
