@@ -175,4 +175,10 @@ describe('earlier files', () => {
     expect(tr.values.get(seriesKey('kommun', 'Totalt', 'total', 'YRK'))).toEqual([0.6, 0.605, 0.61, 0.62, 0.625]);
     expect(tr.values.get(seriesKey('kommun', 'Totalt', 'girls', 'YRK'))).toBeUndefined();
   });
+
+  it('reads the kommun level as one series whatever its unit says, in either language', () => {
+    const rows = mergeHistory(readHistory({ sheet: 'H', values: [['Period', 'Level', 'Unit', 'Group', 'Indicator', 'Value'],
+      ['VT2024', 'Kommun', 'Totalt', 'Totalt', 'YRK', 0.8], ['VT2025', 'Municipality', 'Lessebo', 'Total', 'YRK', 0.82]] }, 'en').rows, [], 'en');
+    expect(trendOf(rows, null, 5).values.get(seriesKey('kommun', 'Total', 'total', 'YRK'))).toEqual([0.8, 0.82]);
+  });
 });

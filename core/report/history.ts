@@ -237,7 +237,7 @@ export function entryCells(e: HistoryEntry, lang: Lang): PlanValue[] {
   ];
 }
 
-const identity = (e: HistoryEntry) => `${periodKey(e.period)}|${e.level}|${e.unit.toLowerCase()}|${e.group}|${e.indicator}`;
+const identity = (e: HistoryEntry) => `${periodKey(e.period)}|${seriesKey(e.level, e.unit, e.group, e.indicator)}`;
 
 /**
  * Merges the Historik as it is with the periods this report computed. Rows of other periods are
@@ -305,11 +305,13 @@ export interface TrendSeries {
 }
 
 /**
- * Key of a series in `TrendSeries.values` (unit names match whatever their case).
+ * Key of a series in `TrendSeries.values`: school names match whatever their case; the kommun level is
+ * one series whatever its unit cell says.
  * @example seriesKey('school', 'Norrskolan', 'girls', 'YRK') // 'school|norrskolan|girls|YRK'
  */
 export function seriesKey(level: HistoryLevel, unit: string, group: HistoryGroup, indicator: string): string {
-  return `${level}|${unit.toLowerCase()}|${group}|${indicator}`;
+  // The kommun level is one whole whatever its unit cell says (Totalt, Total, the kommun's name).
+  return `${level}|${level === 'kommun' ? '*' : unit.trim().toLowerCase()}|${group}|${indicator}`;
 }
 
 /**
