@@ -175,7 +175,7 @@ export class XlsxPackage {
     const { strings, dates } = this.lookups();
     const scanner = new SheetScanner(strings, dates, this.date1904);
     const raw = this.zip.raw(e);
-    const z = createInflateRaw({ chunkSize: 1 << 20 });
+    const z = createInflateRaw({ chunkSize: 4 << 20 });
     const piece = 1 << 20;
     try {
       await new Promise<void>((resolve, reject) => {

@@ -171,6 +171,19 @@ function rowOf(buf: Buffer, a: number, b: number): number {
   return p === start ? -1 : n - 1;
 }
 
+/** One past the first `</row>` (any prefix) of `buf`, or -1. */
+function firstRowEnd(buf: Buffer): number {
+  for (let at = buf.indexOf('row>'); at >= 0; at = buf.indexOf('row>', at + 4)) {
+    if (buf[at - 1] === SLASH && buf[at - 2] === LT) return at + 4;
+    if (buf[at - 1] === COLON) {
+      let p = at - 2;
+      while (p > 0 && buf[p] !== LT && buf[p] !== SLASH && at - p < 32) p--;
+      if (buf[p] === SLASH && buf[p - 1] === LT) return at + 4;
+    }
+  }
+  return -1;
+}
+
 /** Where the last `</row>` or `</p:row>` before the end of `buf` (and at or after `from`) starts its `row>`, or -1. */
 function lastRowEnd(buf: Buffer, from: number): number {
   for (let at = buf.lastIndexOf('row>'); at >= from; at = buf.lastIndexOf('row>', at - 1)) {
@@ -263,8 +276,24 @@ export class SheetScanner {
   constructor(private readonly strings: readonly string[], private readonly dateStyles: Uint8Array, private readonly date1904: boolean) {}
 
   /** Reads what `chunk` (after what was kept of the last one) completes; `last` when no more comes. */
-  feed(chunk: Buffer, last = false): void {
+  feed(piece: Buffer, last = false): void {
     if (this.done) return;
+    let chunk = piece;
+    if (this.rest && this.started) {
+      // The row cut at the end of the last piece ends early in this one: join just those bytes,
+      // not the whole piece (copying every piece was a copy of the whole sheet).
+      const first = firstRowEnd(chunk);
+      if (first < 0 && !last) {
+        this.rest = Buffer.concat([this.rest, chunk]);
+        return;
+      }
+      const head = first < 0 ? chunk.length : first;
+      const joined = Buffer.concat([this.rest, chunk.subarray(0, head)]);
+      this.rest = null;
+      this.scan(joined, 0);
+      if (this.done) return;
+      chunk = chunk.subarray(head);
+    }
     let buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
     this.rest = null;
     let pos = 0;
