@@ -528,6 +528,7 @@ export function sheetXml(
   head.push('<sheetData>');
 
   w.write(head.join(''));
+  const heights = new Map((sp.rowHeights ?? []).filter((h) => h.points > 0 && h.points <= 409).map((h) => [h.row, h.points]));
   for (let r = 0; r < rowSegs.length; r++) {
     const segs = rowSegs[r];
     if (!segs) continue;
@@ -535,6 +536,9 @@ export function sheetXml(
     w.setRow(r + 1);
     w.bytes(ROW_OPEN);
     w.rowNumber();
+    // A row the plan gives a height (wrapped labels on the board papers) keeps it when printed.
+    const ht = heights.get(r);
+    if (ht !== undefined) w.write(`" ht="${ht}" customHeight="1`);
     w.bytes(TAG_END);
     let next = 0;
     for (const b of segs) {

@@ -121,6 +121,8 @@ describe('writeReportPackage', () => {
   it('prints at a scale with repeated title rows and page breaks when the plan says so (board papers)', async () => {
     const plan = samplePlan();
     plan.sheets[0].print = { orientation: 'portrait', fitToWidth: false, scale: 85, repeatRows: { from: 0, to: 1 }, rowBreaks: [30, 0, 60, 30], area: { row: 0, col: 0, rows: 80, cols: 8 } };
+    // Sheet row 3 (0-based 2, the headline's header) wraps onto two lines: 30 points; 0 and 500 are no heights.
+    plan.sheets[0].rowHeights = [{ row: 2, points: 30 }, { row: 3, points: 0 }, { row: 4, points: 500 }];
     const zip = await JSZip.loadAsync((await writePlan(await bytesOf(userWorkbook()), plan)).bytes);
     const book = await zip.file('xl/workbook.xml')!.async('string');
     // Rows 1–2 (0-based 0–1) on every page of the third sheet (index 2).
@@ -129,6 +131,9 @@ describe('writeReportPackage', () => {
     wellFormed(sheet);
     expect(sheet).toContain('<pageSetup paperSize="9" scale="85" orientation="portrait"/>');
     expect(sheet).not.toContain('fitToPage');
+    expect(sheet).toContain('<row r="3" ht="30" customHeight="1">');
+    expect(sheet).toContain('<row r="4">');
+    expect(sheet).toContain('<row r="5">');
     // Breaks above 0-based rows 30 and 60 (row 0 is no break; duplicates once), after pageSetup as the schema orders it.
     expect(sheet).toContain('<rowBreaks count="2" manualBreakCount="2"><brk id="30" max="16383" man="1"/><brk id="60" max="16383" man="1"/></rowBreaks>');
     expect(sheet.indexOf('<rowBreaks')).toBeGreaterThan(sheet.indexOf('<pageSetup'));
