@@ -3,12 +3,12 @@
  * runs it. Whole-run wall time (median of 5) and peak RSS (the CLI prints process.resourceUsage()
  * .maxRSS to stderr when SKOLANALYS_REPORT_RSS=1).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, type BenchFigure } from './types';
+import { runCli } from './cli-run';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PUPILS = 100_000;
@@ -38,20 +38,6 @@ function lessonFigures(gen: Generator, dir: string): BenchFigure[] {
 function phaseText(runs: { phases: Record<string, number> }[]): string {
   const names = Object.keys(runs[0]?.phases ?? {});
   return names.map((n) => `${n} ${median(runs.map((r) => r.phases[n] ?? NaN)).toFixed(0)} ms`).join(', ');
-}
-
-function runCli(args: string[]): { ms: number; rssMB: number; phases: Record<string, number> } {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin/skolanalys.mjs'), ...args], {
-    cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SKOLANALYS_REPORT_RSS: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`skolanalys ${args[0]} exited ${r.status}: ${r.stderr.trim().split('\n')[0]}`);
-  const kb = Number(/maxRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  const phases: Record<string, number> = {};
-  for (const m of (/phases_ms=(\S+)/.exec(r.stderr)?.[1] ?? '').matchAll(/(\w+):(\d+)/g)) phases[m[1]] = Number(m[2]);
-  return { ms, rssMB: kb / 1024, phases };
 }
 
 export async function run(): Promise<BenchFigure[]> {

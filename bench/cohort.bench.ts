@@ -4,12 +4,12 @@
  * pupils each (åk 6, 7, 8, 9 of the same cohort, pupils coming and going: aim ≤ 5 s, ≤ 800 MB).
  * Whole-run wall time and peak RSS, median of 3 runs.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, type BenchFigure } from './types';
+import { runCli } from './cli-run';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PUPILS = 100_000;
@@ -21,16 +21,6 @@ interface Generator {
   ak6GradeText(pupils: unknown[]): string;
   ak7GradeText(pupils: unknown[]): string;
   ak8GradeText(pupils: unknown[], seed: number): string;
-}
-
-function runCli(args: string[]): { ms: number; rssMB: number; phases: string } {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin/skolanalys.mjs'), ...args], {
-    cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SKOLANALYS_REPORT_RSS: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`skolanalys ${args[0]} exited ${r.status}: ${r.stderr.trim().split('\n')[0]}`);
-  return { ms, rssMB: Number(/maxRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024, phases: /phases_ms=(\S+)/.exec(r.stderr)?.[1] ?? '' };
 }
 
 export async function run(): Promise<BenchFigure[]> {
@@ -52,7 +42,7 @@ export async function run(): Promise<BenchFigure[]> {
     });
     const six = Array.from({ length: RUNS }, () => runCli(['grades', files[0], '--json']));
     const cohort = Array.from({ length: RUNS }, () => runCli(['cohort', ...files, '--json']));
-    const how = (what: string, runs: { phases: string }[]) => `node bin/skolanalys.mjs ${what}, median of ${RUNS} runs; steps of the first: ${runs[0].phases}`;
+    const how = (what: string, runs: { phaseLine: string }[]) => `node bin/skolanalys.mjs ${what}, median of ${RUNS} runs; steps of the first: ${runs[0].phaseLine}`;
     return [
       { name: 'grades --json: whole CLI run, åk 6 file, 100 000 pupils', value: median(six.map((r) => r.ms)), unit: 'ms', aim: '≤ 1500 ms', how: how('grades ak6.txt --json (SCB 35 columns)', six) },
       { name: 'grades --json: peak RSS, åk 6 file, 100 000 pupils', value: median(six.map((r) => r.rssMB)), unit: 'MB', how: how('grades ak6.txt --json', six) },
