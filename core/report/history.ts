@@ -14,6 +14,7 @@ import { hiddenParts } from '../stats/suppress-table';
 import type { GroupFigures } from './model';
 import type { PlanValue } from './plan';
 import { parsePeriod, periodKey, periodOrder, type Period } from './period';
+import { emptyRow, findNamedHeader, normCell } from './own-sheet';
 
 /** A headline indicator: its key, whether it is a share (0–1), and how to read it from a group. */
 export interface HeadlineIndicator {
@@ -89,10 +90,7 @@ function label(lang: Lang, key: string): string {
   return t(lang, key);
 }
 
-/** Text of a cell for matching: trimmed, lower case. */
-function norm(v: unknown): string {
-  return typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' ? String(v) : '';
-}
+const norm = normCell;
 
 /** Every way a word may be written in the sheet (sv, en, the key): text → value. */
 function lookup<T extends string>(pairs: [T, string][]): Map<string, T> {
@@ -148,19 +146,9 @@ export function readHistory(data: SheetData, lang: Lang): ReadHistory {
   const origin = data.origin ?? { row: 0, col: 0 };
   const names = new Map<string, Column>();
   for (const c of HISTORY_COLUMNS) for (const l of ['sv', 'en'] as const) names.set(t(l, `report.history.col.${c}`).toLowerCase(), c);
-  let headerRow = -1;
-  const at: Partial<Record<Column, number>> = {};
-  for (let r = 0; r < Math.min(values.length, 30) && headerRow < 0; r++) {
-    const found: Partial<Record<Column, number>> = {};
-    values[r].forEach((v, c) => {
-      const col = names.get(norm(v));
-      if (col && found[col] === undefined) found[col] = c;
-    });
-    if (found.period !== undefined && found.indicator !== undefined && found.value !== undefined) {
-      headerRow = r;
-      Object.assign(at, found);
-    }
-  }
+  const header = findNamedHeader(values, names, ['period', 'indicator', 'value']);
+  const headerRow = header?.row ?? -1;
+  const at: Partial<Record<Column, number>> = header?.at ?? {};
   const rows: ReadHistory['rows'] = [];
   if (headerRow < 0) {
     if (values.some((row) => row.some((v) => v !== null && v !== undefined && v !== ''))) {
@@ -170,7 +158,7 @@ export function readHistory(data: SheetData, lang: Lang): ReadHistory {
   }
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
-    if (!row || row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) continue;
+    if (emptyRow(row)) continue;
     const cells: PlanValue[] = HISTORY_COLUMNS.map((c) => (at[c] === undefined ? null : cellValue(row[at[c]!])));
     const get = (c: Column) => (at[c] === undefined ? undefined : row[at[c]!]);
     const period = parsePeriod(get('period') as string | number | null);

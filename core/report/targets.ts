@@ -13,6 +13,7 @@ import type { GroupFigures, ReportModel } from './model';
 import { paragraph } from './history-print';
 import type { PlanValue, SheetPlan } from './plan';
 import { HEADLINE } from './history';
+import { emptyRow, findNamedHeader, normCell } from './own-sheet';
 
 export type Comparison = '>=' | '<=';
 export type TargetStatus = 'met' | 'partly' | 'notMet';
@@ -53,9 +54,7 @@ function headerOf(lang: Lang): string[] {
   return COLUMNS.map((c) => t(lang, `report.targets.col.${c}`));
 }
 
-function norm(v: unknown): string {
-  return typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' ? String(v) : '';
-}
+const norm = normCell;
 
 /** A number cell, or typed text `85 %`, `85,5`; a share above 1 was typed as percent. */
 function numberOf(v: unknown, share: boolean): number | null | undefined {
@@ -90,26 +89,16 @@ export function readTargets(data: SheetData, lang: Lang): { targets: Target[]; p
     for (const l of ['sv', 'en'] as const) indicators.set(t(l, `report.ind.${i.key}`).toLowerCase(), i.key);
   }
   const wholes = new Set(['', ...(['sv', 'en'] as const).flatMap((l) => [t(l, 'common.total'), t(l, 'report.history.level.kommun')].map((x) => x.toLowerCase()))]);
-  let headerRow = -1;
-  const at: Partial<Record<Column, number>> = {};
-  for (let r = 0; r < Math.min(values.length, 30) && headerRow < 0; r++) {
-    const found: Partial<Record<Column, number>> = {};
-    values[r].forEach((v, c) => {
-      const col = names.get(norm(v));
-      if (col && found[col] === undefined) found[col] = c;
-    });
-    if (found.indicator !== undefined && found.target !== undefined) {
-      headerRow = r;
-      Object.assign(at, found);
-    }
-  }
+  const header = findNamedHeader(values, names, ['indicator', 'target']);
+  const headerRow = header?.row ?? -1;
+  const at: Partial<Record<Column, number>> = header?.at ?? {};
   if (headerRow < 0) {
     problems.push({ cell: cellAddress(data.sheet, origin.row, origin.col), value: null, code: 'report.targetsNoHeader', severity: 'warning', message: t(lang, 'report.problem.targetsNoHeader', { sheet: data.sheet }) });
     return { targets, problems };
   }
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
-    if (!row || row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) continue;
+    if (emptyRow(row)) continue;
     const get = (c: Column) => (at[c] === undefined ? undefined : row[at[c]!]);
     const warn = (c: Column, key: string) => problems.push({
       cell: cellAddress(data.sheet, origin.row + r, origin.col + (at[c] ?? 0)), value: (get(c) ?? null) as Problem['value'], code: 'report.targetRow', severity: 'warning',
