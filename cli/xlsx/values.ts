@@ -270,6 +270,8 @@ export class SheetScanner {
   private row = -1;
   private col = -1;
   private cur: CellValue[] = [];
+  /** Width of the last row read: the next row is made that wide. */
+  private width = 0;
   private rest: Buffer | null = null;
   private readonly t: TagName = { closing: false, a: 0, b: 0 };
 
@@ -471,9 +473,16 @@ export class SheetScanner {
           const r = at >= 0 ? rowOf(buf, at, gt) : -1;
           row = r >= 0 ? r : row + 1;
           col = -1;
-          cur = [];
+          // Rows are mostly as wide as the one before: made at that width at once (filled with
+          // null, trimmed at </row>), not grown cell by cell.
+          cur = buf[gt - 1] === SLASH || this.width === 0 ? [] : new Array<CellValue>(this.width).fill(null);
           while (rows.length < row) rows.push([]);
           rows[row] = cur;
+        } else {
+          let n = cur.length;
+          while (n > 0 && cur[n - 1] === null) n--;
+          if (n !== cur.length) cur.length = n;
+          if (n > 0) this.width = n;
         }
         pos = gt + 1;
         continue;
