@@ -5,6 +5,9 @@
  * every call.
  */
 import { sheetsToWrite } from '../core/report/create-once';
+import { planSheetValues } from '../core/report/plan-values';
+
+export { planSheetValues };
 import type { SheetData } from '../core/app';
 import type { ReportPlan, SheetPlan } from '../core/report/plan';
 import type { CellValue, Settings } from '../core/types';
@@ -35,25 +38,6 @@ export interface MemorySelection {
 export interface MemoryCall {
   method: keyof Host;
   args: unknown[];
-}
-
-/** Writes a plan's blocks into a fresh grid (values only; formatting is the real hosts' business). */
-export function planSheetValues(plan: SheetPlan): CellValue[][] {
-  const grid: CellValue[][] = [];
-  for (const b of plan.blocks) {
-    b.values.forEach((row, r) => {
-      const target = (grid[b.row + r] ??= []);
-      row.forEach((v, c) => {
-        target[b.col + c] = v;
-      });
-    });
-  }
-  // Fill holes so every row is a plain array (a sparse row would read back as `undefined` gaps).
-  for (let r = 0; r < grid.length; r++) {
-    const row = (grid[r] ??= []);
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-  }
-  return grid;
 }
 
 /** Dates travel as `{ $date: iso }` in the playground's workbook JSON (ui/build.mjs); turns them back in place. */

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type CellValue } from '../types';
 import { buildReport } from './build';
 import { mergeBenchmarks, parseKoladaJson, readBenchmarks } from './benchmarks';
 import type { PlanValue, SheetPlan } from './plan';
+import { planSheetValues } from './plan-values';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const FIXTURE = readFileSync(new URL('./fixtures/kolada-v2-data-documented-format.json', import.meta.url), 'utf8');
@@ -24,11 +25,7 @@ const grades = {
   values: [['Personnummer', 'Förnamn', 'Efternamn', 'Klass', ...SUBJECTS],
     ...Array.from({ length: 20 }, (_, i) => [pnr(i), `E${i}`, 'T', '9A', ...SUBJECTS.map((s) => (s === 'Ma' && i >= 15 ? 'F' : 'E'))])] as CellValue[][],
 };
-function gridOf(s: SheetPlan): CellValue[][] {
-  const grid: CellValue[][] = [];
-  for (const b of s.blocks) b.values.forEach((row, r) => row.forEach((v, c) => { (grid[b.row + r] ??= [])[b.col + c] = v; }));
-  return Array.from({ length: grid.length }, (_, r) => Array.from({ length: grid[r]?.length ?? 0 }, (_, c) => grid[r]?.[c] ?? null));
-}
+const gridOf = planSheetValues;
 const rowsFrom = (s: SheetPlan, id: string): PlanValue[][] => s.blocks.filter((b) => b.id === `${id}-header` || new RegExp(`^${id}-\\d+$`).test(b.id)).sort((a, b) => a.row - b.row).flatMap((b) => b.values);
 
 describe('Kolada API JSON', () => {

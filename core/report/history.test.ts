@@ -14,6 +14,7 @@ import { latestEarlier } from './history-model';
 import type { PlanValue, SheetPlan } from './plan';
 import type { GroupFigures } from './model';
 import { periodKey } from './period';
+import { planSheetValues } from './plan-values';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const SUBJECTS = ['Sv', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi'];
@@ -40,19 +41,7 @@ function gradeSheet(sheet: string, rows: { school: string; n: number; pass: numb
 }
 
 /** The values of a sheet plan as the grid a host would read back (blocks placed at their cells). */
-function gridOf(s: SheetPlan): CellValue[][] {
-  const grid: CellValue[][] = [];
-  for (const b of s.blocks) {
-    b.values.forEach((row, r) => {
-      const line = (grid[b.row + r] ??= []);
-      row.forEach((v, c) => {
-        line[b.col + c] = v;
-      });
-    });
-  }
-  for (let r = 0; r < grid.length; r++) grid[r] = Array.from({ length: grid[r]?.length ?? 0 }, (_, c) => grid[r]?.[c] ?? null);
-  return grid;
-}
+const gridOf = planSheetValues;
 
 const historik = (plan: { sheets: SheetPlan[] }) => plan.sheets.find((s) => s.key === 'historik')!;
 const rowsOf = (grid: CellValue[][]) => grid.filter((r) => typeof r[0] === 'string' && /^(VT|HT)\d{4}$/.test(r[0]) || typeof r[0] === 'number');
