@@ -8,6 +8,8 @@ import { dirname, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import { checkReportInputs } from '../core/report/readiness';
+import { findOwned } from '../core/report/create-once';
+import type { XlsxPackage } from './xlsx/package';
 import { latestEarlier } from '../core/report/history-model';
 import { trendJson, trendPeriodJson, type TrendPeriodJson } from '../core/report/history-json';
 import { findPeriod, periodKey, type Period } from '../core/report/period';
@@ -165,6 +167,14 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** A sheet of the school's that a report reads back, by marker or by its name in either language (core's rule). */
+function ownSheet(pkg: XlsxPackage, key: string, lang: Lang, path: string): SheetData | undefined {
+  const markers = new Map([...pkg.markers()].map(([k, name]) => [name, k]));
+  const names = [lang, ...(['sv', 'en'] as const).filter((l) => l !== lang)].map((l) => t(l, `report.sheet.${key}`));
+  const name = findOwned(key, names, pkg.sheets.map((x) => ({ name: x.name, key: markers.get(x.name) ?? null })));
+  return name === undefined ? undefined : sheetData(pkg, pkg.sheet(name)!, path);
+}
+
 async function report(ctx: Context, file: string, options: Record<string, string>, previousList = options.previous ? [options.previous] : [], benchmarkFiles: string[] = []): Promise<number> {
   const { io, lang } = ctx;
   const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
@@ -208,18 +218,17 @@ async function report(ctx: Context, file: string, options: Record<string, string
     if (unmatched.length && unmatched.every((r) => r.found === 'grades')) inputs.previous = undefined;
   }
   if (options.period) inputs.period = options.period;
-  // The workbook's own Närvaroplan (made once by an earlier report, then the school's) is read, not replaced.
-  const planSheet = main.pkg && (main.pkg.markers().get('narvaroplan') ?? main.pkg.sheet(t(lang, 'report.sheet.narvaroplan'))?.name);
-  if (planSheet && main.pkg) inputs.attendancePlan = sheetData(main.pkg, main.pkg.sheet(planSheet)!, main.path);
-  // The workbook's Historik (rows a principal typed included) is merged with the periods computed now.
-  const historySheet = main.pkg && (main.pkg.markers().get('historik') ?? main.pkg.sheet(t(lang, 'report.sheet.historik'))?.name);
-  if (historySheet && main.pkg) inputs.history = sheetData(main.pkg, main.pkg.sheet(historySheet)!, main.path);
-  // The board's Mål (made once, then the school's), like the Närvaroplan.
-  const targetSheet = main.pkg && (main.pkg.markers().get('mal') ?? main.pkg.sheet(t(lang, 'report.sheet.mal'))?.name);
-  if (targetSheet && main.pkg) inputs.targets = sheetData(main.pkg, main.pkg.sheet(targetSheet)!, main.path);
-  // Benchmarks: the workbook's Jämförelsetal, merged with saved Kolada responses given with --benchmarks.
-  const benchSheet = main.pkg && (main.pkg.markers().get('jamforelse') ?? main.pkg.sheet(t(lang, 'report.sheet.jamforelse'))?.name);
-  if (benchSheet && main.pkg) inputs.benchmarks = sheetData(main.pkg, main.pkg.sheet(benchSheet)!, main.path);
+  // The school's sheets the report reads back (made once by an earlier report, or typed by the school):
+  // the Närvaroplan and Mål, the Historik (rows a principal typed included) and the Jämförelsetal.
+  const own = (key: string) => main.pkg && ownSheet(main.pkg, key, lang, main.path);
+  const attendancePlan = own('narvaroplan');
+  if (attendancePlan) inputs.attendancePlan = attendancePlan;
+  const history = own('historik');
+  if (history) inputs.history = history;
+  const targets = own('mal');
+  if (targets) inputs.targets = targets;
+  const benchmarks = own('jamforelse');
+  if (benchmarks) inputs.benchmarks = benchmarks;
   if (benchmarkFiles.length) inputs.benchmarkFiles = await Promise.all(benchmarkFiles.map(async (f) => ({ name: basename(f), text: await readText(f) })));
   refuseUnfit(inputs, main, ctx);
 
@@ -473,12 +482,10 @@ async function attendance(ctx: Context, file: string, options: Record<string, st
   const input = await readInput(file, { sheet: options.sheet });
   const data = pickSheet(input, 'attendance', ctx);
   // The school's Närvaroplan sheet (by marker, else by name) holds the ladder; without one, the default plan.
-  const pkg = input.pkg;
-  const planName = pkg && (pkg.markers().get('narvaroplan') ?? ['sv', 'en'].map((l) => t(l as Lang, 'report.sheet.narvaroplan')).find((n) => pkg.sheet(n)));
-  const planSheet = pkg && planName ? pkg.sheet(planName) : undefined;
+  const planData = input.pkg && ownSheet(input.pkg, 'narvaroplan', lang, file);
   let result: AttendanceJson;
   try {
-    const plan = pkg && planSheet ? readPlanSheet(sheetData(pkg, planSheet, file), lang) : undefined;
+    const plan = planData ? readPlanSheet(planData, lang) : undefined;
     result = attendanceJson(readAttendance(data, { referenceYear: now.getFullYear(), settings, lang }), settings, undefined, plan);
   } catch (e) {
     throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);

@@ -12,6 +12,7 @@ import { MessageBar, MessageBarActions, MessageBarBody, Button, Tab, TabList, ma
 import { buildReport, detect } from '../core/app';
 import type { Detection, ReportKind, SheetData } from '../core/app';
 import { checkReportInputs } from '../core/report/readiness';
+import { findOwned } from '../core/report/create-once';
 import type { ReportPlan } from '../core/report/plan';
 import { FUNCTIONS } from '../core/functions/catalog';
 import type { ColumnInfo, ColumnMappingOverride, Lang, Problem, Settings } from '../core/types';
@@ -289,9 +290,8 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
       const kinds: ReportKind[] = kind === 'narvaro' ? ['narvaro', 'narvaroplan'] : [kind];
       if (kind === 'narvaro') {
         const have = await host.listSheets();
-        const planName = t(lang, 'report.sheet.narvaroplan').toLowerCase();
-        const own = have.find((x) => x.key === 'narvaroplan') ?? have.find((x) => !x.key && x.name.toLowerCase() === planName);
-        if (own) inputs.attendancePlan = await host.read({ sheet: own.name });
+        const own = findOwned('narvaroplan', [t(lang, 'report.sheet.narvaroplan')], have);
+        if (own) inputs.attendancePlan = await host.read({ sheet: own });
       }
       setBusy({ text: t(lang, 'ui.reports.building', { report: name }) });
       await nextFrame();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownedBy, sheetsToWrite } from './create-once';
+import { findOwned, ownedBy, sheetsToWrite } from './create-once';
 import type { ReportPlan, SheetPlan } from './plan';
 
 const sheet = (key: string, name: string, createOnly = false): SheetPlan => ({ key, name, personalData: false, blocks: [], ...(createOnly ? { createOnly } : {}) });
@@ -19,5 +19,11 @@ describe('sheetsToWrite', () => {
 
   it('a sheet of that name made by the tool for another key does not count', () => {
     expect(ownedBy(plan.sheets[2], [{ name: 'Mål', key: 'namndrapport' }])).toBeUndefined();
+  });
+
+  it('findOwned: the marked sheet first, else an unmarked sheet of any of the names (either language)', () => {
+    expect(findOwned('mal', ['Mål', 'Targets'], [{ name: 'Betyg' }, { name: 'targets' }])).toBe('targets');
+    expect(findOwned('mal', ['Mål'], [{ name: 'Mål' }, { name: 'Våra mål', key: 'mal' }])).toBe('Våra mål');
+    expect(findOwned('mal', ['Mål'], [{ name: 'Mål', key: 'historik' }])).toBeUndefined();
   });
 });

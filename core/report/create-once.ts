@@ -27,5 +27,15 @@ export function sheetsToWrite(plan: ReportPlan, existing: readonly ExistingSheet
  * @example ownedBy({ key: 'mal', name: 'Mål', personalData: false, createOnly: true, blocks: [] }, [{ name: 'mål' }]) // 'mål'
  */
 export function ownedBy(sp: SheetPlan, existing: readonly ExistingSheet[]): string | undefined {
-  return (existing.find((e) => e.key === sp.key) ?? existing.find((e) => !e.key && e.name.toLowerCase() === sp.name.toLowerCase()))?.name;
+  return findOwned(sp.key, [sp.name], existing);
+}
+
+/**
+ * The workbook's sheet for a report key that the school reads back (Närvaroplan, Mål, Historik,
+ * Jämförelsetal): the one carrying the key's marker, else an unmarked sheet of one of `names`.
+ * @example findOwned('mal', ['Mål', 'Targets'], [{ name: 'Betyg' }, { name: 'targets' }]) // 'targets'
+ */
+export function findOwned(key: string, names: readonly string[], existing: readonly ExistingSheet[]): string | undefined {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return (existing.find((e) => e.key === key) ?? existing.find((e) => !e.key && wanted.has(e.name.toLowerCase())))?.name;
 }
