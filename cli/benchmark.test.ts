@@ -28,8 +28,8 @@ beforeAll(async () => {
       log.push(`request ${req.url}`);
       res.setHeader('content-type', 'application/json');
       if (req.url?.endsWith('/page2')) {
-        // A next_page on another host must not be followed.
-        res.end(JSON.stringify({ count: 1, values: [{ kpi: 'N15505', municipality: '0000', period: '2025', values: [{ gender: 'T', value: 229.1, count: 1, status: '' }] }], next_page: 'http://192.0.2.1/v2/elsewhere' }));
+        // A next page on another host must not be followed.
+        res.end(JSON.stringify({ count: 1, values: [{ kpi: 'N15505', municipality: '0000', period: '2025', values: [{ gender: 'T', value: 229.1, count: 1, status: '' }] }], next_url: 'http://192.0.2.1/v3/elsewhere' }));
         return;
       }
       if (req.url?.includes('/municipality/9999')) {
@@ -37,7 +37,7 @@ beforeAll(async () => {
         res.end('{}');
         return;
       }
-      res.end(JSON.stringify({ count: 1, values: [{ kpi: 'N15436', municipality: '1280', period: '2025', values: [{ gender: 'T', value: 84.5, count: 1, status: '' }] }], next_page: `${base}/v2/page2` }));
+      res.end(JSON.stringify({ count: 1, values: [{ kpi: 'N15436', municipality: '1280', period: '2025', values: [{ gender: 'T', value: 84.5, count: 1, status: '' }] }], next_url: `${base}/v3/page2` }));
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -61,8 +61,8 @@ describe('benchmark', () => {
     const code = await main(['benchmark', '--kommun', '1280', '--years', '2024-2025', '--url', base, '--out', file], o.io);
     expect(code, o.err.join('\n')).toBe(0);
     expect(requests.map((r) => [r.method, r.url, r.body])).toEqual([
-      ['GET', '/v2/data/kpi/N15436,N15505,N15419/municipality/1280,0000/year/2024,2025', ''],
-      ['GET', '/v2/page2', ''],
+      ['GET', '/v3/data/kpi/N15436,N15505,N15419/municipality/1280,0000/year/2024,2025', ''],
+      ['GET', '/v3/page2', ''],
     ]);
     // No cookie, no authorisation, nothing of ours in the headers.
     expect(Object.keys(requests[0].headers).filter((h) => /cookie|authorization|referer/i.test(h))).toEqual([]);

@@ -13,7 +13,7 @@ import type { XlsxPackage } from './xlsx/package';
 import { latestEarlier } from '../core/report/history-model';
 import { trendJson, trendPeriodJson, type TrendPeriodJson } from '../core/report/history-json';
 import { findPeriod, periodKey, type Period } from '../core/report/period';
-import { KOLADA_API, KOLADA_KPIS, RIKET, koladaDataUrl, yearsOf } from '../core/report/benchmarks';
+import { KoladaError, fetchKolada, koladaRequest } from '../core/report/kolada';
 import { parseDelimited } from '../core/table/text';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
@@ -376,40 +376,32 @@ async function trend(ctx: Context, files: string[], options: Record<string, stri
 /**
  * `benchmark`: the one network call of the CLI, opt-in. Says on screen what will be sent (KPI ids,
  * the municipality code, years; nothing about pupils) before it asks Kolada, follows Kolada's
- * `next_page` on the same host, and saves the response for `report --benchmarks`.
+ * next page on the same host (core/report/kolada.ts), and saves the response for `report --benchmarks`.
  */
 async function benchmark(ctx: Context, options: Record<string, string>): Promise<number> {
   const { io, lang } = ctx;
-  const kommun = options.kommun ?? '';
-  if (!/^\d{4}$/.test(kommun)) throw new CliError('cli.error.benchmarkKommun', { value: kommun });
-  const years = yearsOf(options.years ?? '');
-  if (!years) throw new CliError('cli.error.benchmarkYears', { value: options.years ?? '' });
-  const group = options.group;
-  if (group !== undefined && !/^G\w{1,12}$/.test(group)) throw new CliError('cli.error.benchmarkGroup', { value: group });
-  if (!options.out) throw new CliError('cli.error.outMissing');
-  const base = options.url ?? KOLADA_API;
-  let url: string | undefined = koladaDataUrl(base, kommun, years, group);
-  const host = new URL(url).host;
-  io.out(t(lang, 'cli.benchmark.before', { url: new URL(url).origin, kpis: Object.keys(KOLADA_KPIS).join(', '), units: [kommun, RIKET, ...(group ? [group] : [])].join(', '), years: years.join(', ') }));
-  const values: unknown[] = [];
-  for (let page = 0; url && page < 20; page++) {
-    let body: { values?: unknown[]; next_page?: string };
-    try {
-      const res = await fetch(url, { headers: { accept: 'application/json' } });
-      if (!res.ok) throw new CliError('cli.error.benchmarkHttp', { status: res.status, url }, 1);
-      body = (await res.json()) as typeof body;
-    } catch (e) {
-      if (e instanceof CliError) throw e;
-      throw new CliError('cli.error.benchmarkNetwork', { url, reason: e instanceof Error ? e.message : String(e) }, 1);
-    }
-    if (!Array.isArray(body?.values)) throw new CliError('cli.error.benchmarkHttp', { status: 'JSON', url }, 1);
-    values.push(...body.values);
-    // Only pages on the same host: a next_page elsewhere would send the request to someone else.
-    url = body.next_page && new URL(body.next_page).host === host ? body.next_page : undefined;
+  // The request is core's, the same the pane shows before its fetch.
+  const req = koladaRequest({ kommun: options.kommun ?? '', years: options.years ?? '', group: options.group, base: options.url });
+  if ('error' in req) {
+    const [key, value] = req.error === 'kommun' ? ['cli.error.benchmarkKommun', options.kommun] : req.error === 'years' ? ['cli.error.benchmarkYears', options.years] : ['cli.error.benchmarkGroup', options.group];
+    throw new CliError(key, { value: value ?? '' });
   }
+  if (!options.out) throw new CliError('cli.error.outMissing');
+  io.out(t(lang, 'cli.benchmark.before', { url: req.origin, kpis: req.kpis.join(', '), units: req.units.join(', '), years: req.years.join(', ') }));
+  let saved: string;
+  try {
+    saved = await fetchKolada(req, async (url) => {
+      const res = await fetch(url, { headers: { accept: 'application/json' } });
+      return { status: res.status, text: await res.text() };
+    });
+  } catch (e) {
+    if (e instanceof KoladaError) throw new CliError('cli.error.benchmarkHttp', { status: e.status, url: e.url }, 1);
+    throw new CliError('cli.error.benchmarkNetwork', { url: req.url, reason: e instanceof Error ? e.message : String(e) }, 1);
+  }
+  const values = (JSON.parse(saved) as { values: unknown[] }).values;
   try {
     await mkdir(dirname(resolve(options.out)), { recursive: true });
-    await writeFile(options.out, JSON.stringify({ count: values.length, values }, null, 1));
+    await writeFile(options.out, saved);
   } catch (e) {
     throw new CliError('cli.error.writeFailed', { file: options.out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }

@@ -1,7 +1,7 @@
 /**
  * Jämförelsetal: official figures beside ours (riket, the municipality, liknande kommuner), each with
  * KPI id, year, gender and source. Imported from a saved Kolada API response (JSON, the form of
- * `api.kolada.se/v2/data/kpi/<KPI>/municipality/<ID>/year/<YEARS>` as documented in Kolada's API
+ * `api.kolada.se/v3/data/kpi/<KPI>/municipality/<ID>/year/<YEARS>` (v2's format) as documented in Kolada's API
  * README, github.com/Hypergene/kolada) and kept in the generated sheet `Jämförelsetal`, which hosts
  * hand back (`ReportInputs.benchmarks`) so an import is not needed every time.
  */
@@ -211,30 +211,4 @@ export function namndrapportBenchmarks(b: SheetBuilder, m: ReportModel): void {
   body, { rowFormats: formats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, null, null, FMT.text, null, FMT.text, null, FMT.text] });
   paragraph(b, 'benchmarks-note', `${L('report.benchmarks.note')} ${L('report.benchmarks.col.kpi')}: ${kpis.join('; ')}.`, { italic: true, fontColor: '#595959' });
   b.blank();
-}
-
-/** Kolada's open API; the CLI's `benchmark` command asks it only when the user runs that command. */
-export const KOLADA_API = 'https://api.kolada.se';
-
-/**
- * Years from `2021-2025` or `2021,2023`: at most 20, each 1990–2100; null when the text is not that.
- * @example yearsOf('2021-2025') // [2021, 2022, 2023, 2024, 2025]
- */
-export function yearsOf(text: string): number[] | null {
-  const range = /^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$/.exec(text);
-  const years = range
-    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
-    : text.split(',').map((s) => (/^\s*\d{4}\s*$/.test(s) ? Number(s) : NaN));
-  if (!years.length || years.length > 20 || years.some((y) => !(y >= 1990 && y <= 2100))) return null;
-  return years;
-}
-
-/**
- * The one request the `benchmark` command makes: Kolada's documented data route with the KPI ids,
- * the municipality (and riket, and a group when given) and the years. Nothing else goes in it.
- * @example koladaDataUrl(KOLADA_API, '1280', [2024, 2025]) // 'https://api.kolada.se/v2/data/kpi/N15436,N15505,N15419/municipality/1280,0000/year/2024,2025'
- */
-export function koladaDataUrl(base: string, kommun: string, years: readonly number[], group?: string): string {
-  const units = [kommun, RIKET, ...(group ? [group] : [])];
-  return `${base.replace(/\/+$/, '')}/v2/data/kpi/${Object.keys(KOLADA_KPIS).join(',')}/municipality/${units.join(',')}/year/${years.join(',')}`;
 }
