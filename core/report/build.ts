@@ -22,7 +22,8 @@ import { findPeriod, periodLabel } from './period';
 import { historyModel, type AnalysedFigures } from './history-model';
 import { buildHistorik } from './history-sheet';
 import { buildMal, readTargets } from './targets';
-import { buildJamforelse, mergeBenchmarks, parseKoladaJson, readBenchmarks, type Benchmark } from './benchmarks';
+import { buildJamforelse, mergeBenchmarks, readBenchmarks } from './benchmarks';
+import { readBenchmarkFiles } from './benchmark-import';
 
 /** The label of the grades' period: from `--period`, the names or SCB's Datum, never from the clock; else empty. */
 function reportPeriod(inputs: ReportInputs, lang: Settings['lang']): string {
@@ -195,13 +196,10 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
   if (inputs.benchmarks || inputs.benchmarkFiles?.length) {
     const kept = inputs.benchmarks ? readBenchmarks(inputs.benchmarks, lang) : { rows: [], problems: [] };
     problems.push(...kept.problems);
-    const imported: Benchmark[] = [];
-    for (const f of inputs.benchmarkFiles ?? []) {
-      const r = parseKoladaJson(f.text, f.name, lang);
-      problems.push(...r.problems);
-      imported.push(...r.rows);
-    }
-    model.benchmarks = mergeBenchmarks(kept.rows, imported);
+    // The same reader as the pane's import, so every format it knows works here too.
+    const imported = readBenchmarkFiles(inputs.benchmarkFiles ?? [], lang);
+    problems.push(...imported.problems);
+    model.benchmarks = mergeBenchmarks(kept.rows, imported.rows);
   }
 
   const sheets: SheetPlan[] = [];
