@@ -52,7 +52,13 @@ export type GradeEntry =
   | { kind: 'streck' }
   | { kind: 'notStudied' }
   | { kind: 'notApplicable' }
-  | { kind: 'missing' };
+  | { kind: 'missing' }
+  /**
+   * SCB's åk 6 codes [C: SCB datafilsbeskrivning betyg åk 6 vt2026]: `Y` "ej erhållit
+   * kunskapsrelaterade betyg" (waldorf and international schools), `Z` "ej undervisats i ämnet i åk 6".
+   * Not results: no grade, no pass, no fail; counted in the data-quality table.
+   */
+  | { kind: 'code'; code: 'Y' | 'Z' };
 
 /** One subject result of one pupil. */
 export interface SubjectGrade {
@@ -80,6 +86,12 @@ export interface PupilRecord {
   gender: Gender;
   /** Explicit English exemption (dispens) flag column; never inferred. */
   englishExemption?: boolean;
+  /** A "nyanländ" yes/no column's value (issue 15); undefined without such a column. */
+  newlyArrived?: boolean;
+  /** Arrival in Sweden (`åååå-mm-dd`) from an Ankomstdatum/Invandringsdatum column; see `isExcludedBackground`. */
+  arrivalDate?: string;
+  /** An "okänd bakgrund" yes/no column's value (Skolverket's category); undefined without one. */
+  unknownBackground?: boolean;
   grades: SubjectGrade[];
 }
 
@@ -94,6 +106,11 @@ export type ColumnRole =
   | { role: 'school' }
   | { role: 'gender' }
   | { role: 'englishExemption' }
+  /** Newly arrived (issue 15): a yes/no column, or the date of arrival in Sweden. */
+  | { role: 'newlyArrived' }
+  | { role: 'arrivalDate' }
+  /** Skolverket's "okänd bakgrund" as a yes/no column. */
+  | { role: 'unknownBackground' }
   | { role: 'subject'; subject: SubjectCode; language?: string }
   /** The language-code column of M1/M2/ML in SCB files (`M2 (språk)`). */
   | { role: 'language'; subject: 'M1' | 'M2' | 'ML' }
@@ -204,8 +221,11 @@ export type Figure = number | '..' | '.';
 
 /** A group's key: the whole file, or one school/class/gender/grade-year value. */
 export interface GroupKey {
-  /** `svenska`: pupils graded in Sv vs Sva (issue 15). */
-  by: 'all' | 'school' | 'class' | 'gender' | 'year' | 'svenska';
+  /**
+   * `svenska`: pupils graded in Sv vs Sva; `nyanland`: all pupils and all but the newly arrived and
+   * those of unknown background (issue 15).
+   */
+  by: 'all' | 'school' | 'class' | 'gender' | 'year' | 'svenska' | 'nyanland';
   key: string;
 }
 
@@ -218,6 +238,11 @@ export interface Settings {
   scale: GradeScaleId;
   /** Final year of grundskolan (9 now; 10 from HT 2028). */
   finalYear: number;
+  /**
+   * The grade files' year group when the user says so (`--arskurs 6|9`): overrides what the data says
+   * (file kind, class names). Null or absent: found from the data (`yearGroupOf`).
+   */
+  yearGroup?: number | null;
   absence: {
     /** Share of scheduled time; defaults 0.10 / 0.20 / 0.50 (domain §7). */
     problematic: number;

@@ -10,6 +10,7 @@ import { MERIT_BINS, SubjectTally, accumulate, eligibleMask, groupFigures, media
 import type { Figure, SubjectCode } from '../types';
 import { yearGroupOf, type GradeKind, type YearGroupSource } from './year-group';
 import { subjectQuality, type SubjectQuality } from './quality';
+import { arrivalCutoff, backgroundColumns, isExcludedBackground, type Term } from './background';
 import { hiddenParts } from '../stats/suppress-table';
 import { createEvaluator } from './evaluate';
 import { pointsTable } from './scale';
@@ -34,7 +35,11 @@ export interface GradeAnalysis {
   pupils: PupilEvaluation[];
   /** The whole file. */
   summary: GroupIndicators;
-  /** Gender (F, M), then schools, then classes (each class with its school as `parent`), then Sv and Sva pupils. */
+  /**
+   * Gender (F, M), then schools, then classes (each class with its school as `parent`), then Sv and Sva
+   * pupils, then (with a nyanländ, ankomstdatum or okänd bakgrund column) `nyanland`: `med-nyanlanda`
+   * (all pupils) and `utan-nyanlanda` (without newly arrived and unknown background).
+   */
   groups: GroupIndicators[];
   /** Per subject, whole file, with `byGender` for flickor and pojkar. */
   subjects: SubjectIndicators[];
@@ -52,6 +57,11 @@ export interface GradeAnalysis {
 export interface AnalyseOptions {
   /** The year group when the file does not say (a setting); the file kind and class names win. */
   yearGroup?: number | null;
+  /**
+   * The term of the grades, for arrival dates (newly arrived = arrived within four years before the
+   * term's start, `arrivalCutoff`). Without it a file with arrival dates gets no nyanland split and a warning.
+   */
+  period?: Term | null;
 }
 
 interface Part {
@@ -111,6 +121,12 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const sva = newGroupAccumulator();
   const noSwedish = newGroupAccumulator();
   const classes = new Map<string, Split>();
+  // Newly arrived and unknown background (issue 15): only the excluded are summed; utan = total − excluded.
+  const background = backgroundColumns(table);
+  const cutoff = background.dates && options.period ? arrivalCutoff(options.period) : null;
+  // Arrival dates without a term cannot be read: then no split at all (flags alone would understate it).
+  const splitBackground = (background.flag || background.unknown || background.dates) && !(background.dates && cutoff === null);
+  const excluded = newGroupAccumulator();
   const tally = new SubjectTally(scale);
   const merit17 = new Int32Array(MERIT_BINS);
   const pupils: PupilEvaluation[] = new Array(table.pupils.length);
@@ -150,6 +166,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     const mask = lastMask;
     gender.add(p.gender, e, mask, extra);
     if (!scanned.svGraded) accumulate(scanned.svaGraded ? sva : noSwedish, e, mask, extra);
+    if (splitBackground && isExcludedBackground(p, cutoff)) accumulate(excluded, e, mask, extra);
     const school = p.school ?? '';
     if (school !== lastSchool || !cls) {
       cls = classes.get(school);
@@ -186,6 +203,10 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   if (sva.n > 0) swedish.parts.set('Sva', sva);
   mergeInto(swedish.unknown, noSwedish);
   const swedishGroups = swedish.figures('svenska', threshold, totalHidden, (k) => t(lang, `grades.group.${k}`));
+  const backgroundGroups = splitBackground ? nyanlandGroups(total, excluded, threshold, totalHidden, lang) : [];
+  if (background.dates && !options.period) {
+    problems.push({ cell: `${quoteSheet(table.sheet)}!A1`, value: null, code: 'grades.noPeriodForArrival', severity: 'warning', message: t(lang, 'grades.problem.noPeriodForArrival', { sheet: table.sheet }) });
+  }
   const classGroups: GroupIndicators[] = [];
   const schoolByKey = new Map(schoolGroups.map((s) => [s.key, s]));
   for (const [school, split] of [...classes].sort((a, b) => compareSv(a[0], b[0]))) {
@@ -218,7 +239,10 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const subjects = tally.figures(threshold);
   const meanGradePoints: GradeAnalysis['meanGradePoints'] = {};
   for (const s of subjects) if (s.graded > 0 || s.streck > 0) meanGradePoints[s.subject] = s.meanPoints;
-  const year = yearGroupOf(table, settings.finalYear, options.yearGroup);
+  const year = yearGroupOf(table, settings.finalYear, options.yearGroup, settings.yearGroup);
+  const dataQuality = subjectQuality(table, tally.cellCounts(), table.problems);
+  // SCB's åk 6 codes have no meaning in a slutbetyg file: listed, never counted as grades.
+  if (year.gradeKind === 'slutbetyg' && dataQuality.some((q) => q.codeY + q.codeZ > 0)) problems.push(...codeProblems(table, year.yearGroup, lang));
   return {
     sheet: table.sheet,
     scale,
@@ -226,14 +250,66 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     yearGroupSource: year.source,
     gradeKind: year.gradeKind,
     meanGradePoints,
-    dataQuality: subjectQuality(table, tally.cellCounts(), table.problems),
+    dataQuality,
     pupils,
     summary,
-    groups: [...genderGroups, ...schoolGroups, ...classGroups, ...swedishGroups],
+    groups: [...genderGroups, ...schoolGroups, ...classGroups, ...swedishGroups, ...backgroundGroups],
     subjects,
     tests: testFigures,
     testMatch,
     testResults: tests ? testResultFigures(tests, threshold) : null,
     problems,
   };
+}
+
+/**
+ * The `nyanland` groups: all pupils (`med-nyanlanda`, the total's figures) and all but the newly
+ * arrived and those of unknown background (`utan-nyanlanda` = total − excluded). The excluded are never
+ * shown as a group of their own, so they count as a hidden part: while they are 1–9 pupils, showing
+ * `utan` beside the total would give their figures away, and `utan` is hidden (`hiddenParts`, §6).
+ * Example: 30 pupils, 4 newly arrived: utan (26) would give the 4 away, so it is `..`; with 12 newly
+ * arrived, utan (18) is shown.
+ */
+function nyanlandGroups(total: GroupAccumulator, excluded: GroupAccumulator, threshold: number, totalHidden: boolean, lang: Settings['lang']): GroupIndicators[] {
+  const label = (k: string) => t(lang, `grades.group.${k}`);
+  const utan = newGroupAccumulator();
+  mergeInto(utan, total);
+  mergeInto(utan, excluded, -1);
+  const split = new Split();
+  split.parts.set('utan-nyanlanda', utan);
+  mergeInto(split.unknown, excluded);
+  const withAll = groupFigures(total, { by: 'nyanland', key: 'med-nyanlanda', label: label('med-nyanlanda') }, threshold);
+  return [withAll, ...split.figures('nyanland', threshold, totalHidden, label)];
+}
+
+/** Column letters of the subject columns, by subject (and subject + language), for cell addresses. */
+function subjectLetters(table: GradeTable): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of table.columns) {
+    const m = c.mapping;
+    if (m?.role !== 'subject') continue;
+    if (m.language) out.set(`${m.subject} ${m.language}`, c.letter);
+    if (!out.has(m.subject)) out.set(m.subject, c.letter);
+  }
+  return out;
+}
+
+/** A problem per Y/Z cell of a file read as slutbetyg, with its address. */
+function codeProblems(table: GradeTable, year: number, lang: Settings['lang']): Problem[] {
+  const letters = subjectLetters(table);
+  const sheet = quoteSheet(table.sheet);
+  const out: Problem[] = [];
+  for (const p of table.pupils) {
+    for (const g of p.grades) {
+      if (g.entry.kind !== 'code') continue;
+      const letter = (g.language && letters.get(`${g.subject} ${g.language}`)) || letters.get(g.subject);
+      const cell = g.cell ?? `${sheet}!${letter ?? 'A'}${p.row}`;
+      const value = g.entry.code;
+      out.push({
+        cell, value, code: 'grades.codeNotInFile', severity: 'error',
+        message: t(lang, 'grades.problem.codeNotInFile', { value, subject: g.subject, cell, meaning: t(lang, `grades.code.${value}`), year }),
+      });
+    }
+  }
+  return out;
 }

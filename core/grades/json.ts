@@ -397,7 +397,7 @@ function quote(s: string): string {
 const isFigure = (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || v === '..' || v === '.';
 const isShare = (v: unknown) => v === '..' || v === '.' || (typeof v === 'number' && v >= 0 && v <= 1);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const GROUP_BY = ['all', 'gender', 'school', 'class', 'year', 'svenska'];
+const GROUP_BY = ['all', 'gender', 'school', 'class', 'year', 'svenska', 'nyanland'];
 
 function checkPupil(p: unknown, at: string, errs: string[]): void {
   if (!isObject(p)) return void errs.push(`${at}: not an object`);

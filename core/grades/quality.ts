@@ -7,12 +7,8 @@ import type { GradeTable, Problem, SubjectCode } from '../types';
 import type { SubjectCellCounts } from '../stats/indicators';
 import { SUBJECT_ORDER } from './subjects';
 
-/** One subject's row of the data-quality table. */
+/** One subject's row of the data-quality table (codeY/codeZ: SCB's åk 6 codes, see SubjectCellCounts). */
 export interface SubjectQuality extends SubjectCellCounts {
-  /** Y: "ej erhållit kunskapsrelaterade betyg" (åk 6 file; undefined in åk 9). */
-  codeY: number;
-  /** Z: "ej undervisats i ämnet i åk 6" (åk 6 file; undefined in åk 9). */
-  codeZ: number;
   /** Any other value the reader rejected (old-scale marks in an A–F file, `X`, other numbers). */
   invalid: number;
 }
@@ -27,11 +23,12 @@ function letters(cell: string): string | null {
 }
 
 /**
- * The data-quality table: the engine's counts of the cells it read (valid, blank, streck, 2, 3),
- * plus the cells the reader rejected, placed on their subject by the problem's column: `Y` and `Z`
- * apart (SCB's åk 6 codes), everything else as invalid. Rejected cells of a long list (one grade
+ * The data-quality table: the engine's counts of the cells it read (valid, blank, streck, 2, 3, and
+ * SCB's åk 6 codes Y and Z, which the reader accepts as codes), plus the cells the reader rejected,
+ * placed on their subject by the problem's column: a rejected `Y`/`Z` (an old-scale table) still as
+ * its code, everything else as invalid. Rejected cells of a long list (one grade
  * column for all subjects) cannot be placed and stay only in the problem list. Subjects in report order.
- * Example: Ma column with A, -, '', Z, G → valid 1, streck 1, blank 1, codeZ 1, invalid 1.
+ * Example: Ma column with A, -, '', Z, G → valid 1, streck 1, blank 1, codeZ 1 (counted by the engine), invalid 1 (a problem).
  * @example subjectQuality(table, tally.cellCounts(), problems).find((q) => q.subject === 'Ma')?.codeZ // 1
  */
 export function subjectQuality(table: Pick<GradeTable, 'columns'>, counts: readonly SubjectCellCounts[], problems: readonly Problem[]): SubjectQuality[] {

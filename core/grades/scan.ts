@@ -40,6 +40,9 @@ export const SLOT_NOT_STUDIED = 9;
 /** Code 2 and blank cells: not results, counted only for the data-quality table. */
 export const SLOT_NOT_APPLICABLE = 10;
 export const SLOT_MISSING = 11;
+/** SCB's åk 6 codes Y and Z: not results, counted only for the data-quality table. */
+export const SLOT_CODE_Y = 12;
+export const SLOT_CODE_Z = 13;
 
 /** The 16 compulsory subjects (Sv/Sva one place) [C: Skolverket, domain §2]. */
 const COMPULSORY_MASK = 0x1ffff & ~(1 << 1);
@@ -159,6 +162,10 @@ export function scanGrades(grades: readonly SubjectGrade[], scale: GradeScaleId)
       } else if (e.kind === 'notStudied') {
         slots[i] = SLOT_NOT_STUDIED;
         if ((bit & COMPULSORY_MASK) !== 0) failed = true;
+      } else if (e.kind === 'code') {
+        // Y/Z say nothing about which Swedish the pupil reads nor whether they passed.
+        slots[i] = e.code === 'Y' ? SLOT_CODE_Y : SLOT_CODE_Z;
+        continue;
       } else slots[i] = e.kind === 'missing' ? SLOT_MISSING : SLOT_NOT_APPLICABLE;
       if (e.kind !== 'notApplicable' && e.kind !== 'missing') {
         if (subject === 'Sv') svGraded = true;

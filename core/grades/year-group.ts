@@ -1,11 +1,12 @@
 /**
- * Which year group a grade file is, from the data (docs/decisions.md, "Year group"): the SCB file
- * kind, then the class names, then the caller's setting, else the final year.
+ * Which year group a grade file is, from the data (docs/decisions.md, "Year group"): the user's
+ * override (`--arskurs`), else the SCB file kind, then the class names, then the caller's setting,
+ * else the final year.
  */
 import type { GradeTable } from '../types';
 
 /** Where the year group came from. */
-export type YearGroupSource = 'file' | 'class' | 'setting' | 'finalYear';
+export type YearGroupSource = 'override' | 'file' | 'class' | 'setting' | 'finalYear';
 
 /** Slutbetyg in the final year; terminsbetyg in åk 6–8 (and in the autumn of the final year, which the file does not say). */
 export type GradeKind = 'slutbetyg' | 'terminsbetyg';
@@ -25,16 +26,19 @@ function classYear(name: string): number | null {
 }
 
 /**
- * The year group of a grade table: 6 for SCB's åk 6 file (35 columns, or No/So headers); otherwise
+ * The year group of a grade table: `override` when the user gave one (`--arskurs 6`, Settings.yearGroup),
+ * whatever the file says; else 6 for SCB's åk 6 file (35 columns, or No/So headers); otherwise
  * the leading number of the class names when more than half of the pupils with a class share it
  * (åk 7–8 term grades come in the 33-column form too); then the final year for the 33-column
  * slutbetyg file; then `setting`; then `finalYear`. Below the
  * final year the grades are terminsbetyg. [C: SCB datafilsbeskrivningar vt2026; D for the order]
  * Example: classes 6A (12 pupils), 6B (11), 7A (3) → 23 of 26 > half → 6, terminsbetyg.
  * @example yearGroupOf(table, 9).yearGroup // 6 for classes 6A, 6B
+ * @example yearGroupOf(table, 9, null, 6).gradeKind // 'terminsbetyg', whatever the classes say
  */
-export function yearGroupOf(table: Pick<GradeTable, 'layout' | 'pupils'>, finalYear: number, setting?: number | null): YearGroup {
+export function yearGroupOf(table: Pick<GradeTable, 'layout' | 'pupils'>, finalYear: number, setting?: number | null, override?: number | null): YearGroup {
   const kind = (y: number): GradeKind => (y >= finalYear ? 'slutbetyg' : 'terminsbetyg');
+  if (override != null && Number.isInteger(override) && override >= 1 && override <= 10) return { yearGroup: override, source: 'override', gradeKind: kind(override) };
   if (table.layout === 'scb6') return { yearGroup: 6, source: 'file', gradeKind: 'terminsbetyg' };
   const counts = new Map<number, number>();
   let withClass = 0;

@@ -274,12 +274,14 @@ export interface SubjectIndicators extends SubjectDistribution {
   byGender: { F: SubjectDistribution; M: SubjectDistribution };
 }
 
-const W = 13; // per tally: 8 levels, streck, code 3, code 2, blank, points sum
+const W = 15; // per tally: 8 levels, streck, code 3, code 2, blank, Y, Z, points sum (slots of scan.ts)
 const STRECK = 8;
 const NOT_STUDIED = 9;
 const NOT_APPLICABLE = 10;
 const MISSING = 11;
-const POINTS = 12;
+const CODE_Y = 12;
+const CODE_Z = 13;
+const POINTS = 14;
 
 /** Per subject, what the cells of a file held (data quality, issue 15): counts over all pupils. */
 export interface SubjectCellCounts {
@@ -294,6 +296,10 @@ export interface SubjectCellCounts {
   code2: number;
   /** SCB code 3 (not studied: anpassad studiegång). */
   code3: number;
+  /** SCB åk 6 code Y: "ej erhållit kunskapsrelaterade betyg" (waldorf, international schools). */
+  codeY: number;
+  /** SCB åk 6 code Z: "ej undervisats i ämnet i åk 6". */
+  codeZ: number;
 }
 
 function distribution(t: Float64Array, marks: readonly GradeMark[], passLevels: number, threshold: number, hidden: boolean): SubjectDistribution {
@@ -376,8 +382,9 @@ export class SubjectTally {
       const base = si * 3 * W;
       let valid = 0;
       for (let l = 0; l < levels; l++) valid += this.t[base + l];
-      const c = { subject, valid, blank: this.t[base + MISSING], streck: this.t[base + STRECK], code2: this.t[base + NOT_APPLICABLE], code3: this.t[base + NOT_STUDIED] };
-      if (c.valid + c.blank + c.streck + c.code2 + c.code3 > 0) out.push(c);
+      const c = { subject, valid, blank: this.t[base + MISSING], streck: this.t[base + STRECK], code2: this.t[base + NOT_APPLICABLE], code3: this.t[base + NOT_STUDIED],
+        codeY: this.t[base + CODE_Y], codeZ: this.t[base + CODE_Z] };
+      if (c.valid + c.blank + c.streck + c.code2 + c.code3 + c.codeY + c.codeZ > 0) out.push(c);
     });
     return out;
   }

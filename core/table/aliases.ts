@@ -21,6 +21,10 @@ const ROLE_ALIASES: ReadonlyArray<[ColumnRole, string[]]> = [
   [{ role: 'school' }, ['skolenhetskod', 'skola', 'skolenhet', 'school', 'skolkod', 'schoolunit', 'skolenhetsnamn', 'skolnamn']],
   [{ role: 'gender' }, ['kon', 'gender', 'sex', 'juridisktkon', 'legalgender']],
   [{ role: 'englishExemption' }, ['dispensengelska', 'engelskadispens', 'dispensen', 'endispens', 'englishexemption', 'exemptionenglish', 'dispensiengelska', 'dispens']],
+  // Issue 15: newly arrived as a yes/no column or as the date of arrival, and Skolverket's "okänd bakgrund".
+  [{ role: 'newlyArrived' }, ['nyanland', 'nyanlandelev', 'nyanlandjanej', 'nyinvandrad', 'nyinvandradelev', 'newlyarrived', 'newlyarrivedpupil', 'newarrival']],
+  [{ role: 'arrivalDate' }, ['ankomstdatum', 'invandringsdatum', 'ankomstdatumsverige', 'ankomsttillsverige', 'ankomstsverige', 'datumforankomst', 'invandradatum', 'arrivaldate', 'dateofarrival', 'immigrationdate']],
+  [{ role: 'unknownBackground' }, ['okandbakgrund', 'bakgrundokand', 'unknownbackground', 'backgroundunknown']],
   [{ role: 'subjectName' }, ['amne', 'subject', 'amnesnamn', 'amneskod', 'subjectcode', 'amnesbeteckning']],
   [{ role: 'grade' }, ['betyg', 'grade', 'slutbetyg', 'terminsbetyg', 'finalgrade', 'mark']],
 ];

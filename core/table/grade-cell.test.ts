@@ -21,10 +21,16 @@ describe('parseGradeCell, A–F scale', () => {
   it('old-scale marks in an A–F table are errors, never guessed', () => {
     for (const v of ['G', 'VG', 'MVG', 'IG', 'vg']) expect(parseGradeCell(v, 'AF')).toEqual({ error: 'table.grade.oldScale' });
   });
-  it('X, Y, Z, numbers, booleans, dates are errors', () => {
-    for (const v of ['X', 'Y', 'Z', 'AB', 'E+', '1', 4, 15, 2.5, true, new Date(0), '10']) {
+  it('X, numbers, booleans, dates are errors', () => {
+    for (const v of ['X', 'AB', 'E+', '1', 4, 15, 2.5, true, new Date(0), '10', 'YZ']) {
       expect(parseGradeCell(v, 'AF')).toEqual({ error: 'table.grade.invalid' });
     }
+  });
+  it('Y and Z are SCB åk 6 codes, not errors and not grades (datafilsbeskrivning betyg åk 6 vt2026)', () => {
+    expect(parseGradeCell('Y', 'AF')).toEqual({ entry: { kind: 'code', code: 'Y' } });
+    expect(parseGradeCell(' z ', 'AF')).toEqual({ entry: { kind: 'code', code: 'Z' } });
+    // The old scale predates them: still invalid there.
+    expect(parseGradeCell('Y', 'old')).toEqual({ error: 'table.grade.invalidOld' });
   });
 });
 

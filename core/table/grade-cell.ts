@@ -11,13 +11,16 @@ const OLD: ReadonlySet<string> = new Set(['MVG', 'VG', 'G', 'IG']);
  * Parses a grade cell. Accepted: A–F in any case with spaces around (or MVG/VG/G/IG when the
  * table is read in the old scale); `-`, `–`, `—` and SCB code `9` = streck; `3` = not studied
  * (anpassad studiegång); `2` = not applicable (non-compulsory subject not graded); empty =
- * missing. Codes may come as numbers. Anything else is an error key, never a guess: old-scale
- * marks in an A–F table (`table.grade.oldScale`), A–F in an old-scale table, `X`, `Y`, `Z`,
+ * missing; in an A–F table `Y` and `Z` = SCB's åk 6 codes (`{ kind: 'code' }`: not results; the
+ * analysis lists them when the file turns out to be slutbetyg, whose description has no such codes).
+ * Codes may come as numbers. Anything else is an error key, never a guess: old-scale
+ * marks in an A–F table (`table.grade.oldScale`), A–F in an old-scale table, `X`,
  * other numbers (`table.grade.invalid` / `table.grade.invalidOld`).
- * [C: Skolverket; SCB datafilsbeskrivning betyg åk 9 vt2026; domain §1]
+ * [C: Skolverket; SCB datafilsbeskrivning betyg åk 9 vt2026 and åk 6 vt2026; domain §1]
  * @example parseGradeCell(' b ', 'AF') // { entry: { kind: 'grade', mark: 'B' } }
  * @example parseGradeCell(9, 'AF') // { entry: { kind: 'streck' } }
  * @example parseGradeCell('G', 'AF') // { error: 'table.grade.oldScale' }
+ * @example parseGradeCell('z', 'AF') // { entry: { kind: 'code', code: 'Z' } }
  */
 export function parseGradeCell(value: CellValue, scale: GradeScaleId): { entry: GradeEntry } | { error: string } {
   // An empty cell of a workbook comes as null: the same as an empty text, from the same cache
@@ -75,6 +78,7 @@ function parseUncached(value: CellValue, scale: GradeScaleId): Result {
   }
   if (scale === 'AF') {
     if (AF.has(text)) return { entry: { kind: 'grade', mark: text as GradeMark } };
+    if (text === 'Y' || text === 'Z') return { entry: { kind: 'code', code: text } };
     if (OLD.has(text)) return { error: 'table.grade.oldScale' };
     return { error: invalid };
   }

@@ -13,6 +13,7 @@ import { looksLikePersonnummer } from '../personnummer';
 import { IdRows, pupilRowIdentity, readIdentity, rowWidth, sheetContext, type SheetContext, type RowIdentity } from './context';
 import { matchHeader, parseGenderValue, parseYesNo } from './aliases';
 import { parseGradeCell } from './grade-cell';
+import { dayNumber, isoDate } from '../attendance/lessons';
 import { cellText, findHeaderRow, isBlankRow, normalizeHeader } from './header';
 import { detectDelimiter, parseDelimited, plainLines } from './text';
 
@@ -155,7 +156,9 @@ function scb9Columns(ctx: SheetContext, mapping: ColumnMappingOverride | undefin
 }
 
 function sameEntry(a: GradeEntry, b: GradeEntry): boolean {
-  return a.kind === b.kind && (a.kind !== 'grade' || (b.kind === 'grade' && a.mark === b.mark));
+  if (a.kind === 'grade') return b.kind === 'grade' && a.mark === b.mark;
+  if (a.kind === 'code') return b.kind === 'code' && a.code === b.code;
+  return a.kind === b.kind;
 }
 
 function subjectLabel(subject: SubjectCode, language?: string): string {
@@ -359,7 +362,7 @@ function unnamedDataColumns(ctx: SheetContext, grid: SheetData['values'], header
   return out;
 }
 
-const PERSON_ROLES: ReadonlySet<string> = new Set(['firstName', 'lastName', 'name', 'class', 'school', 'gender', 'englishExemption']);
+const PERSON_ROLES: ReadonlySet<string> = new Set(['firstName', 'lastName', 'name', 'class', 'school', 'gender', 'englishExemption', 'newlyArrived', 'arrivalDate', 'unknownBackground']);
 
 /** Person fields shared by the wide and long readers. */
 function readPerson(
@@ -412,6 +415,21 @@ function readPerson(
         break;
       }
       default:
+      case 'newlyArrived':
+      case 'unknownBackground': {
+        // An unreadable flag is listed and not used: the pupil counts as not flagged.
+        const y = parseYesNo(v);
+        if (y === undefined) ctx.problem(ctx.addr(r, col.index), v, m.role === 'newlyArrived' ? 'table.newlyArrived.invalid' : 'table.unknownBackground.invalid', 'warning');
+        else rec[m.role] = y;
+        break;
+      }
+      case 'arrivalDate': {
+        if (cellText(v) === '') break;
+        const day = dayNumber(typeof v === 'string' ? v.trim() : v);
+        if (day === null) ctx.problem(ctx.addr(r, col.index), v, 'table.arrivalDate.invalid', 'warning');
+        else rec.arrivalDate = isoDate(day);
+        break;
+      }
         break;
     }
   }
