@@ -70,8 +70,11 @@ export interface ReportInputs {
   targets?: SheetData;
   /** The workbook's Jämförelsetal sheet (benchmarks imported earlier), read back and merged with new imports. */
   benchmarks?: SheetData;
-  /** Saved Kolada API responses (JSON text) to import into Jämförelsetal; the host read the files. */
-  benchmarkFiles?: { name: string; text: string }[];
+  /**
+   * Downloaded benchmark files to import into Jämförelsetal, read by the host: the text of a JSON or
+   * CSV file, or the sheets of an .xlsx (Kolada's API response or export, Skolverket's PxWeb CSV).
+   */
+  benchmarkFiles?: { name: string; text?: string; sheets?: SheetData[] }[];
   survey?: SheetData;
   /** The survey's question sheet (item → area, reversed items); a default mapping otherwise. */
   surveyQuestions?: SheetData;

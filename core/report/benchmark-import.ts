@@ -5,26 +5,24 @@
  */
 import type { SheetData } from '../app';
 import type { Lang, Problem } from '../types';
-import { buildJamforelse, mergeBenchmarks, parseKoladaJson, readBenchmarks, type Benchmark } from './benchmarks';
+import { buildJamforelse, mergeBenchmarks, readBenchmarks, type Benchmark } from './benchmarks';
+import { readBenchmarkFile, type BenchmarkFile } from './benchmarks-formats';
 import type { ReportModel } from './model';
 import type { SheetPlan } from './plan';
 
-/** A file the user chose (or Kolada's answer), as text; `name` is shown as the rows' source. */
-export interface BenchmarkFile {
-  name: string;
-  text: string;
-}
+/** A file the user chose (or Kolada's answer): its text, or the sheets of an .xlsx; `name` is shown as the rows' source. */
+export type { BenchmarkFile };
 
 /**
- * The benchmark rows of files, in the order given, with their problems. Today Kolada's API response
- * (JSON); readers for other formats are added here.
+ * The benchmark rows of files, in the order given, with their problems: Kolada's API response (JSON),
+ * Kolada's export (CSV/xlsx) and Skolverket's PxWeb CSV, told apart by content (benchmarks-formats.ts).
  * @example readBenchmarkFiles([{ name: 'k.json', text }], 'sv').rows.length
  */
 export function readBenchmarkFiles(files: readonly BenchmarkFile[], lang: Lang): { rows: Benchmark[]; problems: Problem[] } {
   const rows: Benchmark[] = [];
   const problems: Problem[] = [];
   for (const f of files) {
-    const r = parseKoladaJson(f.text, f.name, lang);
+    const r = readBenchmarkFile(f, lang);
     problems.push(...r.problems);
     rows.push(...r.rows);
   }

@@ -63,7 +63,7 @@ describe('the Jämförelsetal sheet and the Nämndrapport', () => {
 
   it('shows the official figures beside ours, with their years and a note on definitions', () => {
     const rows = rowsFrom(nr, 'benchmarks');
-    expect(rows[0]).toEqual(['Indikator', 'Vårt utfall Vårterminen 2026', 'Kommunen (Kolada)', 'År', 'Riket', 'År', 'Liknande kommuner', 'År']);
+    expect(rows[0]).toEqual(['Indikator', 'Vårt utfall Vårterminen 2026', 'Kommunen', 'År', 'Riket', 'År', 'Liknande kommuner', 'År']);
     // YRK: ours 15/20; the kommun's latest year up to 2026 is 2025 (84.5 %); riket 85.7 % (2025).
     expect(rows[1]).toEqual(['Andel behöriga till yrkesprogram', 0.75, 0.845, '2025', 0.857, '2025', '.', '']);
     // Meritvärde 17: only liknande kommuner; ours (15 × 80 + 5 × 70) / 20 = 77.5.

@@ -16,17 +16,54 @@ import type { PlanValue, SheetPlan } from './plan';
 import { HEADLINE } from './history';
 
 /**
- * Kolada KPIs with a Skolanalys twin. Ids and titles as seen in public code quoting Kolada's titles
- * (not yet checked against Kolada's own KPI metadata, which this machine cannot reach): N15436 "Elever
- * i åk 9 som är behöriga till yrkesprogram, kommunala skolor, andel (%)", N15505 "Elever i åk. 9,
- * meritvärde kommunala skolor, genomsnitt (17 ämnen)", N15419 "Elever i år 9 som uppnått
- * kunskapskraven i alla ämnen, kommunala skolor, andel (%)". Shares come in percent.
+ * Kolada KPIs with a Skolanalys twin. Ids and titles as public code quotes them from Kolada's KPI
+ * metadata (at least five independent repositories agree; Kolada's own API README documents formats,
+ * not KPIs, and its metadata was not reachable here; see docs/decisions.md): N15436 "Elever i åk 9
+ * som är behöriga till yrkesprogram, kommunala skolor, andel (%)", N15505 "Elever i åk. 9, meritvärde
+ * kommunala skolor, genomsnitt (17 ämnen)", N15419 "Elever i år 9 som uppnått kunskapskraven i alla
+ * ämnen, kommunala skolor, andel (%)". All three count kommunala skolor, not hemkommun. Shares come in
+ * percent.
  */
 export const KOLADA_KPIS: Readonly<Record<string, { indicator: string; percent: boolean }>> = {
   N15436: { indicator: 'YRK', percent: true },
   N15505: { indicator: 'merit17', percent: false },
   N15419: { indicator: 'allPassed', percent: true },
 };
+
+/** Skolverket's tables have no KPI ids: their rows are kept under `SKV:<indicator>[:<huvudman>]`. */
+export const SKOLVERKET_PREFIX = 'SKV:';
+export type Huvudman = 'kommunal' | 'enskild';
+
+/** What a benchmark id measures: our indicator, whether it is a share, its source and huvudman. */
+export interface BenchmarkMeasure {
+  indicator: string;
+  percent: boolean;
+  source: 'kolada' | 'skolverket';
+  /** Skolverket rows of one huvudman only (none: all huvudmän). */
+  huvudman?: Huvudman;
+}
+
+const SHARES: Readonly<Record<string, boolean>> = { YRK: true, merit17: false, allPassed: true };
+
+/**
+ * The id under which a Skolverket figure is kept.
+ * @example skolverketKpi('YRK', 'kommunal') // 'SKV:YRK:kommunal'
+ */
+export function skolverketKpi(indicator: string, huvudman?: Huvudman): string {
+  return `${SKOLVERKET_PREFIX}${indicator}${huvudman ? `:${huvudman}` : ''}`;
+}
+
+/**
+ * The measure behind a benchmark id (a Kolada KPI or a Skolverket id); null for ids we have no twin for.
+ * @example benchmarkMeasure('SKV:merit17')?.percent // false
+ */
+export function benchmarkMeasure(kpi: string): BenchmarkMeasure | null {
+  const k = KOLADA_KPIS[kpi];
+  if (k) return { ...k, source: 'kolada' };
+  const m = /^SKV:(\w+)(?::(kommunal|enskild))?$/.exec(kpi);
+  if (!m || !(m[1] in SHARES)) return null;
+  return { indicator: m[1], percent: SHARES[m[1]], source: 'skolverket', ...(m[2] ? { huvudman: m[2] as Huvudman } : {}) };
+}
 
 /** Kolada's id of the whole country. */
 export const RIKET = '0000';
@@ -46,7 +83,25 @@ export interface Benchmark {
   source: string;
 }
 
-const unitOf = (code: string): BenchmarkUnit => (code === RIKET ? 'riket' : /^G/i.test(code) ? 'liknande' : 'kommun');
+/**
+ * The unit a Kolada code stands for: `0000` riket, `G…` a group (liknande kommuner), else a kommun.
+ * @example unitOf('G124025') // 'liknande'
+ */
+export const unitOf = (code: string): BenchmarkUnit => (code === RIKET ? 'riket' : /^G\d/i.test(code) ? 'liknande' : 'kommun');
+
+/**
+ * How a measure is named on the sheets: our indicator's name, and for Skolverket's figures the source
+ * and huvudman (Kolada's ids say theirs in the KPI column).
+ * @example measureLabel('SKV:YRK:kommunal', 'sv') // 'Andel behöriga till yrkesprogram (Skolverket, kommunal huvudman)'
+ */
+export function measureLabel(kpi: string, lang: Lang): string {
+  const m = benchmarkMeasure(kpi);
+  if (!m) return kpi;
+  const name = t(lang, `report.ind.${m.indicator}`);
+  if (m.source === 'kolada') return name;
+  const parts = [t(lang, 'report.benchmarks.skolverket'), ...(m.huvudman ? [t(lang, `report.benchmarks.huvudman.${m.huvudman}`)] : [])];
+  return `${name} (${parts.join(', ')})`;
+}
 const GENDER: Record<string, BenchmarkGender> = { T: 'total', K: 'girls', M: 'boys' };
 
 /**
@@ -97,6 +152,8 @@ export function readBenchmarks(data: SheetData, lang: Lang): { rows: Benchmark[]
   for (const c of COLUMNS) for (const l of ['sv', 'en'] as const) names.set(t(l, `report.benchmarks.col.${c}`).toLowerCase(), c);
   const genders = new Map<string, BenchmarkGender>();
   for (const l of ['sv', 'en'] as const) for (const [k, g] of [['common.total', 'total'], ['common.girls', 'girls'], ['common.boys', 'boys']] as const) genders.set(t(l, k).toLowerCase(), g);
+  const units = new Map<string, BenchmarkUnit>();
+  for (const l of ['sv', 'en'] as const) for (const u of ['riket', 'kommun', 'liknande'] as const) units.set(t(l, `report.benchmarks.unit.${u}`).toLowerCase(), u);
   const rows: Benchmark[] = [];
   const problems: Problem[] = [];
   const values = data.values;
@@ -124,11 +181,13 @@ export function readBenchmarks(data: SheetData, lang: Lang): { rows: Benchmark[]
     const code = String(get('code') ?? '').trim();
     const v = get('value');
     const gender = genders.get(String(get('gender') ?? '').trim().toLowerCase()) ?? 'total';
-    if (!KOLADA_KPIS[kpi] || !Number.isInteger(year) || !code || !(typeof v === 'number' || v === null || v === undefined || v === '' || v === '.')) {
+    if (!benchmarkMeasure(kpi) || !Number.isInteger(year) || !code || !(typeof v === 'number' || v === null || v === undefined || v === '' || v === '.')) {
       problems.push({ cell: cellAddress(data.sheet, origin.row + r, origin.col), value: kpi || null, code: 'report.benchmarkRow', severity: 'warning', message: t(lang, 'report.problem.benchmarkRow', { sheet: data.sheet }) });
       continue;
     }
-    rows.push({ kpi, unit: unitOf(code), code, year, gender, value: typeof v === 'number' ? v : null, source: String(get('source') ?? '') });
+    // The Enhet column as written wins: imported names ("Malmö", "Liknande kommuner …") are no Kolada codes.
+    const unit = units.get(String(get('unit') ?? '').trim().toLowerCase()) ?? unitOf(code);
+    rows.push({ kpi, unit, code, year, gender, value: typeof v === 'number' ? v : null, source: String(get('source') ?? '') });
   }
   return { rows, problems };
 }
@@ -161,8 +220,8 @@ export function buildJamforelse(m: ReportModel): SheetPlan | null {
   const start = b.cursor;
   const gender = (g: BenchmarkGender) => L(g === 'total' ? 'common.total' : g === 'girls' ? 'common.girls' : 'common.boys');
   b.table('benchmarks', COLUMNS.map((c) => L(`report.benchmarks.col.${c}`)),
-    rows.map((x): PlanValue[] => [x.kpi, L(`report.ind.${KOLADA_KPIS[x.kpi].indicator}`), L(`report.benchmarks.unit.${x.unit}`), x.code, x.year, gender(x.gender), x.value ?? '.', x.source]),
-    { rowFormats: rows.map((x) => (KOLADA_KPIS[x.kpi].percent ? FMT.percent : FMT.oneDecimal)), formats: [FMT.text, FMT.text, FMT.text, FMT.text, FMT.integer, FMT.text, null, FMT.text] });
+    rows.map((x): PlanValue[] => [x.kpi, measureLabel(x.kpi, m.lang), L(`report.benchmarks.unit.${x.unit}`), x.code, x.year, gender(x.gender), x.value ?? '.', x.source]),
+    { rowFormats: rows.map((x) => (benchmarkMeasure(x.kpi)!.percent ? FMT.percent : FMT.oneDecimal)), formats: [FMT.text, FMT.text, FMT.text, FMT.text, FMT.integer, FMT.text, null, FMT.text] });
   return b.build({ columnWidths: [10, 48, 20, 10, 8, 10, 10, 40], frozenRows: start + 1, tabColor: COLORS.title });
 }
 
@@ -193,15 +252,20 @@ export function namndrapportBenchmarks(b: SheetBuilder, m: ReportModel): void {
   const body: PlanValue[][] = [];
   const formats: (string | null)[] = [];
   const kpis: string[] = [];
-  for (const [kpi, twin] of Object.entries(KOLADA_KPIS)) {
+  // Kolada's KPIs first, then Skolverket's figures by indicator and huvudman (all, kommunal, enskild).
+  const order = Object.keys(SHARES);
+  const skv = [...new Set(rows.map((x) => x.kpi).filter((k) => benchmarkMeasure(k)?.source === 'skolverket'))]
+    .sort((a, b) => order.indexOf(benchmarkMeasure(a)!.indicator) - order.indexOf(benchmarkMeasure(b)!.indicator) || a.length - b.length || a.localeCompare(b));
+  for (const kpi of [...Object.keys(KOLADA_KPIS), ...skv]) {
+    const twin = benchmarkMeasure(kpi)!;
     const ind = HEADLINE.find((i) => i.key === twin.indicator)!;
     const k = latest(rows, kpi, 'kommun', upTo);
     const r = latest(rows, kpi, 'riket', upTo);
     const g = latest(rows, kpi, 'liknande', upTo);
     if (!k && !r && !g) continue;
     const ours: Figure = ind.get(m.total);
-    body.push([L(`report.ind.${twin.indicator}`), figureCell(ours), cell(k), year(k), cell(r), year(r), cell(g), year(g)]);
-    kpis.push(`${L(`report.ind.${twin.indicator}`)}: ${kpi}`);
+    body.push([measureLabel(kpi, m.lang), figureCell(ours), cell(k), year(k), cell(r), year(r), cell(g), year(g)]);
+    if (twin.source === 'kolada') kpis.push(`${L(`report.ind.${twin.indicator}`)}: ${kpi}`);
     formats.push(twin.percent ? FMT.percent : FMT.oneDecimal);
   }
   if (!body.length) return;
@@ -209,6 +273,6 @@ export function namndrapportBenchmarks(b: SheetBuilder, m: ReportModel): void {
   b.table('benchmarks', [L('report.col.indicator'), L('report.benchmarks.col.ours', { period: m.period || '' }), L('report.benchmarks.unit.kommun'), L('report.benchmarks.col.year'),
     L('report.benchmarks.unit.riket'), L('report.benchmarks.col.year'), L('report.benchmarks.unit.liknande'), L('report.benchmarks.col.year')],
   body, { rowFormats: formats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, null, null, FMT.text, null, FMT.text, null, FMT.text] });
-  paragraph(b, 'benchmarks-note', `${L('report.benchmarks.note')} ${L('report.benchmarks.col.kpi')}: ${kpis.join('; ')}.`, { italic: true, fontColor: '#595959' });
+  paragraph(b, 'benchmarks-note', kpis.length ? `${L('report.benchmarks.note')} ${L('report.benchmarks.col.kpi')}: ${kpis.join('; ')}.` : L('report.benchmarks.note'), { italic: true, fontColor: '#595959' });
   b.blank();
 }
