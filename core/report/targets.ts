@@ -50,14 +50,30 @@ export function targetStatus(value: Figure, t: Pick<Target, 'target' | 'comparis
   return gap <= t.margin + 1e-9 ? 'partly' : 'notMet';
 }
 
+/**
+ * The comparison of a target as typed: blank, ≥, >= or > mean higher is better; ≤, <= or < lower is
+ * better; anything else is undefined. The Mål sheet and SKOLA.MALSTATUS read it alike.
+ * @example comparisonOf('≤') // '<='
+ * @example comparisonOf(null) // '>='
+ */
+export function comparisonOf(v: unknown): Comparison | undefined {
+  const cmp = normCell(v);
+  return cmp === '' || cmp === '≥' || cmp === '>=' || cmp === '>' ? '>=' : cmp === '≤' || cmp === '<=' || cmp === '<' ? '<=' : undefined;
+}
+
 function headerOf(lang: Lang): string[] {
   return COLUMNS.map((c) => t(lang, `report.targets.col.${c}`));
 }
 
 const norm = normCell;
 
-/** A number cell, or typed text `85 %`, `85,5`; a share above 1 was typed as percent. */
-function numberOf(v: unknown, share: boolean): number | null | undefined {
+/**
+ * A number cell, or typed text `85 %`, `85,5`; a share above 1 was typed as percent. Blank → null,
+ * unreadable → undefined. SKOLA.MALSTATUS reads its arguments with it too.
+ * @example numberOf('85 %', true) // 0.85
+ * @example numberOf(85, true) // 0.85
+ */
+export function numberOf(v: unknown, share: boolean): number | null | undefined {
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
   let n: number;
   if (typeof v === 'number') n = v;
@@ -115,8 +131,7 @@ export function readTargets(data: SheetData, lang: Lang): { targets: Target[]; p
       warn('target', 'target');
       continue;
     }
-    const cmp = norm(get('comparison'));
-    const comparison: Comparison | undefined = cmp === '' || cmp === '≥' || cmp === '>=' || cmp === '>' ? '>=' : cmp === '≤' || cmp === '<=' || cmp === '<' ? '<=' : undefined;
+    const comparison = comparisonOf(get('comparison'));
     if (!comparison) {
       warn('comparison', 'comparison');
       continue;

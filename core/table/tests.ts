@@ -78,8 +78,13 @@ function locate(headers: string[]): TestColumns {
   };
 }
 
-/** A provbetyg cell: A–F, a code 99/88/77, blank, or null when invalid (a problem). */
-function parseTestGrade(value: CellValue): { mark: GradeMark | null; code?: TestResult['code'] } | null {
+/**
+ * A provbetyg cell: A–F, a code 99/88/77, blank, or null when invalid (a problem). SKOLA.PROVGODKANT
+ * reads its cell with it too.
+ * @example parseTestGrade(' c ') // { mark: 'C' }
+ * @example parseTestGrade(99) // { mark: null, code: '99' }
+ */
+export function parseTestGrade(value: CellValue): { mark: GradeMark | null; code?: TestResult['code'] } | null {
   if (typeof value === 'boolean' || value instanceof Date) return null;
   const s = cellText(value).toUpperCase();
   if (s === '') return { mark: null, code: 'blank' };
