@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS, functionByName, missingText } from './catalog';
 import type { FunctionArg, FunctionError, FunctionResult } from './types';
-import { MESSAGES } from '../i18n';
+import { MESSAGES, t } from '../i18n';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS } from '../types';
+import { analyseGrades } from '../grades/analyse';
+import { pupil, table } from '../grades/fixtures/pupils';
+import { targetStatus } from '../report/targets';
 
 const ctx = { lang: 'sv' as const, referenceYear: 2026 };
 function call(name: string, ...args: FunctionArg[]): FunctionResult | FunctionResult[][] {
@@ -157,6 +162,149 @@ describe('ANDELBEHORIGA', () => {
   });
 });
 
+describe('åk 6 and åk 9 per pupil: GODKANDALLA, KARNAMNEN, MEDELBETYGSPOANG (issue 15)', () => {
+  // The five pupils of core/grades/year-group.test.ts as sheet rows under Sv, Sva, En, Ma, Bi:
+  //  p1 Sv A, En B, Ma C                 → all passed
+  //  p2 Sva E, En F, Ma -                → F and streck
+  //  p3 Sv 2, Sva D, En C, Ma E, Bi 3    → code 3 in Bi (compulsory) fails "all"
+  //  p4 Ma 2, the rest blank             → no A–F and no streck: outside every denominator
+  //  p5 Sv -, En E                       → streck in Sv
+  const H = [['Sv', 'Sva', 'En', 'Ma', 'Bi']];
+  const ROWS = [
+    ['A', '', 'B', 'C', ''],
+    ['', 'E', 'F', '-', ''],
+    ['2', 'D', 'C', 'E', '3'],
+    ['', '', '', '2', ''],
+    ['-', '', 'E', '', ''],
+  ];
+  const PS = [
+    pupil({ Sv: 'A', En: 'B', Ma: 'C' }, { id: 'p1' }),
+    pupil({ Sva: 'E', En: 'F', Ma: '-' }, { id: 'p2' }),
+    pupil({ Sv: '2', Sva: 'D', En: 'C', Ma: 'E', Bi: '3' }, { id: 'p3' }),
+    pupil({ Sv: '', Ma: '2' }, { id: 'p4' }),
+    pupil({ Sv: '-', En: 'E' }, { id: 'p5' }),
+  ];
+  const NA = expect.objectContaining({ error: '#N/A' });
+  const summary = analyseGrades(table(PS), { ...DEFAULT_SETTINGS, suppressionThreshold: 1 }).summary;
+  /** A share of function results as the indicator counts it: TRUE / (TRUE + FALSE); #N/A is outside. */
+  const shareOf = (rs: unknown[]) => rs.filter((r) => r === true).length / rs.filter((r) => typeof r === 'boolean').length;
+
+  it('GODKANDALLA: p1 only; p4 is #N/A — 1 / 4 = 0.25, the summary\'s allSubjectsPassedShare', () => {
+    const rs = ROWS.map((r) => call('GODKANDALLA', [r], H));
+    expect(rs).toEqual([true, false, false, NA, false]);
+    expect(shareOf(rs)).toBe(0.25);
+    expect(summary.allSubjectsPassedShare).toBe(shareOf(rs));
+    expect(err(rs[3]).message).toMatch(/^Eleven har inget betyg A–F eller streck i något ämne/);
+  });
+
+  it('GODKANDALLA: example 1 (Fy F) no, example 2 yes; code 3 in M2 (not compulsory) does not fail', () => {
+    expect(call('GODKANDALLA', [EX1], [HEADER])).toBe(false);
+    expect(call('GODKANDALLA', [EX2], [HEADER])).toBe(true);
+    expect(call('GODKANDALLA', [EX2.map((g, i) => (HEADER[i] === 'M2 SPA' ? '3' : g))], [HEADER])).toBe(true);
+    expect(call('GODKANDALLA', [EX2.map((g, i) => (HEADER[i] === 'Hkk' ? '3' : g))], [HEADER])).toBe(false);
+    expect(err(call('GODKANDALLA', [EX1])).message).toMatch(/^Ange ämnen/);
+  });
+
+  it('KARNAMNEN per subject gives the summary\'s subjectPassShare; Sv means Sv or Sva', () => {
+    const by = (s: string) => ROWS.map((r) => call('KARNAMNEN', [r], H, s));
+    // Sv: p1 A, p2 Sva E, p3 Sva D pass; p5 streck fails; p4 blank → #N/A: 3 / 4.
+    expect(by('Sv')).toEqual([true, true, true, NA, false]);
+    // En: p2 F fails: 3 / 4. Ma (lower case works): p2 streck fails, p4 code 2 and p5 blank #N/A: 2 / 3.
+    expect(by('En')).toEqual([true, false, true, NA, true]);
+    expect(by('ma')).toEqual([true, false, true, NA, NA]);
+    expect([shareOf(by('Sv')), shareOf(by('En')), shareOf(by('Ma'))]).toEqual([0.75, 0.75, 2 / 3]);
+    expect(summary.subjectPassShare).toEqual({ Sv: shareOf(by('Sv')), En: shareOf(by('En')), Ma: shareOf(by('Ma')) });
+  });
+
+  it('KARNAMNEN without ämne: all three; a fail decides before a missing subject', () => {
+    // p2 En F → FALSE; p5 Sv streck → FALSE although Ma is blank; p4 nothing → #N/A naming all three.
+    expect(ROWS.map((r) => call('KARNAMNEN', [r], H))).toEqual([true, false, true, NA, false]);
+    expect(err(call('KARNAMNEN', [ROWS[3]], H)).message).toBe('Eleven har inget betyg A–F eller streck i Sv, En, Ma');
+    // Sv, En, Ma E and no Ma at all → #N/A naming Ma only.
+    expect(err(call('KARNAMNEN', [['E', '', 'E', '', '']], H)).message).toBe('Eleven har inget betyg A–F eller streck i Ma');
+    // Sv F and Sva C: one Swedish place, the better counts → passed.
+    expect(call('KARNAMNEN', [['F', 'C', 'E', 'E', '']], H)).toBe(true);
+    expect(call('KARNAMNEN', [EX4], [HEADER])).toBe(true); // Sv, En, Ma E
+    expect(err(call('KARNAMNEN', [ROWS[0]], H, 'Bi'))).toEqual({ error: '#VALUE!', message: 'ämne ska vara Sv, En eller Ma (Sv betyder Sv eller Sva), inte ”Bi”' });
+  });
+
+  it('MEDELBETYGSPOANG over the A–F cells (F 0); streck, codes and blanks apart — the subject table\'s mean', () => {
+    const col = (c: number) => ROWS.map((r) => [r[c]]);
+    // En: B 17.5 + F 0 + C 15 + E 10 = 42.5 over 4 → 10.625. Ma: C 15 + E 10 over 2 → 12.5 (streck and 2 left out).
+    expect(call('MEDELBETYGSPOANG', col(2))).toBe(10.625);
+    expect(call('MEDELBETYGSPOANG', col(3))).toBe(12.5);
+    const a = analyseGrades(table(PS), { ...DEFAULT_SETTINGS, suppressionThreshold: 1 });
+    expect([a.meanGradePoints.En, a.meanGradePoints.Ma]).toEqual([10.625, 12.5]);
+    // The catalogue's example: B, C, D, E → (17.5 + 15 + 12.5 + 10) / 4 = 13.75; a row works as well as a column.
+    expect(call('MEDELBETYGSPOANG', [['B', 'c', 'D', ' E ']])).toBe(13.75);
+    expect(functionByName('MEDELBETYGSPOANG')!.example.result).toBe('13,75');
+  });
+
+  it('MEDELBETYGSPOANG errors', () => {
+    expect(err(call('MEDELBETYGSPOANG', [['-'], ['3'], ['']]))).toEqual({ error: '#N/A', message: 'Inga betyg A–F att räkna medelvärde på (streck, koder och tomma celler räknas inte)' });
+    expect(err(call('MEDELBETYGSPOANG', [['A'], ['VG']])).message).toBe('betyg, rad 2: ”VG” är inget betyg (väntade A–F, eller - för streck)');
+    expect(err(call('MEDELBETYGSPOANG', undefined)).error).toBe('#N/A');
+  });
+});
+
+describe('PROVGODKANT (issue 15)', () => {
+  it('A–E is TRUE, F FALSE [C: SCB np6/np9 2026: F = ej godkänt provbetyg]', () => {
+    expect(['A', 'c', ' E ', 'F'].map((g) => call('PROVGODKANT', g))).toEqual([true, true, true, false]);
+    expect(call('PROVGODKANT', [['D']])).toBe(true);
+  });
+  it('codes 99, 88, 77 and blank are no result: #N/A saying which', () => {
+    expect(err(call('PROVGODKANT', 99))).toEqual({ error: '#N/A', message: 'Kod 99: eleven har inte deltagit i alla delprov, vilket krävs för provbetyg' });
+    expect(err(call('PROVGODKANT', '88')).message).toBe('Kod 88: provresultatet har försvunnit');
+    expect(err(call('PROVGODKANT', '77')).message).toMatch(/^Kod 77: eleven har genomfört ersättningsprov/);
+    expect(err(call('PROVGODKANT', '')).message).toMatch(/^provbetyg är tomt \(i SCB:s fil: provet gjordes digitalt/);
+    expect(err(call('PROVGODKANT', '-'))).toEqual({ error: '#VALUE!', message: '”-” är inget provbetyg (väntade A–F, eller koderna 99, 88, 77)' });
+    const en = functionByName('PROVGODKANT')!.impl([''], { lang: 'en', referenceYear: 2026 }) as FunctionError;
+    expect(en.message).toMatch(/^testGrade is empty/);
+  });
+});
+
+describe('MALSTATUS (issue 14)', () => {
+  it('uppfyllt at or beyond the target, delvis within the margin, else ej uppfyllt', () => {
+    // 0.86 vs ≥ 0.9, margin 0.05: 0.04 short → delvis (the catalogue's example).
+    expect(call('MALSTATUS', 0.86, 0.9, '>=', 0.05)).toBe('delvis');
+    // 231 vs 225, default ≥ and margin 0 → uppfyllt; 224 is 1 short with margin 0 → ej uppfyllt.
+    expect(call('MALSTATUS', 231, 225)).toBe('uppfyllt');
+    expect(call('MALSTATUS', 224, 225)).toBe('ej uppfyllt');
+    // 0.849 vs 0.9, margin 0.05: 0.051 short → ej uppfyllt.
+    expect(call('MALSTATUS', 0.849, 0.9, '≥', 0.05)).toBe('ej uppfyllt');
+    // 0.7 + 0.2 = 0.8999999999999999 meets 0.9 (float noise, as on the Nämndrapport).
+    expect(call('MALSTATUS', 0.7 + 0.2, 0.9)).toBe('uppfyllt');
+    // ≤, lower is better: 0.12 vs 0.10, margin 0.03: 0.02 over → delvis; 0.14: 0.04 over → ej uppfyllt.
+    expect(call('MALSTATUS', 0.12, 0.1, '<=', 0.03)).toBe('delvis');
+    expect(call('MALSTATUS', 0.14, 0.1, '≤', 0.03)).toBe('ej uppfyllt');
+    expect(call('MALSTATUS', 0.08, 0.1, '<')).toBe('uppfyllt');
+  });
+  it('reads numbers as the Mål sheet does (85 %, decimal comma); .. and . stay', () => {
+    // "86 %" = 0.86, "90 %" = 0.9, "5 %" = 0.05 → 0.04 short → delvis.
+    expect(call('MALSTATUS', '86 %', '90 %', '', '5 %')).toBe('delvis');
+    expect(call('MALSTATUS', '231,5', 230)).toBe('uppfyllt');
+    expect(call('MALSTATUS', '..', 0.9)).toBe('..');
+    expect(call('MALSTATUS', ' . ', 0.9)).toBe('.');
+  });
+  it('gives the words and the rule of the Nämndrapport (core/report targetStatus)', () => {
+    fc.assert(fc.property(fc.double({ min: -400, max: 400, noNaN: true }), fc.double({ min: -400, max: 400, noNaN: true }), fc.constantFrom('>=' as const, '<=' as const), fc.double({ min: 0, max: 50, noNaN: true }), fc.constantFrom('sv' as const, 'en' as const),
+      (value, target, comparison, margin, lang) => {
+        const s = targetStatus(value, { target, comparison, margin })!;
+        expect(functionByName('MALSTATUS')!.impl([value, target, comparison, margin], { lang, referenceYear: 2026 })).toBe(t(lang, `report.targets.status.${s}`));
+      }), { numRuns: 300 });
+    expect(functionByName('MALSTATUS')!.impl([0.86, 0.9, '>=', 0.05], { lang: 'en', referenceYear: 2026 })).toBe('partly');
+  });
+  it('errors', () => {
+    expect(err(call('MALSTATUS', 0.86, 0.9, '='))).toEqual({ error: '#VALUE!', message: 'jämförelse ska vara ”>=” (högre är bättre) eller ”<=” (lägre är bättre), inte ”=”' });
+    expect(err(call('MALSTATUS', 0.86, 0.9, true)).error).toBe('#VALUE!');
+    expect(err(call('MALSTATUS', 0.86, 0.9, '>=', -0.1))).toEqual({ error: '#VALUE!', message: 'marginal kan inte vara negativ (-0.1)' });
+    expect(err(call('MALSTATUS', 'hög', 0.9))).toEqual({ error: '#VALUE!', message: 'värde: ”hög” är inget tal (skriv t.ex. 0,85, 85 % eller 230)' });
+    expect(err(call('MALSTATUS', 0.86, ''))).toEqual({ error: '#N/A', message: 'mål är tomt' });
+    expect(err(call('MALSTATUS', undefined, 0.9)).error).toBe('#N/A');
+    expect(err(call('MALSTATUS', [[1, 2]], 0.9)).message).toBe('värde ska vara en cell, inte ett område');
+  });
+});
+
 describe('FRANVARO and FRANVARONIVA', () => {
   it('absence share = absent / scheduled', () => {
     expect(call('FRANVARO', 120, 1000)).toBe(0.12);
@@ -234,7 +382,8 @@ describe('FUNCTIONS table', () => {
 
   it('has the required functions with complete metadata', () => {
     const names = FUNCTIONS.map((f) => f.name);
-    for (const n of ['MERITVARDE', 'BEHORIG', 'SAKNAS', 'BETYGSPOANG', 'ANDELBEHORIGA', 'FRANVARO', 'FRANVARONIVA', 'KON', 'PERSONNUMMER', 'ENKATINDEX']) {
+    for (const n of ['MERITVARDE', 'BEHORIG', 'SAKNAS', 'BETYGSPOANG', 'ANDELBEHORIGA', 'FRANVARO', 'FRANVARONIVA', 'KON', 'PERSONNUMMER', 'ENKATINDEX',
+      'GODKANDALLA', 'KARNAMNEN', 'MEDELBETYGSPOANG', 'PROVGODKANT', 'MALSTATUS']) {
       expect(names).toContain(n);
     }
     expect(new Set(names).size).toBe(names.length);
@@ -256,7 +405,8 @@ describe('FUNCTIONS table', () => {
       if (parts.some((s) => /^\$?[A-Z]+\$?\d+/.test(s))) continue; // range examples are checked above
       const args = parts.map((s) => (s.startsWith('"') ? s.slice(1, -1) : Number(s.replace(',', '.'))));
       const r = f.impl(args, ctx);
-      const shown = typeof r === 'number' ? String(r).replace('.', ',') : String(r);
+      // As a Swedish Excel shows it: decimal comma, SANT/FALSKT.
+      const shown = typeof r === 'number' ? String(r).replace('.', ',') : typeof r === 'boolean' ? (r ? 'SANT' : 'FALSKT') : String(r);
       expect(shown, f.name).toBe(f.example.result);
       checked++;
     }

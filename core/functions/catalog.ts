@@ -13,9 +13,10 @@ import { absenceLevel } from '../attendance/level';
 import { stepFromShares, type AttendancePlan } from '../attendance/ladder';
 import { defaultAttendancePlan, readPlanSheet } from '../attendance/plan-sheet';
 import { bandIndex, bandLabels } from '../attendance/bands';
+import { comparisonOf, numberOf, targetStatus } from '../report/targets';
 import { t } from '../i18n';
 import { fnError, isBlank, isFunctionError, scalarArg, show, toNumber, toRows, where } from './args';
-import { gradeEngine } from './grades-bridge';
+import { CORE_SUBJECTS, gradeEngine, type CoreSubject } from './grades-bridge';
 import type { FunctionArg, FunctionError, FunctionParam, FunctionResult, FunctionSpec } from './types';
 
 type Ctx = { lang: Lang; referenceYear: number };
@@ -25,6 +26,7 @@ const ARG_EN: Readonly<Record<string, string>> = {
   betyg: 'grades', ämnen: 'subjects', variant: 'variant', program: 'program', betygsmatris: 'gradeMatrix',
   frånvaro: 'absence', schemalagd: 'scheduled', andel: 'share', personnummer: 'personalId', värde: 'value', svar: 'answers',
   ogiltig: 'unexcusedShare', närvaroplan: 'attendancePlan', typ: 'kind',
+  mål: 'target', jämförelse: 'comparison', marginal: 'margin', ämne: 'subject', provbetyg: 'testGrade',
 };
 
 /** A parameter's name in the message language (`betyg` → `grades` in English). */
@@ -192,6 +194,109 @@ function andelBehoriga(args: FunctionArg[], ctx: Ctx): FunctionResult {
   }
   if (pupils === 0) return fnError('#N/A', lang, 'functions.matrix.noPupils');
   return eligible / pupils;
+}
+
+// ---------------------------------------------------------------- åk 6 and åk 9, per pupil (issue 15)
+
+/**
+ * Godkända betyg i alla ämnen with the indicator's own rule (core/grades `allSubjectsPassed`); a pupil
+ * outside its denominator (no A–F and no streck anywhere) is #N/A, not FALSE. [D: docs/decisions.md]
+ */
+function godkandalla(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const grades = pupilFromArgs(args[0], args[1], ctx.lang, true);
+  if (isFunctionError(grades)) return grades;
+  const f = gradeEngine.pupilFacts(grades);
+  return f.assessed ? f.allPassed : fnError('#N/A', ctx.lang, 'functions.notAssessed');
+}
+
+/** E or better in Sv (or Sva), En and Ma, or in one of them: the bits of `subjectPassShare` [D: docs/decisions.md]. */
+function karnamnen(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const grades = pupilFromArgs(args[0], args[1], lang, true);
+  if (isFunctionError(grades)) return grades;
+  const which = scalarArg(args[2], an(lang, 'ämne'), lang);
+  if (isFunctionError(which)) return which;
+  let subjects: readonly CoreSubject[] = CORE_SUBJECTS;
+  if (!isBlank(which)) {
+    const code = CORE_SUBJECTS.find((c) => c.toLowerCase() === String(which).trim().toLowerCase());
+    if (!code) return fnError('#VALUE!', lang, 'functions.core.subject', { value: show(which) });
+    subjects = [code];
+  }
+  const f = gradeEngine.pupilFacts(grades);
+  // F or streck in one of them decides, whatever the others hold.
+  if (subjects.some((c) => f.core[c].assessed && !f.core[c].passed)) return false;
+  const missing = subjects.filter((c) => !f.core[c].assessed);
+  return missing.length ? fnError('#N/A', lang, 'functions.core.notAssessed', { subjects: missing.join(', ') }) : true;
+}
+
+/** Mean grade points over the A–F cells (F 0); streck, codes and blanks apart, as the subject table [D, spec §5]. */
+function medelbetygspoang(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const rows = toRows(args[0]);
+  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, 'betyg') });
+  const cols = rows[0].length;
+  let sum = 0;
+  let n = 0;
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < rows[r].length; c++) {
+      const v = rows[r][c];
+      if (isBlank(v)) continue;
+      const entry = gradeEngine.parse(v);
+      if (entry === null) return fnError('#VALUE!', lang, 'functions.grade.invalid', { where: where(lang, an(lang, 'betyg'), r, c, rows.length, cols), value: show(v) });
+      if (entry.kind !== 'grade') continue;
+      sum += gradeEngine.points(entry);
+      n++;
+    }
+  }
+  return n === 0 ? fnError('#N/A', lang, 'functions.mean.noGrades') : sum / n;
+}
+
+/** Provbetyg at least E: A–E TRUE, F FALSE; 99, 88, 77 and blank are no result (#N/A saying which) [C: SCB np6/np9 2026]. */
+function provgodkant(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const v = scalarArg(args[0], an(lang, 'provbetyg'), lang);
+  if (isFunctionError(v)) return v;
+  const g = gradeEngine.testGrade(v);
+  if (!g) return fnError('#VALUE!', lang, 'functions.test.invalid', { value: show(v) });
+  if (g.mark) return g.mark !== 'F';
+  return g.code === 'blank' || !g.code
+    ? fnError('#N/A', lang, 'functions.test.blank', { arg: an(lang, 'provbetyg') })
+    : fnError('#N/A', lang, `functions.test.code${g.code}`);
+}
+
+// ---------------------------------------------------------------- targets (issue 14)
+
+/** A number as the Mål sheet reads one (`0,85`, `85 %`, 230); blank → null. */
+function targetNumber(arg: FunctionArg | undefined, name: string, lang: Lang): number | null | FunctionError {
+  const v = scalarArg(arg, an(lang, name), lang);
+  if (isFunctionError(v)) return v;
+  const n = numberOf(v, false);
+  if (n === null) return null;
+  return n === undefined || !Number.isFinite(n) ? fnError('#VALUE!', lang, 'functions.target.notNumber', { arg: an(lang, name), value: show(v) }) : n;
+}
+
+/** Status of a value against a target: the Mål sheet's and the Nämndrapport's rule (core/report `targetStatus`). */
+function malstatus(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  const { lang } = ctx;
+  const raw = scalarArg(args[0], an(lang, 'värde'), lang);
+  if (isFunctionError(raw)) return raw;
+  // A hidden (..) or missing (.) figure has no status and stays what it is, as in the reports.
+  if (typeof raw === 'string' && (raw.trim() === '..' || raw.trim() === '.')) return raw.trim();
+  const value = targetNumber(args[0], 'värde', lang);
+  if (isFunctionError(value)) return value;
+  if (value === null) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, 'värde') });
+  const target = targetNumber(args[1], 'mål', lang);
+  if (isFunctionError(target)) return target;
+  if (target === null) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, 'mål') });
+  const cmp = scalarArg(args[2], an(lang, 'jämförelse'), lang);
+  if (isFunctionError(cmp)) return cmp;
+  const comparison = isBlank(cmp) || typeof cmp === 'string' ? comparisonOf(cmp) : undefined;
+  if (!comparison) return fnError('#VALUE!', lang, 'functions.target.comparison', { value: show(cmp) });
+  const margin = targetNumber(args[3], 'marginal', lang);
+  if (isFunctionError(margin)) return margin;
+  if (margin !== null && margin < 0) return fnError('#VALUE!', lang, 'functions.negative', { arg: an(lang, 'marginal'), value: margin });
+  // A blank margin is 0, as a blank "Delvis inom" on the Mål sheet.
+  return t(lang, `report.targets.status.${targetStatus(value, { target, comparison, margin: margin ?? 0 })!}`);
 }
 
 // ---------------------------------------------------------------- attendance
@@ -405,6 +510,50 @@ export const FUNCTIONS: FunctionSpec[] = [
     impl: andelBehoriga,
   },
   {
+    name: 'GODKANDALLA',
+    description: {
+      sv: 'SANT om eleven har minst E i alla ämnen med betyg (inget F, inget streck, ingen 3:a i obligatoriskt ämne), åk 6 eller åk 9. #N/A för en elev utan betyg A–F eller streck: hen räknas inte i andelen.',
+      en: 'TRUE if the pupil has at least E in every graded subject (no F, no streck, no code 3 in a compulsory subject), year 6 or 9. #N/A for a pupil with no A–F grade or streck: not counted in the share.',
+    },
+    params: [BETYG_ROW, AMNEN(false)],
+    result: { type: 'boolean', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.GODKANDALLA(C2:S2; $C$1:$S$1)', result: 'FALSKT' },
+    impl: godkandalla,
+  },
+  {
+    name: 'KARNAMNEN',
+    description: {
+      sv: 'SANT om eleven har minst E i svenska (Sv eller Sva), engelska och matematik, eller i ett av dem med ämne. #N/A om eleven saknar betyg i ämnet.',
+      en: 'TRUE if the pupil has at least E in Swedish (Sv or Sva), English and mathematics, or in one of them with subject. #N/A when the pupil has no grade in the subject.',
+    },
+    params: [BETYG_ROW, AMNEN(false), p('ämne', 'Sv, En eller Ma (valfri; utan: alla tre)', 'Sv, En or Ma (optional; without: all three)', 'scalar', 'string', true)],
+    result: { type: 'boolean', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.KARNAMNEN(C2:S2; $C$1:$S$1)', result: 'SANT' },
+    impl: karnamnen,
+  },
+  {
+    name: 'MEDELBETYGSPOANG',
+    description: {
+      sv: 'Genomsnittliga betygspoäng för betygen A–F i ett område, t.ex. en klass betyg i ett ämne (F ger 0). Streck, koder och tomma celler räknas inte.',
+      en: 'Mean grade points of the A–F grades in a range, e.g. a class’s grades in one subject (F gives 0). Streck, codes and blank cells are not counted.',
+    },
+    params: [p('betyg', 'Betygen, t.ex. en kolumn med elevernas betyg i ett ämne', 'The grades, e.g. a column of the pupils’ grades in one subject', 'matrix', 'any')],
+    result: { type: 'number', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.MEDELBETYGSPOANG(E2:E31)', result: '13,75' },
+    impl: medelbetygspoang,
+  },
+  {
+    name: 'PROVGODKANT',
+    description: {
+      sv: 'SANT om provbetyget på det nationella provet är minst E, FALSKT för F. Koderna 99, 88, 77 och tom cell är inga resultat (#N/A).',
+      en: 'TRUE if the national test grade is at least E, FALSE for F. The codes 99, 88, 77 and a blank cell are no results (#N/A).',
+    },
+    params: [p('provbetyg', 'Provbetyget A–F, eller 99, 88, 77 som i SCB:s provfil', 'The test grade A–F, or 99, 88, 77 as in SCB’s test file', 'scalar', 'any')],
+    result: { type: 'boolean', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.PROVGODKANT("C")', result: 'SANT' },
+    impl: provgodkant,
+  },
+  {
     name: 'FRANVARO',
     description: {
       sv: 'Frånvaroandel: frånvarande tid delat med schemalagd tid (samma enhet, t.ex. minuter).',
@@ -491,6 +640,22 @@ export const FUNCTIONS: FunctionSpec[] = [
     result: { type: 'number', dimensionality: 'scalar' },
     example: { formula: '=SKOLA.ENKATINDEX(B2:B31)', result: '6,67' },
     impl: enkatindex,
+  },
+  {
+    name: 'MALSTATUS',
+    description: {
+      sv: 'Status för ett värde mot ett mål, med samma regel som bladet Mål och Nämndrapporten: uppfyllt, delvis (missar med högst marginalen) eller ej uppfyllt.',
+      en: 'Status of a value against a target, by the same rule as the Mål sheet and the Nämndrapport: met, partly (misses by at most the margin) or not met.',
+    },
+    params: [
+      p('värde', 'Utfallet, t.ex. 0,86 eller 86 % för en andel, 231 för meritvärde; .. ger ..', 'The outcome, e.g. 0.86 or 86% for a share, 231 for a merit value; .. gives ..', 'scalar', 'any'),
+      p('mål', 'Målvärdet i samma enhet', 'The target value in the same unit', 'scalar', 'any'),
+      p('jämförelse', '">=" (standard: högre är bättre) eller "<=" (lägre är bättre)', '">=" (default: higher is better) or "<=" (lower is better)', 'scalar', 'string', true),
+      p('marginal', 'Hur långt från målet som ännu är delvis (standard 0), t.ex. 0,02 eller 5', 'How far from the target still counts as partly (default 0), e.g. 0.02 or 5', 'scalar', 'any', true),
+    ],
+    result: { type: 'string', dimensionality: 'scalar' },
+    example: { formula: '=SKOLA.MALSTATUS(0,86; 0,9; ">="; 0,05)', result: 'delvis' },
+    impl: malstatus,
   },
 ];
 

@@ -1,10 +1,16 @@
 /**
  * The only place core/functions touches the grade, table and survey engines: core/table
- * `parseGradeCell`/`matchHeader`, core/grades `gradePoints`, `meritValue16/17`,
- * `summarizePasses`/`evaluateTarget` (rule set gy11), core/survey `surveyAnswer`/`answerPoints`.
+ * `parseGradeCell`/`matchHeader`/`parseTestGrade`, core/grades `gradePoints`, `meritValue16/17`,
+ * `summarizePasses`/`evaluateTarget` (rule set gy11), `allSubjectsPassed`, core/stats `pupilExtra`
+ * (the Sv/En/Ma bits of the group sums), core/survey `surveyAnswer`/`answerPoints`.
  */
-import type { CellValue, EligibilityResult, GradeEntry, ProgramCode, SubjectCode, SubjectGrade } from '../types';
+import type { CellValue, EligibilityResult, GradeEntry, PupilRecord, ProgramCode, SubjectCode, SubjectGrade, TestResult } from '../types';
 import { parseGradeCell } from '../table/grade-cell';
+import { parseTestGrade } from '../table/tests';
+import { allSubjectsPassed } from '../grades/evaluate';
+import { pupilExtra, type CoreSubject } from '../stats/indicators';
+
+export { CORE_SUBJECTS, type CoreSubject } from '../stats/indicators';
 import { matchHeader } from '../table/aliases';
 import { gradePoints } from '../grades/scale';
 import { meritValue16, meritValue17 } from '../grades/merit';
@@ -26,6 +32,20 @@ export interface GradeEngine {
   eligibility(grades: SubjectGrade[], target: ProgramCode): EligibilityResult;
   /** Likert answer → 0–10 score; null = vet ej (excluded); undefined = not an answer. */
   likert(value: CellValue): number | null | undefined;
+  /**
+   * The rules of the group indicators for one pupil (issue 15): `assessed` = an A–F grade or a streck
+   * somewhere (the denominator of "alla ämnen"), `allPassed` = godkända betyg i alla ämnen, and per
+   * core subject (Sv meaning Sv or Sva) whether it is assessed and passed (A–E).
+   */
+  pupilFacts(grades: SubjectGrade[]): PupilFacts;
+  /** A provbetyg cell (A–F, 99/88/77, blank); null when it is none of these. */
+  testGrade(value: CellValue): Pick<TestResult, 'mark' | 'code'> | null;
+}
+
+export interface PupilFacts {
+  assessed: boolean;
+  allPassed: boolean;
+  core: Record<CoreSubject, { assessed: boolean; passed: boolean }>;
 }
 
 function parse(value: CellValue): GradeEntry | null {
@@ -61,6 +81,21 @@ function likert(value: CellValue): number | null | undefined {
   return answerPoints(code, false);
 }
 
+function pupilFacts(grades: SubjectGrade[]): PupilFacts {
+  const allPassed = allSubjectsPassed({ grades } as PupilRecord, 'AF');
+  // pupilExtra reads the scan allSubjectsPassed just made: the very bits the group sums add up.
+  const x = pupilExtra();
+  return {
+    assessed: (x & 1) !== 0,
+    allPassed,
+    core: {
+      Sv: { assessed: (x & 2) !== 0, passed: (x & 16) !== 0 },
+      En: { assessed: (x & 4) !== 0, passed: (x & 32) !== 0 },
+      Ma: { assessed: (x & 8) !== 0, passed: (x & 64) !== 0 },
+    },
+  };
+}
+
 export const gradeEngine: GradeEngine = {
   parse,
   subject,
@@ -69,4 +104,6 @@ export const gradeEngine: GradeEngine = {
   merit17: (g) => meritValue17(g, 'AF'),
   eligibility,
   likert,
+  pupilFacts,
+  testGrade: parseTestGrade,
 };
