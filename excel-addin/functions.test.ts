@@ -24,6 +24,11 @@ describe('registerFunctions', () => {
     expect(associated.get('FRANVARO')!(120, 1000)).toBe(0.12);
     // A 12-digit form needs no century from the clock.
     expect(associated.get('PERSONNUMMER')!('19121212-1212')).toBe('191212121212');
+    // 0.86 vs ≥ 0.9 with margin 0.05 (comparison omitted: null) → 0.04 short → delvis.
+    expect(associated.get('MALSTATUS')!(0.86, 0.9, null, 0.05)).toBe('delvis');
+    // Sv C, En B, Ma D → E or better in all three; code 99 is no result → #N/A with its meaning.
+    expect(associated.get('KARNAMNEN')!([['C', 'B', 'D']], [['Sv', 'En', 'Ma']], null)).toBe(true);
+    expect(associated.get('PROVGODKANT')!(99)).toMatchObject({ code: '#N/A', message: expect.stringMatching(/^Kod 99/) });
   });
 
   it('turns FunctionError values into CustomFunctions.Error with the message', () => {

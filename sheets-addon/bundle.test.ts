@@ -114,6 +114,7 @@ describe('built Code.js in a vm', () => {
         ['MERITVARDE', [grades, header]], ['MERITVARDE', [grades]], ['MERITVARDE', [grades, header, 16]],
         ['BEHORIG', [grades, header]], ['BEHORIG', [grades, header, 'NA']], ['SAKNAS', [grades, header, 'NA']],
         ['KON', [row[0]]], ['PERSONNUMMER', [row[0]]], ['BETYGSPOANG', [row[4]]],
+        ['GODKANDALLA', [grades, header]], ['KARNAMNEN', [grades, header]], ['KARNAMNEN', [grades, header, 'Ma']],
       ] as [string, unknown[]][]) {
         expect([name, row[0], call(name, args)]).toEqual([name, row[0], core(name, args)]);
         compared++;
@@ -126,7 +127,13 @@ describe('built Code.js in a vm', () => {
     expect(call('FRANVARO', [120, 1000])).toEqual({ ok: 0.12 });
     expect(call('FRANVARONIVA', [0.12])).toEqual({ ok: 'Problematisk' });
     expect(call('PERSONNUMMER', ['121212-1212'])).toEqual(core('PERSONNUMMER', ['121212-1212']));
-    expect(compared).toBe(40 * 9);
+    const column = grid.slice(1).map((r) => [r[6]]);
+    expect(call('MEDELBETYGSPOANG', [column])).toEqual(core('MEDELBETYGSPOANG', [column]));
+    // Hand-worked: 0.86 is 0.04 short of 0.9, within the margin 0.05 → delvis; code 99 is no result.
+    expect(call('MALSTATUS', [0.86, 0.9, '>=', 0.05])).toEqual({ ok: 'delvis' });
+    expect(call('PROVGODKANT', ['E'])).toEqual({ ok: true });
+    expect(call('PROVGODKANT', [99])).toEqual(core('PROVGODKANT', [99]));
+    expect(compared).toBe(40 * 12);
   });
 
   it('turns an error value into a thrown Error with the Swedish (or chosen) message', () => {
