@@ -29,6 +29,7 @@ import { parseArgs } from './args';
 import { headlineTable } from './headline';
 import { CliError, readInput, sheetData, type InputFile } from './io';
 import { dataSheet, newPackage, writeReportPackage } from './xlsx/writer';
+import { readBenchmarkInput } from './benchmark-files';
 
 /** Where output goes; tests may pass their own. */
 export interface Output {
@@ -148,16 +149,6 @@ async function secondaryInput(option: string, value: string, main: InputFile): P
   throw new CliError('cli.error.inputMissing', { value, option: `--${option}`, file: main.path });
 }
 
-/** A small text file (a saved JSON response) as UTF-8. */
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? 'cli.error.fileMissing' : 'cli.error.fileUnreadable', { file: path, reason: code ?? String(e) });
-  }
-}
-
 /** Same file? (an output over its own input would lose the original if anything went wrong). */
 async function sameFile(a: string, b: string): Promise<boolean> {
   try {
@@ -229,7 +220,8 @@ async function report(ctx: Context, file: string, options: Record<string, string
   if (targets) inputs.targets = targets;
   const benchmarks = own('jamforelse');
   if (benchmarks) inputs.benchmarks = benchmarks;
-  if (benchmarkFiles.length) inputs.benchmarkFiles = await Promise.all(benchmarkFiles.map(async (f) => ({ name: basename(f), text: await readText(f) })));
+  // JSON and CSV as text, .xlsx as sheets; core tells Kolada's and Skolverket's formats apart.
+  if (benchmarkFiles.length) inputs.benchmarkFiles = await Promise.all(benchmarkFiles.map(readBenchmarkInput));
   refuseUnfit(inputs, main, ctx);
 
   let result;
