@@ -1,7 +1,7 @@
 /**
  * Reads the files given to `report --benchmarks` for core: a workbook (.xlsx/.xlsm, or any file that
  * is a zip) through the CLI's own reader, as sheets; anything else (.json, .csv, .txt, .tsv) as text,
- * decoded as the grade files are (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252, so a
+ * decoded as the grade files are (UTF-8 with or without BOM, else Windows-1252, so a
  * PxWeb CSV saved in Windows-1252 reads). Which format it is, core decides from the content.
  */
 import { readFile } from 'node:fs/promises';

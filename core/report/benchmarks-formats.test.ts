@@ -134,6 +134,20 @@ describe('the format comes from the content, and what cannot be read is said', (
   });
 });
 
+describe('never throws', () => {
+  it('on 500 random texts made of table-ish pieces, an answer with rows or problems', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const pieces = ['KPI', 'Kommun', 'År', 'Kön', 'Värde', 'region', 'kön', '2024/25', '2025', 'N15436', 'N15505', '1280 Malmö', 'Riket', '"', ';', ',', '\t', '\n', '\r\n', '..', '84,5', '84.5', '-', 'T', 'flickor', 'behöriga till yrkesprogram', 'meritvärde', '{', '[', ' ', 'G124025', '%'];
+    for (let i = 0; i < 500; i++) {
+      const text = Array.from({ length: 1 + rnd(60) }, () => pieces[rnd(pieces.length)]).join('');
+      const r = readBenchmarkFile({ name: `f${i}.csv`, text }, 'sv');
+      expect(r.rows.length + r.problems.length, text).toBeGreaterThan(0);
+      for (const row of r.rows) expect(Number.isInteger(row.year) && (row.value === null || Number.isFinite(row.value)), text).toBe(true);
+    }
+  });
+});
+
 describe('imported rows on the sheets', () => {
   const SUBJECTS = ['Sv', 'En', 'Ma', 'Bi'];
   const pnr = (i: number) => {
