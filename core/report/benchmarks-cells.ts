@@ -8,7 +8,10 @@ import type { CellValue, Lang, Problem } from '../types';
 import { t } from '../i18n';
 import { RIKET, unitOf, type BenchmarkGender, type BenchmarkUnit, type Huvudman } from './benchmarks';
 
-/** A cell as trimmed text ('' for empty). */
+/**
+ * A cell as trimmed text ('' for empty).
+ * @example cellText(' Malmö ') // 'Malmö'
+ */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
@@ -110,7 +113,10 @@ export function huvudmanOf(text: string): Huvudman | null | undefined {
   return undefined;
 }
 
-/** A warning about one cell of a benchmark file, with its address. */
+/**
+ * A warning about one cell of a benchmark file, with its address.
+ * @example cellProblem("'k.csv'!E2", 'hög', 'benchmarkValue', 'k.csv', 'sv').code // 'report.benchmarkValue'
+ */
 export function cellProblem(cell: string, value: unknown, key: 'benchmarkValue' | 'benchmarkYear' | 'benchmarkUnit', source: string, lang: Lang): Problem {
   return { cell, value, code: `report.${key}`, severity: 'warning', message: t(lang, `report.problem.${key}`, { source }) };
 }
