@@ -38,9 +38,11 @@ export interface DetectOptions {
 }
 
 /** `kontroll` lists the input problems with their addresses (for hosts without a pane, such as the CLI). */
-export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik' | 'mal' | 'jamforelse';
+export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik' | 'mal' | 'jamforelse'
+  /** One sheet per class (keys `resultatdialog:…`), made when earlier files of the same pupils are given (issue 15). */
+  | 'resultatdialog';
 /** `narvaroplan` is a create-once sheet (`SheetPlan.createOnly`): written only when the workbook has none. */
-export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'kontroll', 'historik', 'jamforelse', 'narvaroplan', 'mal'];
+export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'resultatdialog', 'kontroll', 'historik', 'jamforelse', 'narvaroplan', 'mal'];
 /** Keys of the create-once sheets: the school's own after they are made, read as input, never replaced or skipped. */
 export const CREATE_ONCE_KINDS: readonly ReportKind[] = ['narvaroplan', 'mal'];
 

@@ -239,8 +239,9 @@ export interface Settings {
   /** Final year of grundskolan (9 now; 10 from HT 2028). */
   finalYear: number;
   /**
-   * The grade files' year group when the user says so (`--arskurs 6|9`): overrides what the data says
-   * (file kind, class names). Null or absent: found from the data (`yearGroupOf`).
+   * The grade file's year group when the user says so (`--arskurs 6|9`): overrides what the data says
+   * (file kind, class names) for the file the user chose; earlier files keep their own. Null or absent:
+   * found from the data (`yearGroupOf`). Hosts pass it as `AnalyseOptions.yearGroupOverride`.
    */
   yearGroup?: number | null;
   absence: {

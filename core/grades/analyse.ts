@@ -58,6 +58,11 @@ export interface AnalyseOptions {
   /** The year group when the file does not say (a setting); the file kind and class names win. */
   yearGroup?: number | null;
   /**
+   * The year group the user gave for this file (`--arskurs`, Settings.yearGroup): wins over everything
+   * the file says. Hosts pass it for the grade file the user chose, not for earlier files.
+   */
+  yearGroupOverride?: number | null;
+  /**
    * The term of the grades, for arrival dates (newly arrived = arrived within four years before the
    * term's start, `arrivalCutoff`). Without it a file with arrival dates gets no nyanland split and a warning.
    */
@@ -239,7 +244,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const subjects = tally.figures(threshold);
   const meanGradePoints: GradeAnalysis['meanGradePoints'] = {};
   for (const s of subjects) if (s.graded > 0 || s.streck > 0) meanGradePoints[s.subject] = s.meanPoints;
-  const year = yearGroupOf(table, settings.finalYear, options.yearGroup, settings.yearGroup);
+  const year = yearGroupOf(table, settings.finalYear, options.yearGroup, options.yearGroupOverride);
   const dataQuality = subjectQuality(table, tally.cellCounts(), table.problems);
   // SCB's åk 6 codes have no meaning in a slutbetyg file: listed, never counted as grades.
   if (year.gradeKind === 'slutbetyg' && dataQuality.some((q) => q.codeY + q.codeZ > 0)) problems.push(...codeProblems(table, year.yearGroup, lang));

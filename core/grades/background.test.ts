@@ -125,7 +125,7 @@ describe('SCB åk 6 codes Y and Z', () => {
   });
 
   it('with the year group set to 6 (--arskurs 6) they are codes of the file: no problem', () => {
-    const a = analyseGrades(readGradeTable({ sheet: 'Betyg', values }, { referenceYear: 2026 }), { ...DEFAULT_SETTINGS, yearGroup: 6 });
+    const a = analyseGrades(readGradeTable({ sheet: 'Betyg', values }, { referenceYear: 2026 }), DEFAULT_SETTINGS, undefined, { yearGroupOverride: 6 });
     expect([a.yearGroup, a.yearGroupSource, a.gradeKind]).toEqual([6, 'override', 'terminsbetyg']);
     expect(a.problems).toEqual([]);
     // Not results: En assessed 1 (e2's E), Ma assessed 1 (e1's C) → both 1/1, suppressed below 10.

@@ -28,6 +28,7 @@ export interface CohortInput {
 interface Person {
   id: string;
   className: string | null;
+  school: string | null;
   firstName?: string;
   lastName?: string;
 }
@@ -77,6 +78,8 @@ export const CELL_NOT_STUDIED = 7;
 export interface CohortPupil {
   id: string;
   className: string | null;
+  /** The school of the pupil's latest file (classes of several schools share names: 9A). */
+  school?: string | null;
   firstName?: string;
   lastName?: string;
   /** Per file: passed subjects, or null when the pupil is not in that file. */
@@ -142,7 +145,7 @@ function readTerm(k: number, input: CohortInput, settings: Settings, idColumn: C
   const people: Person[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const p = records[i];
-    const person: Person = { id: p.id, className: p.className };
+    const person: Person = { id: p.id, className: p.className, school: p.school };
     if (p.firstName !== undefined) person.firstName = p.firstName;
     if (p.lastName !== undefined) person.lastName = p.lastName;
     people[i] = person;
@@ -328,7 +331,7 @@ export function followCohort(inputs: readonly CohortInput[], settings: Settings,
     const dropsToF: SubjectCode[] = [];
     for (let s = 0; s < S; s++) if (dropsMask & (1 << s)) dropsToF.push(SUBJECT_ORDER[s]);
     trajectories[p] = {
-      id: rec.id, className: rec.className,
+      id: rec.id, className: rec.className, school: rec.school,
       ...(rec.firstName !== undefined ? { firstName: rec.firstName } : {}),
       ...(rec.lastName !== undefined ? { lastName: rec.lastName } : {}),
       passed, shortOfYrk, dropsToF, movingAway,

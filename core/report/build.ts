@@ -18,6 +18,8 @@ import type { GroupFigures, ReportModel } from './model';
 import { PLAN_VERSION, type ReportPlan, type SheetPlan } from './plan';
 import { attendanceModel, detectAttendance, detectSurvey, progressionModel, surveyModel } from './extras';
 import { buildNarvaroplan } from './narvaroplan';
+import { gradesExtras, gradesTerm } from './grades-extras';
+import { resultatdialogSheets } from './resultatdialog-report';
 import { findPeriod, periodLabel } from './period';
 import { historyModel, type AnalysedFigures } from './history-model';
 import { buildHistorik } from './history-sheet';
@@ -115,7 +117,9 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
 
   const gradeTable = readGradeTable(inputs.grades, { ...opts, mapping: inputs.mapping });
   const testTable = inputs.tests ? readTestTable(inputs.tests, opts) : undefined;
-  const analysis = analyseGrades(gradeTable, settings, testTable);
+  // The term reads arrival dates (newly arrived); --arskurs overrides the year group of this file only.
+  const term = gradesTerm(inputs, gradeTable);
+  const analysis = analyseGrades(gradeTable, settings, testTable, { period: term, yearGroupOverride: settings.yearGroup });
   problems.push(...analysis.problems);
   if (gradeTable.pupils.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({ cell: cellAddress(inputs.grades.sheet, inputs.grades.origin?.row ?? 0, inputs.grades.origin?.col ?? 0), value: null, code: 'report.noGrades', severity: 'error', message: t(lang, 'report.problem.noGrades', { sheet: inputs.grades.sheet }) });
@@ -161,6 +165,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
       return { ...x, streck: suppress(x.streck, n, settings.suppressionThreshold), notStudied: suppress(x.notStudied, n, settings.suppressionThreshold) };
     }),
     tests: analysis.tests?.map((x) => ({ subject: x.subject, n: x.n, lower: x.lowerShare, same: x.sameShare, higher: x.higherShare })),
+    ...gradesExtras(analysis, gradeTable, term),
   };
   if (inputs.attendance) {
     const a = attendanceModel(inputs.attendance, analysis, settings, referenceYear, inputs.attendancePlan);
@@ -204,6 +209,11 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
 
   const sheets: SheetPlan[] = [];
   for (const kind of kinds) {
+    // One Resultatdialog sheet per class, when earlier files of the same pupils are given.
+    if (kind === 'resultatdialog') {
+      sheets.push(...resultatdialogSheets(inputs, gradeTable, (d) => analyseEarlier(d).table, settings));
+      continue;
+    }
     const sheet =
       kind === 'namndrapport' ? buildNamndrapport(model)
         : kind === 'elevlista' ? buildElevlista(model)

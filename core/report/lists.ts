@@ -9,6 +9,7 @@ import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
 import type { PupilAbsenceView, ReportModel } from './model';
 import type { PlanValue, SheetPlan } from './plan';
 import { ladderNotes, narvaroLadderSections, pupilStepCells, pupilStepHeader } from './narvaro-ladder';
+import { kontrollQuality } from './kontroll-quality';
 
 /**
  * What a pupil must still pass for a target, as short Swedish text: the named subjects, then how
@@ -263,8 +264,8 @@ export function buildProgressionSheet(m: ReportModel): SheetPlan | null {
 }
 
 /**
- * Datakontroll: every input problem with its address, the value found and what was expected, so
- * nothing is silently dropped. The values may be personnummer, so the sheet says it holds
+ * Datakontroll: per subject what the grade cells held (`kontrollQuality`), then every input problem
+ * with its address, the value found and what was expected, so nothing is silently dropped. The values may be personnummer, so the sheet says it holds
  * personal data.
  * @example buildProblemSheet(model, problems)?.key // 'kontroll'
  */
@@ -275,6 +276,10 @@ export function buildProblemSheet(m: ReportModel, problems: readonly Problem[]):
   b.title(L('report.title.kontroll'));
   b.line('intro', [L('report.kontroll.intro', { n: problems.length })], { italic: true, fill: COLORS.personalFill });
   b.blank();
+  // Per subject what the cells held (issue 15), above the list: the overview before the details.
+  const withQuality = !!m.dataQuality?.length;
+  kontrollQuality(b, m.dataQuality, m.lang);
+  if (withQuality) b.heading('h-problems', L('report.kontroll.problems'));
   const start = b.cursor;
   b.table('problems', [L('report.col.cell'), L('report.col.value'), L('report.col.severity'), L('report.col.message')],
     problems.map((p) => [p.cell, p.value === null || p.value === undefined ? '' : String(p.value), L(`report.severity.${p.severity}`), p.message]),
@@ -282,5 +287,6 @@ export function buildProblemSheet(m: ReportModel, problems: readonly Problem[]):
   if (problems.length) {
     b.highlight({ range: { row: start + 1, col: 2, rows: problems.length, cols: 1 }, when: { equals: L('report.severity.error') }, fill: COLORS.bad, fontColor: COLORS.badText });
   }
-  return b.build({ frozenRows: start + 1, columnWidths: [26, 18, 10, 110] });
+  // With the quality table above, freezing down to the list's header would leave no room to scroll.
+  return b.build({ ...(withQuality ? {} : { frozenRows: start + 1 }), columnWidths: [26, 18, 10, 110, 9, 9, 9, 9, 9] });
 }

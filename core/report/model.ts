@@ -8,6 +8,8 @@ import type { AbsenceResults, AttendancePlan, BandGroup, MonthBands, ReportingRa
 import type { HistoryModel } from './history-model';
 import type { Target } from './targets';
 import type { Benchmark } from './benchmarks';
+import type { SubjectQuality } from '../grades/quality';
+import type { CoreSubject } from '../stats/indicators';
 
 /** The §5 indicators for one group, suppressed per cell. */
 export interface GroupFigures {
@@ -17,6 +19,22 @@ export interface GroupFigures {
   meanMeritValue16: Figure;
   meanMeritValue17: Figure;
   allSubjectsPassedShare: Figure;
+}
+
+/**
+ * A row of the Nämndrapport's group splits (issue 15): Sv vs Sva pupils, all pupils vs without newly
+ * arrived and unknown background; figures as the grades engine suppressed them.
+ */
+export interface GroupSplitRow {
+  by: 'svenska' | 'nyanland';
+  key: string;
+  label: string;
+  pupils: number;
+  eligibleYrk: Figure;
+  meanMeritValue17: Figure;
+  allSubjectsPassedShare: Figure;
+  /** E or better in Sv (Sv or Sva), En, Ma. */
+  subjectPassShare: Record<CoreSubject, Figure>;
 }
 
 export type DistributionKey = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
@@ -166,4 +184,10 @@ export interface ReportModel {
   targets?: Target[];
   /** Official figures (Kolada) kept in the Jämförelsetal sheet. */
   benchmarks?: Benchmark[];
+  /** Per subject what the grade cells held (valid, blank, streck, 2, 3, Y, Z, invalid): the Datakontroll's table. */
+  dataQuality?: SubjectQuality[];
+  /** Sv/Sva and med/utan nyanlända rows for the Nämndrapport, when the data allows the split. */
+  groupSplits?: GroupSplitRow[];
+  /** The first arrival date that counts as newly arrived (`åååå-mm-dd`), when arrival dates were read. */
+  arrivalCutoff?: string;
 }

@@ -16,6 +16,7 @@ import { namndrapportLadder } from './narvaro-ladder';
 import { namndrapportTrend } from './history-trend';
 import { namndrapportTargets } from './targets';
 import { namndrapportBenchmarks } from './benchmarks';
+import { namndrapportGroups } from './namnd-groups';
 
 /** First column of the chart-data tables: right of the 14 printed columns (A–N) and a gap. */
 const CHART_DATA_COL = 16;
@@ -114,6 +115,9 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
       { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.oneDecimal, FMT.percent], boldFirstColumn: true, wrapFirstColumn: true });
     b.blank();
   }
+
+  // Sv/Sva and with/without newly arrived (issue 15).
+  namndrapportGroups(b, m);
 
   // Trend over the Historik's last periods (issue 14), for the whole and per school.
   namndrapportTrend(b, m, CHART_DATA_COL);

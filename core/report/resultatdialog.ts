@@ -26,28 +26,40 @@ function sheetName(base: string): string {
   return base.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
 }
 
+/** What to put on the Resultatdialog sheets. */
+export interface ResultatdialogOptions {
+  /** Only the pupils of the last file (a report on this term's grades), not those who left before it. */
+  currentOnly?: boolean;
+}
+
 /**
  * One Resultatdialog sheet per class (the class of the pupil's latest file; pupils without a class
- * together), classes in sort order. Columns: name, personnummer, then per subject one column per
+ * together; with pupils of several schools, per school and class, since 9A is a class of each),
+ * classes in sort order. Columns: name, personnummer, then per subject one column per
  * file (`Ma åk 6`, `Ma åk 7`, …) for the subjects graded in the class, then passes per file, passes
  * short of yrkesprogram in the latest file, subjects dropped to F and "längre från behörighet".
  * F cells are red; the flags are words, not only colour.
  * @example buildResultatdialog(followCohort(inputs, settings), 'sv').map((s) => s.name) // ['Resultatdialog 9A', 'Resultatdialog 9B']
  */
-export function buildResultatdialog(c: Cohort, lang: Lang): SheetPlan[] {
+export function buildResultatdialog(c: Cohort, lang: Lang, options: ResultatdialogOptions = {}): SheetPlan[] {
   const L = (k: string, p: Record<string, string | number> = {}) => t(lang, `progression.resultatdialog.${k}`, p);
   const T = c.terms.length;
   const S = c.subjectOrder.length;
+  const shown = (p: CohortPupil) => !options.currentOnly || p.passed[T - 1] !== null;
+  const schools = new Set(c.trajectories.filter(shown).map((p) => p.school ?? ''));
+  const bySchool = schools.size > 1;
   const byClass = new Map<string, number[]>();
   c.trajectories.forEach((p, i) => {
-    const k = p.className ?? '';
+    if (!shown(p)) return;
+    const k = bySchool ? `${p.school ?? ''}\u0000${p.className ?? ''}` : p.className ?? '';
     let list = byClass.get(k);
     if (!list) byClass.set(k, (list = []));
     list.push(i);
   });
   const sheets: SheetPlan[] = [];
-  for (const [cls, idx] of [...byClass].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    const label = cls || L('noClass');
+  for (const [key, idx] of [...byClass].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const [school, cls] = bySchool ? key.split('\u0000') : ['', key];
+    const label = [school, cls || L('noClass')].filter(Boolean).join(' ');
     // Subjects with any cell in the class, in report order.
     const subjects: number[] = [];
     for (let s = 0; s < S; s++) {
@@ -65,7 +77,7 @@ export function buildResultatdialog(c: Cohort, lang: Lang): SheetPlan[] {
       row.push(x.shortOfYrk[T - 1] ?? '.', x.dropsToF.join(', '), x.movingAway ? L('yes') : '');
       return row;
     });
-    const b = new SheetBuilder(`resultatdialog:${cls}`, sheetName(L('sheet', { class: label })), true);
+    const b = new SheetBuilder(bySchool ? `resultatdialog:${school}:${cls}` : `resultatdialog:${cls}`, sheetName(L('sheet', { class: label })), true);
     b.title(L('title', { class: label }));
     b.line('intro', [L('intro')], { italic: true, fill: COLORS.personalFill });
     b.blank();

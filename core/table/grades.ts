@@ -414,7 +414,6 @@ function readPerson(
         else rec.englishExemption = y;
         break;
       }
-      default:
       case 'newlyArrived':
       case 'unknownBackground': {
         // An unreadable flag is listed and not used: the pupil counts as not flagged.
@@ -430,6 +429,7 @@ function readPerson(
         else rec.arrivalDate = isoDate(day);
         break;
       }
+      default:
         break;
     }
   }
