@@ -65,7 +65,7 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
     const { text, encoding } = decodeText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     // The rows are split when first asked for: `grades` reads the text line by line instead.
     let rows: string[][] | undefined;
-    const sheet: SheetData = { sheet: baseName(path), get values() { return (rows ??= parseDelimited(text)); }, origin: { row: 0, col: 0 } };
+    const sheet: SheetData = { sheet: baseName(path), get values() { return (rows ??= parseDelimited(text)); }, origin: { row: 0, col: 0 }, text };
     return { path, kind: 'text', encoding, text, sheets: [sheet] };
   }
   if (ext === '.xls' || ext === '.ods') throw new CliError('cli.error.saveAsXlsx', { file: path });

@@ -6,15 +6,16 @@
 import { mkdir, readFile, writeFile, stat, realpath } from 'node:fs/promises';
 import { dirname, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
 import { checkReportInputs } from '../core/report/readiness';
 import { findOwned } from '../core/report/create-once';
 import type { XlsxPackage } from './xlsx/package';
 import { latestEarlier } from '../core/report/history-model';
 import { trendJson, trendPeriodJson, type TrendPeriodJson } from '../core/report/history-json';
-import { findPeriod, periodKey, type Period } from '../core/report/period';
+import { findPeriod, headValues, periodKey, type FoundPeriod, type Period } from '../core/report/period';
 import { KoladaError, fetchKolada, koladaRequest } from '../core/report/kolada';
-import { parseDelimited } from '../core/table/text';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
 import { readTestTable } from '../core/table/tests';
@@ -199,7 +200,8 @@ async function report(ctx: Context, file: string, options: Record<string, string
     const got = await secondaryInput('previous', value, main);
     earlier.push({ grades: got.data, file: got.file ? basename(value) : undefined });
     inputs.sources!.push(got.file ? basename(value) : got.data.sheet);
-    if (got.file?.kind === 'text') textSheets.push(got.data);
+    // An earlier file is not copied in: its figures go to the Historik (its name as the source), and
+    // four years of a large municipality would otherwise make the workbook five times its size.
   }
   if (earlier.length) {
     inputs.earlier = earlier;
@@ -314,41 +316,100 @@ function readGrades(input: InputFile, ctx: Context): GradeTable {
   return readGradeTable(pickSheet(input, 'grades', ctx), options);
 }
 
-/** The first rows of an input, for SCB's Datum (a text file is not split whole for that). */
-function headRows(input: InputFile): SheetData['values'] {
-  if (input.kind === 'text' && input.text !== undefined) {
-    let end = 0;
-    for (let i = 0; i < 21 && end >= 0; i++) end = input.text.indexOf('\n', end + 1);
-    return parseDelimited(end < 0 ? input.text : input.text.slice(0, end));
+/** One file of a trend: its period and its figures (only this small summary is kept). */
+interface TrendEntry {
+  period: FoundPeriod;
+  json: TrendPeriodJson;
+  file: string;
+}
+
+async function trendEntry(file: string, options: Record<string, string>, ctx: Context): Promise<TrendEntry> {
+  const input = await readInput(file, { sheet: options.sheet });
+  const table = readGrades(input, ctx);
+  const found = findPeriod({ sheet: input.kind === 'xlsx' ? table.sheet : undefined, file: basename(file), values: headValues(input.sheets[0]) });
+  if (!found) throw new CliError('cli.error.trendNoPeriod', { file });
+  let analysis: GradeAnalysis;
+  try {
+    analysis = analyseGrades(table, ctx.settings);
+  } catch (e) {
+    throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
   }
-  return input.sheets[0].values;
+  const source = basename(file) + (input.kind === 'xlsx' ? ` (${table.sheet})` : '');
+  return { period: found, json: trendPeriodJson(analysis, found, source), file };
+}
+
+const TREND_JOB = 'skolanalys-trend-file';
+type TrendReply = { i: number; entry?: TrendEntry; error?: { key: string; params: Record<string, string | number>; exitCode: number } };
+
+/**
+ * The trend's files, each read and analysed once, on as many threads as there are cores (at most
+ * four): each thread holds one file at a time. A file's error takes its place in the list, so the
+ * caller meets errors in the files' order. The unbuilt sources (tests importing cli/main.ts) read on this thread.
+ */
+async function trendEntries(files: string[], options: Record<string, string>, ctx: Context): Promise<(TrendEntry | CliError)[]> {
+  const self = fileURLToPath(import.meta.url);
+  const threads = Math.min(availableParallelism(), files.length, 4);
+  if (threads < 2 || !self.endsWith('.mjs')) {
+    const out: (TrendEntry | CliError)[] = [];
+    for (const f of files) {
+      const e = await trendEntry(f, options, ctx).catch((x: unknown) => x);
+      if (!(e instanceof CliError) && e instanceof Error) throw e;
+      out.push(e as TrendEntry | CliError);
+      if (e instanceof CliError) break;
+    }
+    return out;
+  }
+  const replies: TrendReply[] = new Array(files.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((done, fail) => {
+    const w = new Worker(self, { workerData: { job: TREND_JOB, options, lang: ctx.lang, settings: ctx.settings, now: ctx.now } });
+    const give = () => {
+      if (next < files.length) {
+        const i = next++;
+        w.postMessage({ i, file: files[i] });
+      } else {
+        void w.terminate().then(() => done());
+      }
+    };
+    w.on('message', (m: TrendReply) => {
+      replies[m.i] = m;
+      give();
+    });
+    w.on('error', fail);
+    give();
+  })));
+  return replies.map((r) => (r.error ? new CliError(r.error.key, r.error.params, r.error.exitCode) : r.entry!));
+}
+
+/** On a trend's worker thread: reads the files it is given, one at a time. */
+if (!isMainThread && (workerData as { job?: string } | null)?.job === TREND_JOB) {
+  const d = workerData as { options: Record<string, string>; lang: Lang; settings: Settings; now: Date };
+  const ctx: Context = { lang: d.lang, settings: d.settings, now: d.now, io: { out() {}, err() {} } };
+  parentPort!.on('message', ({ i, file }: { i: number; file: string }) => {
+    trendEntry(file, d.options, ctx).then(
+      (entry) => parentPort!.postMessage({ i, entry } satisfies TrendReply),
+      (e: unknown) => parentPort!.postMessage({
+        i, error: e instanceof CliError ? { key: e.key, params: e.params, exitCode: e.exitCode } : { key: 'cli.error.core', params: { message: e instanceof Error ? e.message : String(e) }, exitCode: 1 },
+      } satisfies TrendReply),
+    );
+  });
 }
 
 /**
- * `trend`: each file read and analysed alone, one after the other (only its small summary is kept),
- * its period from its names or SCB's Datum; the periods in time order.
+ * `trend`: each file read and analysed alone (only its small summary is kept), its period from its
+ * names or SCB's Datum; the periods in time order.
  */
 async function trend(ctx: Context, files: string[], options: Record<string, string>, json: boolean): Promise<number> {
-  const { lang, settings, io } = ctx;
-  const entries: { period: Period; json: TrendPeriodJson; file: string }[] = [];
+  const { lang, io } = ctx;
   phase('start');
-  for (const file of files) {
-    const input = await readInput(file, { sheet: options.sheet });
-    const table = readGrades(input, ctx);
-    const found = findPeriod({ sheet: input.kind === 'xlsx' ? table.sheet : undefined, file: basename(file), values: headRows(input) });
-    if (!found) throw new CliError('cli.error.trendNoPeriod', { file });
-    const same = entries.find((e) => periodKey(e.period) === periodKey(found));
-    if (same) throw new CliError('cli.error.trendSamePeriod', { period: periodKey(found), first: same.file, second: file });
-    let analysis: GradeAnalysis;
-    try {
-      analysis = analyseGrades(table, settings);
-    } catch (e) {
-      throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
-    }
-    const source = basename(file) + (input.kind === 'xlsx' ? ` (${table.sheet})` : '');
-    entries.push({ period: found, json: trendPeriodJson(analysis, found, source), file });
-    phase(`file${entries.length}`);
+  const entries: TrendEntry[] = [];
+  for (const e of await trendEntries(files, options, ctx)) {
+    if (e instanceof CliError) throw e;
+    const same = entries.find((x) => periodKey(x.period) === periodKey(e.period));
+    if (same) throw new CliError('cli.error.trendSamePeriod', { period: periodKey(e.period), first: same.file, second: e.file });
+    entries.push(e);
   }
+  phase('files');
   const result = trendJson(entries);
   if (json) {
     io.out(JSON.stringify(result));

@@ -11,6 +11,11 @@ export interface SheetData {
   values: Grid;
   /** 0-based position of values[0][0] on the sheet (a selection need not start at A1). */
   origin?: { row: number; col: number };
+  /**
+   * The delimited text `values` was split from, when the sheet is a text export (the CLI's .txt/.csv):
+   * readers may read it line by line instead of the grid. `values` must equal `parseDelimited(text)`.
+   */
+  text?: string;
 }
 
 export type DataKind = 'grades' | 'tests' | 'attendance' | 'lessons' | 'survey' | 'unknown';

@@ -5,7 +5,7 @@
 import type { DetectOptions, Detection, ReportInputs, ReportKind, ReportResult, SheetData } from '../app';
 import { t } from '../i18n';
 import { analyseGrades, type GradeAnalysis } from '../grades/analyse';
-import { readGradeTable } from '../table/grades';
+import { readGradeSheet, readGradeTable } from '../table/grades';
 import { readTestTable } from '../table/tests';
 import { cellAddress } from '../table/address';
 import type { GradeTable, Problem, Settings, SubjectCode, TestTable } from '../types';
@@ -19,8 +19,8 @@ import { PLAN_VERSION, type ReportPlan, type SheetPlan } from './plan';
 import { attendanceModel, detectAttendance, detectSurvey, progressionModel, surveyModel } from './extras';
 import { buildNarvaroplan } from './narvaroplan';
 import { gradesExtras, gradesTerm } from './grades-extras';
-import { resultatdialogSheets } from './resultatdialog-report';
-import { findPeriod, periodLabel } from './period';
+import { resultatdialogSheets, sameCohort } from './resultatdialog-report';
+import { findPeriod, headValues, periodLabel } from './period';
 import { historyModel, type AnalysedFigures } from './history-model';
 import { buildHistorik } from './history-sheet';
 import { buildMal, readTargets } from './targets';
@@ -29,7 +29,7 @@ import { readBenchmarkFiles } from './benchmark-import';
 
 /** The label of the grades' period: from `--period`, the names or SCB's Datum, never from the clock; else empty. */
 function reportPeriod(inputs: ReportInputs, lang: Settings['lang']): string {
-  const p = findPeriod({ option: inputs.period, sheet: inputs.grades.sheet, file: inputs.gradesFile, values: inputs.grades.values });
+  const p = findPeriod({ option: inputs.period, sheet: inputs.grades.sheet, file: inputs.gradesFile, values: headValues(inputs.grades) });
   // A period typed as free text ("Läsåret 2025/26") is shown as typed.
   return p ? periodLabel(p, lang) : inputs.period ?? '';
 }
@@ -115,7 +115,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
   const opts = { referenceYear, scale: settings.scale, lang };
   const problems: Problem[] = [];
 
-  const gradeTable = readGradeTable(inputs.grades, { ...opts, mapping: inputs.mapping });
+  const gradeTable = readGradeSheet(inputs.grades, { ...opts, mapping: inputs.mapping });
   const testTable = inputs.tests ? readTestTable(inputs.tests, opts) : undefined;
   // The term reads arrival dates (newly arrived); --arskurs overrides the year group of this file only.
   const term = gradesTerm(inputs, gradeTable);
@@ -125,15 +125,21 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
     problems.push({ cell: cellAddress(inputs.grades.sheet, inputs.grades.origin?.row ?? 0, inputs.grades.origin?.col ?? 0), value: null, code: 'report.noGrades', severity: 'error', message: t(lang, 'report.problem.noGrades', { sheet: inputs.grades.sheet }) });
   }
 
-  // Each earlier grade sheet is read and analysed once, for progression and the Historik alike.
+  // Each earlier grade sheet is read and analysed once, for progression, the Historik and the
+  // Resultatdialog alike. Only the previous term's and those of this term's pupils (the Resultatdialog
+  // follows them) are kept; another year's cohort leaves its figures to the Historik and is dropped.
   const earlier = new Map<SheetData, { table: GradeTable; analysis: GradeAnalysis }>();
+  const dropped = new Set<SheetData>();
+  let ids: Set<string> | undefined;
   const analyseEarlier = (d: SheetData) => {
     let hit = earlier.get(d);
     if (!hit) {
-      const table = readGradeTable(d, opts);
+      const table = readGradeSheet(d, opts, d === inputs.previous);
       hit = { table, analysis: analyseGrades(table, settings) };
       problems.push(...hit.analysis.problems);
-      earlier.set(d, hit);
+      ids ??= new Set(gradeTable.pupils.map((p) => p.id));
+      if (d === inputs.previous || (kinds.includes('resultatdialog') && sameCohort(table, ids))) earlier.set(d, hit);
+      else dropped.add(d);
     }
     return hit;
   };
@@ -211,7 +217,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
   for (const kind of kinds) {
     // One Resultatdialog sheet per class, when earlier files of the same pupils are given.
     if (kind === 'resultatdialog') {
-      sheets.push(...resultatdialogSheets(inputs, gradeTable, (d) => analyseEarlier(d).table, settings));
+      sheets.push(...resultatdialogSheets(inputs, gradeTable, (d) => (dropped.has(d) ? null : analyseEarlier(d).table), settings));
       continue;
     }
     const sheet =

@@ -9,7 +9,7 @@ import type { Lang, Problem, PupilEvaluation } from '../types';
 import { cellAddress } from '../table/address';
 import type { GroupFigures } from './model';
 import { mergeHistory, periodFigures, readHistory, type HistoryRow, type PeriodFigures } from './history';
-import { findPeriod, periodKey, periodOrder, type Period } from './period';
+import { findPeriod, headValues, periodKey, periodOrder, type Period } from './period';
 
 /** What the Nämndrapport and the Historik sheet need: the merged rows and this report's period. */
 export interface HistoryModel {
@@ -49,10 +49,10 @@ export function earlierSources(inputs: ReportInputs): { grades: SheetData; file?
  * @example latestEarlier([{ grades: vt2024 }, { grades: vt2025 }], { sheet: 'Betyg VT2026', values })?.grades === vt2025 // true
  */
 export function latestEarlier(earlier: readonly { grades: SheetData; file?: string }[], main?: { sheet: SheetData; file?: string; option?: string }): { grades: SheetData; file?: string } | undefined {
-  const now = main ? findPeriod({ option: main.option, sheet: main.sheet.sheet, file: main.file, values: main.sheet.values }) : null;
+  const now = main ? findPeriod({ option: main.option, sheet: main.sheet.sheet, file: main.file, values: headValues(main.sheet) }) : null;
   let best: { e: { grades: SheetData; file?: string }; o: number } | undefined;
   for (const e of earlier) {
-    const p = findPeriod({ sheet: e.grades.sheet, file: e.file, values: e.grades.values });
+    const p = findPeriod({ sheet: e.grades.sheet, file: e.file, values: headValues(e.grades) });
     const o = p ? periodOrder(p) : Number.NEGATIVE_INFINITY;
     if (now && p && o >= periodOrder(now)) continue;
     if (!best || o >= best.o) best = { e, o };
@@ -78,7 +78,7 @@ export function historyModel(
   const computed: PeriodFigures[] = [];
   let current: Period | null = null;
   sources.forEach((s, i) => {
-    const found = findPeriod({ option: s.option, sheet: s.data.sheet, file: s.file, values: s.data.values });
+    const found = findPeriod({ option: s.option, sheet: s.data.sheet, file: s.file, values: headValues(s.data) });
     const at = cellAddress(s.data.sheet, s.data.origin?.row ?? 0, s.data.origin?.col ?? 0);
     if (i === 0) current = found;
     if (!found) {

@@ -3,8 +3,10 @@
  * December of "Betyg VT2026" is still about the spring term 2026). Periods are written `VT2026` /
  * `HT2025` in sheets and JSON, and `Vårterminen 2026` on the Nämndrapport.
  */
+import type { SheetData } from '../app';
 import type { Grid, Lang } from '../types';
 import { t } from '../i18n';
+import { parseDelimited } from '../table/text';
 
 /** A school term: spring (VT) or autumn (HT) of a calendar year. */
 export interface Period {
@@ -88,6 +90,19 @@ export function datumOf(values: Grid): string | null {
   let best: string | null = null;
   for (const [s, n] of counts) if (best === null || n > counts.get(best)!) best = s;
   return best;
+}
+
+/**
+ * The rows `datumOf` looks at: a text export's first lines split alone (a 100 000-row file is not
+ * split whole to find its date), else the sheet's grid.
+ * @example headValues({ sheet: 'betyg', values: [], text: 'Edlevo;2026-06-12\nEdlevo;2026-06-12\n' }) // [['Edlevo', '2026-06-12'], ['Edlevo', '2026-06-12']]
+ */
+export function headValues(data: SheetData): Grid {
+  const text = data.text;
+  if (text === undefined) return data.values;
+  let end = 0;
+  for (let i = 0; i <= DATUM_ROWS && end >= 0; i++) end = text.indexOf('\n', end + 1);
+  return parseDelimited(end < 0 ? text : text.slice(0, end));
 }
 
 export interface PeriodHints {

@@ -7,7 +7,7 @@
 import type { ReportInputs, ReportKind, SheetData } from '../app';
 import type { GradeTable, Settings } from '../types';
 import { t } from '../i18n';
-import { readGradeTable } from '../table/grades';
+import { readGradeSheet } from '../table/grades';
 import { readTestTable } from '../table/tests';
 import { readAttendance } from '../attendance';
 import { readSurvey } from '../survey';
@@ -61,7 +61,7 @@ function foundIn(data: SheetData, settings: Settings, now: Date, mapping?: Repor
 }
 
 function gradeTable(data: SheetData, settings: Settings, now: Date, mapping?: ReportInputs['mapping']): GradeTable {
-  return readGradeTable(data, { referenceYear: now.getFullYear(), scale: settings.scale, lang: settings.lang, ...(mapping ? { mapping } : {}) });
+  return readGradeSheet(data, { referenceYear: now.getFullYear(), scale: settings.scale, lang: settings.lang, ...(mapping ? { mapping } : {}) });
 }
 
 function hasGrades(table: GradeTable): boolean {

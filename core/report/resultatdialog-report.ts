@@ -7,7 +7,7 @@
 import type { ReportInputs, SheetData } from '../app';
 import type { GradeTable, Settings } from '../types';
 import { followCohort } from '../progression/cohort';
-import { findPeriod, periodKey, periodOrder, type FoundPeriod } from './period';
+import { findPeriod, headValues, periodKey, periodOrder, type FoundPeriod } from './period';
 import { buildResultatdialog } from './resultatdialog';
 import type { SheetPlan } from './plan';
 
@@ -23,8 +23,7 @@ export function sameCohort(earlier: GradeTable, ids: ReadonlySet<string>): boole
 
 /** A file's period, from `--period` (this term's file only), its names or SCB's Datum. */
 function periodOf(data: SheetData, file?: string, option?: string): FoundPeriod | null {
-  // The grid only if neither the option nor a name says the period.
-  return findPeriod({ option, sheet: data.sheet, file, get values() { return data.values; } });
+  return findPeriod({ option, sheet: data.sheet, file, values: headValues(data) });
 }
 
 /**

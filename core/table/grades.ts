@@ -200,7 +200,7 @@ const ONE_CHAR: readonly string[] = Array.from({ length: 128 }, (_, c) => String
  * 3.3 million cells the reader would read once and drop. Any other text takes the grid path.
  * @example readGradeText(scbGradeFileText(generatePupils(300, 1)), 'betyg', { referenceYear: 2026 }).layout // 'scb9' (examples/generator.ts)
  */
-export function readGradeText(text: string, sheet: string, options: ReadGradeOptions): GradeTable {
+export function readGradeText(text: string, sheet: string, options: ReadGradeOptions, grid?: SheetData): GradeTable {
   const origin = { row: 0, col: 0 };
   const lines = !options.mapping && text.indexOf('"') === -1 ? plainLines(text) : null;
   const d = lines ? detectDelimiter(text) : ';';
@@ -212,7 +212,8 @@ export function readGradeText(text: string, sheet: string, options: ReadGradeOpt
   }
   const scb = lines ? scbHeaderless(head) : null;
   if (!lines || !scb) {
-    return readGradeTable({ sheet, values: parseDelimited(text), origin }, options);
+    // Not a plain SCB file: the grid path, on the caller's grid when it has one (split once).
+    return readGradeTable(grid ?? { sheet, values: parseDelimited(text), origin }, options);
   }
   const lang = options.lang ?? 'sv';
   const scale = options.scale ?? 'AF';
@@ -678,4 +679,25 @@ function readLong(
     }
   }
   return pupils;
+}
+
+/** The last grade table read from each sheet, with the options it was read with. */
+const readTables = new WeakMap<SheetData, { key: string; table: GradeTable }>();
+
+/**
+ * `readGradeTable` for a sheet a report reads more than once (its checks, then the report itself):
+ * the same SheetData with the same options is read once. A text export (`data.text`) is read line
+ * by line (`readGradeText`), so a 100 000-pupil earlier file is never split into a grid.
+ * The table returned is shared: callers do not change it (no reader or engine does). With
+ * `remember` false the table is read (or found) but not kept for later calls.
+ * @example readGradeSheet(sheet, { referenceYear: 2026 }) === readGradeSheet(sheet, { referenceYear: 2026 }) // true
+ */
+export function readGradeSheet(data: SheetData, options: ReadGradeOptions, remember = true): GradeTable {
+  const key = JSON.stringify(options);
+  const hit = readTables.get(data);
+  if (hit && hit.key === key) return hit.table;
+  const table = data.text !== undefined && !options.mapping ? readGradeText(data.text, data.sheet, options, data) : readGradeTable(data, options);
+  // A sheet read once (an earlier year for the Historik) is not kept: its table is dropped after its figures.
+  if (remember) readTables.set(data, { key, table });
+  return table;
 }
