@@ -81,6 +81,12 @@ describe('Historik through the CLI', () => {
     expect(periodsOf(first)).toEqual(['VT2024', 'VT2025', 'VT2026']);
     // Other cohorts (no pupil in common) feed the Historik, not Progression.
     expect(r.stdout).not.toContain('Progression');
+    // The earlier files are not copied in (docs/decisions.md); this term's file is, as the report's source.
+    const workbook = await (await JSZip.loadAsync(readFileSync(out))).file('xl/workbook.xml')!.async('string');
+    const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toContain('betyg-ak9');
+    expect(names).not.toContain('betyg-a');
+    expect(names).not.toContain('betyg-b');
 
     const typed = ['VT2019', 'Kommun', 'Totalt', 'Totalt', 'Andel behöriga till yrkesprogram', 0.812, 240, 'Kvalitetsrapport 2019'];
     await typeRow(out, typed);

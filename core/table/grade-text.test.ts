@@ -2,7 +2,7 @@
 // Either way its table must be exactly readGradeTable's on the rows of parseDelimited(text).
 import { describe, expect, it } from 'vitest';
 import { generatePupils, mulberry32, scbGradeFileText } from '../../examples/generator';
-import { readGradeTable, readGradeText, SCB9_COLUMNS } from './grades';
+import { readGradeSheet, readGradeTable, readGradeText, SCB9_COLUMNS } from './grades';
 import { parseDelimited } from './text';
 
 const opts = { referenceYear: 2026 };
@@ -94,5 +94,40 @@ describe('readGradeText: the same table as the grid path', () => {
     const t = viaText(text, o);
     expect(t).toStrictEqual(viaGrid(text, o));
     expect(t.columns[8].mapping).toBeNull(); // Bl (column I) ignored as the user asked
+  });
+});
+
+describe('readGradeSheet: a sheet a report reads more than once', () => {
+  const sheetOf = (text: string) => {
+    let split = 0;
+    let rows: string[][] | undefined;
+    const data = { sheet: 'betyg', origin: { row: 0, col: 0 }, text, get values() { split++; return (rows ??= parseDelimited(text)); } };
+    return { data, splits: () => split };
+  };
+
+  it('reads a plain SCB text line by line (no grid) and gives the grid path\'s table', () => {
+    const s = sheetOf(base);
+    const table = readGradeSheet(s.data, opts);
+    expect(s.splits()).toBe(0);
+    expect(table).toEqual(viaGrid(base));
+  });
+
+  it('reads the same sheet with the same options once; other options or remember=false read again', () => {
+    const s = sheetOf(base);
+    const first = readGradeSheet(s.data, opts);
+    expect(readGradeSheet(s.data, { referenceYear: 2026 })).toBe(first);
+    const other = readGradeSheet(s.data, { referenceYear: 2026, lang: 'en' });
+    expect(other).not.toBe(first);
+    const once = sheetOf(base);
+    const a = readGradeSheet(once.data, opts, false);
+    expect(readGradeSheet(once.data, opts, false)).not.toBe(a);
+  });
+
+  it('takes the grid path on the sheet\'s own grid when the text is not plain SCB (split once)', () => {
+    const quoted = `"Personnummer";"Sv";"Ma"\n"20100101-0006";"A";"B"\n`;
+    const s = sheetOf(quoted);
+    const table = readGradeSheet(s.data, opts);
+    expect(s.splits()).toBe(1);
+    expect(table.pupils.map((p) => p.id)).toEqual(['201001010006']);
   });
 });
