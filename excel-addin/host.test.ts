@@ -90,6 +90,23 @@ describe('ExcelHost', () => {
     expect((await host.loadSettings())?.suppressionThreshold).toBe(5);
   });
 
+  it('fetchText: one GET without cookie or referrer, and no round trip to Excel', async () => {
+    const calls: [string, RequestInit | undefined][] = [];
+    const fetch = (async (url: string, init?: RequestInit) => {
+      calls.push([url, init]);
+      return new Response('{"values": []}', { status: 200 });
+    }) as typeof globalThis.fetch;
+    const fx = new FakeExcel();
+    let runs = 0;
+    const run: ExcelRun = (batch) => { runs++; return batch(fx.context as unknown as Excel.RequestContext); };
+    const settings: SettingsStore = { get: () => null, set: () => undefined, saveAsync: (cb) => cb?.({ status: 'succeeded' }) };
+    const host = new ExcelHost({ run, settings, fetch });
+    const url = 'https://api.kolada.se/v3/data/kpi/N15436/municipality/1280,0000/year/2025';
+    expect(await host.fetchText(url)).toEqual({ status: 200, text: '{"values": []}' });
+    expect(calls).toEqual([[url, { method: 'GET', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', headers: { accept: 'application/json' } }]]);
+    expect(runs).toBe(0);
+  });
+
   it('converts Swedish formula separators to the invariant form', () => {
     expect(toInvariantFormula('=SKOLA.FRANVARONIVA(0,12; "x;y")')).toBe('=SKOLA.FRANVARONIVA(0.12, "x;y")');
     expect(toInvariantFormula('=SKOLA.MERITVARDE(C2:S2; $C$1:$S$1; 17)')).toBe('=SKOLA.MERITVARDE(C2:S2, $C$1:$S$1, 17)');

@@ -45,10 +45,18 @@ export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   private readonly run: ExcelRun;
   private readonly settings: () => SettingsStore;
+  private readonly fetcher: typeof fetch;
 
-  constructor(deps: { run?: ExcelRun; settings?: SettingsStore } = {}) {
+  constructor(deps: { run?: ExcelRun; settings?: SettingsStore; fetch?: typeof fetch } = {}) {
     this.run = deps.run ?? ((batch) => Excel.run(batch));
     this.settings = () => deps.settings ?? (Office.context.document.settings as unknown as SettingsStore);
+    this.fetcher = deps.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** The pane's own fetch (Kolada answers cross-origin GETs); no cookie, no referrer, only GET. */
+  async fetchText(url: string): Promise<{ status: number; text: string }> {
+    const res = await this.fetcher(url, { method: 'GET', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', headers: { accept: 'application/json' } });
+    return { status: res.status, text: await res.text() };
   }
 
   listSheets(): Promise<SheetInfo[]> {

@@ -12,19 +12,21 @@ import { MessageBar, MessageBarActions, MessageBarBody, Button, Tab, TabList, ma
 import { buildReport, detect } from '../core/app';
 import type { Detection, ReportKind, SheetData } from '../core/app';
 import { checkReportInputs } from '../core/report/readiness';
-import { findOwned } from '../core/report/create-once';
+import { findOwned, sheetsToWrite } from '../core/report/create-once';
+import { findPeriod, periodLabel } from '../core/report/period';
 import type { ReportPlan } from '../core/report/plan';
 import { FUNCTIONS } from '../core/functions/catalog';
 import type { ColumnInfo, ColumnMappingOverride, Lang, Problem, Settings } from '../core/types';
 import { t } from '../core/i18n';
 import type { Host, SheetInfo } from './host';
 import {
-  SOURCE_ROLES, errorText, figureCount, inputSheets, mergeSettings, readRange, reportInputs, settingsToForm, uniqueProblems, withOverride,
+  SOURCE_ROLES, errorText, figureCount, inputSheets, mergeSettings, ownSheetNames, readRange, reportInputs, settingsToForm, uniqueProblems, withOverride,
   type SettingsForm, type SourceRole,
 } from './logic';
 import { DataPanel, SELECTION } from './components/DataPanel';
 import { ProblemList } from './components/ProblemList';
-import { ReportsPanel, type Busy, type Sources } from './components/ReportsPanel';
+import { ReportsPanel, type Busy, type EarlierOption, type Sources } from './components/ReportsPanel';
+import { BenchmarksPanel } from './components/BenchmarksPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { FunctionCatalog, type InsertOffer } from './components/FunctionCatalog';
 import { About } from './components/About';
@@ -84,7 +86,11 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
   const [detection, setDetection] = useState<Detection | null>(null);
 
   // Reports
-  const [sources, setSources] = useState<Sources>({ previous: '', attendance: '', tests: '', survey: '' });
+  const [sources, setSources] = useState<Sources>({ attendance: '', tests: '', survey: '' });
+  /** Earlier grade sheets added for the Historik and Progression, in workbook order. */
+  const [earlier, setEarlier] = useState<string[]>([]);
+  /** What reading an added sheet told: its term and where it came from, or why it is not used. */
+  const [earlierNotes, setEarlierNotes] = useState<Record<string, string>>({});
   const [period, setPeriod] = useState('');
   const [busy, setBusy] = useState<Busy | null>(null);
   const [reportError, setReportError] = useState<string | null>(null);
@@ -112,6 +118,37 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
   }, [focusRequest]);
 
   const sheets = useMemo(() => inputSheets(sheetInfos), [sheetInfos]);
+
+  /** Reads an added sheet once to show its term as the report will see it (name, else SCB's Datum). */
+  const describeEarlier = async (sheet: string) => {
+    setEarlierNotes((n) => ({ ...n, [sheet]: t(lang, 'ui.earlier.reading') }));
+    let note: string;
+    try {
+      const d = await host.read({ sheet });
+      await nextFrame();
+      if (detect(d, { settings, now: now() }).kind !== 'grades') note = t(lang, 'ui.earlier.notGrades');
+      else {
+        const p = findPeriod({ sheet: d.sheet, values: d.values });
+        note = p ? t(lang, p.from === 'datum' ? 'ui.earlier.periodFrom.datum' : 'ui.earlier.periodFrom.sheet', { period: periodLabel(p, lang) }) : t(lang, 'ui.earlier.noPeriod');
+      }
+    } catch (e) {
+      note = t(lang, 'ui.earlier.readError', { message: errorText(e) });
+    }
+    setEarlierNotes((n) => ({ ...n, [sheet]: note }));
+  };
+
+  const toggleEarlier = (sheet: string, on: boolean) => {
+    setEarlier((cur) => (on ? sheets.filter((x) => x === sheet || cur.includes(x)) : cur.filter((x) => x !== sheet)));
+    if (on) void describeEarlier(sheet);
+  };
+
+  const gradesName = data?.sheet ?? null;
+  const earlierOptions: EarlierOption[] = useMemo(() => sheets.filter((x) => x !== gradesName).map((sheet) => {
+    const checked = earlier.includes(sheet);
+    // Not added: the term its name gives, without reading it.
+    const named = checked ? null : findPeriod({ sheet });
+    return { sheet, checked, note: checked ? earlierNotes[sheet] ?? null : named ? t(lang, 'ui.earlier.periodFrom.sheet', { period: periodLabel(named, lang) }) : null };
+  }), [sheets, gradesName, earlier, earlierNotes, lang]);
 
   /** The first sheet that detects as grade data, read in workbook order (stops at the first). */
   const preselect = useCallback(async (names: string[], st: Settings) => {
@@ -240,13 +277,16 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
   const apply = async (plan: ReportPlan, problems: Problem[], existing: Map<string, string>) => {
     const total = plan.sheets.length;
     setBusy({ text: t(lang, 'ui.reports.writingNoSheet', { done: 0, total }), value: 0 });
+    const before = await host.listSheets();
     const applied = await host.applyPlan(plan, (p) =>
       setBusy({
         text: p.sheet ? t(lang, 'ui.reports.writing', { sheet: p.sheet, done: p.done, total: p.total }) : t(lang, 'ui.reports.writingNoSheet', { done: p.done, total: p.total }),
         value: p.total ? p.done / p.total : undefined,
       }),
     );
-    const labels = plan.sheets.map((sp, i) => t(lang, existing.has(sp.key) ? 'ui.reports.sheetReplaced' : 'ui.reports.sheetNew', { sheet: applied.sheets[i] ?? sp.name }));
+    // A create-once sheet the workbook has is not written: it is not named as written either.
+    const written = sheetsToWrite(plan, before.map((x) => ({ name: x.name, key: x.key ?? null })));
+    const labels = written.map((sp, i) => t(lang, existing.has(sp.key) ? 'ui.reports.sheetReplaced' : 'ui.reports.sheetNew', { sheet: applied.sheets[i] ?? sp.name }));
     setResult({ sheets: labels, problems: uniqueProblems(problems) });
     void refreshSheets();
   };
@@ -255,7 +295,9 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
     clearOutcome();
     if (!data) { setReportError(t(lang, 'ui.reports.needGrades')); focusOn('outcome'); return; }
     if (kind === 'narvaro' && !sources.attendance) { setReportError(t(lang, 'ui.reports.needAttendance')); focusOn('outcome'); return; }
-    if (kind === 'progression' && !sources.previous) { setReportError(t(lang, 'ui.reports.needPrevious')); focusOn('outcome'); return; }
+    // Only added sheets that still exist (a sheet may have been deleted or renamed since).
+    const chosenEarlier = earlier.filter((x) => sheets.includes(x) && x !== data.sheet);
+    if (kind === 'progression' && !chosenEarlier.length) { setReportError(t(lang, 'ui.reports.needPrevious')); focusOn('outcome'); return; }
     const name = t(lang, `ui.reports.kind.${kind}`);
     try {
       const extra: Partial<Record<SourceRole, SheetData>> = {};
@@ -270,13 +312,29 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
           return;
         }
       }
+      const earlierData: SheetData[] = [];
+      for (const sheet of chosenEarlier) {
+        setBusy({ text: t(lang, 'ui.reports.reading', { sheet }) });
+        try {
+          earlierData.push(await host.read({ sheet }));
+        } catch (e) {
+          setReportError(t(lang, 'ui.reports.readError', { sheet, message: errorText(e) }));
+          return;
+        }
+      }
       setBusy({ text: t(lang, 'ui.reports.checking') });
       await nextFrame();
-      const inputs = reportInputs(data, mapping, extra, period);
+      const inputs = reportInputs(data, mapping, extra, period, earlierData);
       const when = now();
+      // Another year's pupils feed the Historik only (as the CLI): progression needs the same pupils,
+      // so only the Progression report is refused for them.
+      if (kind !== 'progression' && inputs.previous) {
+        const unmatched = checkReportInputs(inputs, ['progression'], settings, when).filter((r) => r.input === 'previous');
+        if (unmatched.length && unmatched.every((r) => r.found === 'grades')) delete inputs.previous;
+      }
       if (checkReportInputs(inputs, [kind], settings, when).length > 0) {
         // Refused. Read the workbook's other sheets once, so the message can name one that fits.
-        const used = new Set([data.sheet, ...Object.values(extra).map((d) => d.sheet)]);
+        const used = new Set([data.sheet, ...Object.values(extra).map((d) => d.sheet), ...earlierData.map((d) => d.sheet)]);
         const others: SheetData[] = [];
         for (const sheet of sheets) {
           if (used.has(sheet)) continue;
@@ -287,12 +345,21 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
       }
       // Närvaro goes with the school's Närvaroplan: read when the workbook has one (by marker, or by
       // name), else made once with the default ladder (hosts never write it again).
-      const kinds: ReportKind[] = kind === 'narvaro' ? ['narvaro', 'narvaroplan'] : [kind];
-      if (kind === 'narvaro') {
-        const have = await host.listSheets();
-        const own = findOwned('narvaroplan', [t(lang, 'report.sheet.narvaroplan')], have);
-        if (own) inputs.attendancePlan = await host.read({ sheet: own });
+      // The Nämndrapport goes with the Historik, Jämförelsetal and Mål as in the CLI: the workbook's own
+      // (by marker, or by name in either language) are read back; Mål is made once, then the school's.
+      const kinds: ReportKind[] = kind === 'narvaro' ? ['narvaro', 'narvaroplan'] : kind === 'namndrapport' ? ['namndrapport', 'historik', 'jamforelse', 'mal'] : [kind];
+      const have = await host.listSheets();
+      const readOwn = async (key: string) => {
+        const own = findOwned(key, ownSheetNames(key, lang), have);
+        return own === undefined ? undefined : host.read({ sheet: own });
+      };
+      if (kind === 'narvaro') inputs.attendancePlan = await readOwn('narvaroplan');
+      if (kind === 'namndrapport') {
+        inputs.history = await readOwn('historik');
+        inputs.targets = await readOwn('mal');
+        inputs.benchmarks = await readOwn('jamforelse');
       }
+      for (const k of ['attendancePlan', 'history', 'targets', 'benchmarks'] as const) if (!inputs[k]) delete inputs[k];
       setBusy({ text: t(lang, 'ui.reports.building', { report: name }) });
       await nextFrame();
       const built = buildReport(inputs, kinds, settings, when);
@@ -413,7 +480,7 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
         {tab === 'reports' && (
           <>
             <ReportsPanel
-              lang={lang} gradesSheet={gradesSheet} sheets={sheets} sources={sources}
+              lang={lang} gradesSheet={gradesSheet} sheets={sheets} sources={sources} earlier={earlierOptions} onEarlier={toggleEarlier}
               onSource={(role, sheet) => setSources((cur) => ({ ...cur, [role]: sheet }))}
               period={period} onPeriod={setPeriod} onRun={run} busy={busy}
               result={result && { sheets: result.sheets, problems: result.problems.length }} error={reportError}
@@ -423,6 +490,7 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
             {result && result.problems.length > 0 && (
               <ProblemList lang={lang} problems={result.problems} heading={t(lang, 'ui.problems.reportHeading', { n: result.problems.length })} onSelect={selectCell} />
             )}
+            <BenchmarksPanel host={host} lang={lang} now={now} disabled={!!busy} onWritten={() => void refreshSheets()} />
           </>
         )}
         {tab === 'functions' && (

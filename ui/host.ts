@@ -51,5 +51,11 @@ export interface Host {
    */
   insertFormula(formula: string, cell?: string): Promise<InsertResult>;
   loadSettings(): Promise<Partial<Settings> | null>;
+  /**
+   * GETs a public URL without cookies or referrer and answers its status and body. The pane calls it
+   * only for Kolada's open API, only after the user said yes to what is sent. Absent where the host
+   * does not go to the network: Sheets would need a scope every user must grant (docs/decisions.md).
+   */
+  fetchText?(url: string): Promise<{ status: number; text: string }>;
   saveSettings(settings: Settings): Promise<void>;
 }

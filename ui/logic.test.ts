@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../core/types';
 import type { Problem } from '../core/types';
 import {
   figureCount, formToSettings, formulaAtRow, formulaForHost, functionNameForHost, inputSheets, mappingKey, mergeSettings, parseNumber,
-  problemLabel, readRange, reportInputs, roleOptions, roleToValue, settingsToForm, summarizeProblems, uniqueProblems, valueToRole, withOverride,
+  ownSheetNames, problemLabel, readRange, reportInputs, roleOptions, roleToValue, settingsToForm, summarizeProblems, uniqueProblems, valueToRole, withOverride,
 } from './logic';
 import { FUNCTIONS } from '../core/functions/catalog';
 
@@ -100,9 +100,22 @@ describe('report inputs', () => {
     const g = { sheet: 'Betyg', values: [['x']] };
     const prev = { sheet: 'Förra', values: [['y']] };
     const att = { sheet: 'Frånvaro', values: [['z']] };
-    expect(reportInputs(g, {}, { attendance: att, previous: prev }, '  ')).toEqual({ grades: g, attendance: att, previous: prev, sources: ['Betyg', 'Förra', 'Frånvaro'] });
+    expect(reportInputs(g, {}, { attendance: att }, '  ', [prev])).toEqual({ grades: g, attendance: att, previous: prev, earlier: [{ grades: prev }], sources: ['Betyg', 'Förra', 'Frånvaro'] });
     const m = { Klass: { role: 'class' as const } };
     expect(reportInputs(g, m, {}, ' Vårterminen 2026 ')).toEqual({ grades: g, mapping: m, sources: ['Betyg'], period: 'Vårterminen 2026' });
+  });
+  it('takes every earlier sheet for the Historik and the latest before this period as previous', () => {
+    const g = { sheet: 'Betyg VT2026', values: [['x']] };
+    const vt24 = { sheet: 'Betyg VT2024', values: [] };
+    const vt25 = { sheet: 'Betyg VT2025', values: [] };
+    const ht26 = { sheet: 'Betyg HT2026', values: [] };
+    const r = reportInputs(g, {}, {}, '', [vt25, ht26, vt24]);
+    expect(r.earlier?.map((e) => e.grades.sheet)).toEqual(['Betyg VT2025', 'Betyg HT2026', 'Betyg VT2024']);
+    expect(r.previous).toBe(vt25);
+    expect(r.sources).toEqual(['Betyg VT2026', 'Betyg VT2025', 'Betyg HT2026', 'Betyg VT2024']);
+  });
+  it('looks for the school\'s own sheets by the pane\'s language first', () => {
+    expect(ownSheetNames('mal', 'en')).toEqual(['Targets', 'Mål']);
   });
 });
 

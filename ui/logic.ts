@@ -9,6 +9,7 @@ import { cellAddress, columnLetter } from '../core/table/address';
 import { MESSAGES, t } from '../core/i18n';
 import type { ReportInputs, SheetData } from '../core/app';
 import type { Host, SheetInfo } from './host';
+import { latestEarlier } from '../core/report/history-model';
 
 /**
  * The catalogue's examples are written for Excel (`SKOLA.NAME`); Sheets names its custom
@@ -248,21 +249,37 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Optional sheets a report can use besides the grades. */
-export type SourceRole = 'previous' | 'attendance' | 'tests' | 'survey';
-export const SOURCE_ROLES: readonly SourceRole[] = ['previous', 'tests', 'attendance', 'survey'];
+/** Optional sheets a report can use besides the grades (earlier terms are a list of their own). */
+export type SourceRole = 'attendance' | 'tests' | 'survey';
+export const SOURCE_ROLES: readonly SourceRole[] = ['tests', 'attendance', 'survey'];
 
-/** The inputs the panel passes to buildReport, in one place so tests can build the same. */
-export function reportInputs(grades: SheetData, mapping: ColumnMappingOverride, extra: Partial<Record<SourceRole, SheetData>>, period: string): ReportInputs {
-  const sources = [grades.sheet, ...SOURCE_ROLES.map((r) => extra[r]?.sheet).filter((n): n is string => !!n)];
+/**
+ * The inputs the panel passes to buildReport, in one place so tests can build the same. Earlier grade
+ * sheets feed the Historik, and the latest of them before this period is "previous" (progression and
+ * the previous column), as the CLI's repeated --previous.
+ */
+export function reportInputs(grades: SheetData, mapping: ColumnMappingOverride, extra: Partial<Record<SourceRole, SheetData>>, period: string, earlier: readonly SheetData[] = []): ReportInputs {
+  const sources = [grades.sheet, ...earlier.map((e) => e.sheet), ...SOURCE_ROLES.map((r) => extra[r]?.sheet).filter((n): n is string => !!n)];
+  const option = period.trim() || undefined;
+  const previous = earlier.length ? latestEarlier(earlier.map((e) => ({ grades: e })), { sheet: grades, option })?.grades : undefined;
   return {
     grades,
     ...(Object.keys(mapping).length ? { mapping } : {}),
     ...(extra.tests ? { tests: extra.tests } : {}),
     ...(extra.attendance ? { attendance: extra.attendance } : {}),
-    ...(extra.previous ? { previous: extra.previous } : {}),
+    ...(previous ? { previous } : {}),
+    ...(earlier.length ? { earlier: earlier.map((e) => ({ grades: e })) } : {}),
     ...(extra.survey ? { survey: extra.survey } : {}),
     sources,
-    ...(period.trim() ? { period: period.trim() } : {}),
+    ...(option ? { period: option } : {}),
   };
+}
+
+/**
+ * Names a school's own sheet may have (Historik, Mål, Jämförelsetal, Närvaroplan): the pane's language
+ * first, then the other, as the CLI looks for them.
+ * @example ownSheetNames('mal', 'sv') // ['Mål', 'Targets']
+ */
+export function ownSheetNames(key: string, lang: Lang): string[] {
+  return [lang, ...(['sv', 'en'] as const).filter((l) => l !== lang)].map((l) => t(l, `report.sheet.${key}`));
 }

@@ -69,11 +69,24 @@ export class MemoryHost implements Host {
   /** Milliseconds each applyPlan sheet takes, so the playground can show progress. */
   delayMs = 0;
 
+  /** URLs passed to fetchText, in order. */
+  readonly fetched: string[] = [];
+  /** Like ExcelHost; none when playing Sheets, which does not go to the network (docs/decisions.md). */
+  readonly fetchText?: (url: string) => Promise<{ status: number; text: string }>;
+
   constructor(workbook: MemoryWorkbook, options: { kind?: Host['kind']; settings?: Settings | null } = {}) {
     this.workbook = workbook;
     this.kind = options.kind ?? 'memory';
     this.settings = options.settings ?? null;
     this.activeSheet = workbook.sheets[0]?.name ?? null;
+    if (this.kind !== 'sheets') {
+      this.fetchText = async (url) => {
+        this.record('fetchText', url);
+        this.fetched.push(url);
+        const res = await fetch(url, { method: 'GET', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', headers: { accept: 'application/json' } });
+        return { status: res.status, text: await res.text() };
+      };
+    }
   }
 
   private record(method: keyof Host, ...args: unknown[]): void {

@@ -110,7 +110,7 @@ describe('panel in Chromium over the playground MemoryHost', () => {
 
   it('builds the Nämndrapport with the chosen sources: the host gets the plan core builds', async () => {
     await page.getByRole('tab', { name: 'Rapporter' }).click();
-    await page.getByLabel('Tidigare termin').selectOption('Betyg VT2025');
+    await page.getByLabel('Lägg till tidigare termin').selectOption('Betyg VT2025');
     await page.getByLabel('Nationella prov').selectOption('Nationella prov');
     if (coreError) {
       // Nothing read, so no report can start and nothing is written.
@@ -138,7 +138,10 @@ describe('panel in Chromium over the playground MemoryHost', () => {
       previous: await read('Betyg VT2025'),
       sources: [GRADES, 'Betyg VT2025', 'Nationella prov', 'Frånvaro'],
     };
-    const expected = buildReport(inputs, ['namndrapport'], DEFAULT_SETTINGS, now).plan;
+    inputs.earlier = [{ grades: inputs.previous! }];
+    // The Nämndrapport comes with the Historik and Mål (and Jämförelsetal once there are benchmarks), as in the CLI.
+    const expected = buildReport(inputs, ['namndrapport', 'historik', 'jamforelse', 'mal'], DEFAULT_SETTINGS, now).plan;
+    expect(expected.sheets.map((x) => x.key)).toEqual(['namndrapport', 'historik', 'mal']);
     expect(applied[0]).toEqual(JSON.parse(JSON.stringify(expected)));
 
     // …and wrote it: the report sheet is in the workbook, marked as generated, with the plan's values.

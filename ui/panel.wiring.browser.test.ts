@@ -88,7 +88,7 @@ describe('panel wiring over a recording core', () => {
   });
 
   it('passes the chosen sources, period, settings and date to buildReport and shows what was written', async () => {
-    await page.getByLabel('Tidigare termin').selectOption('Betyg VT2025');
+    await page.getByLabel('Lägg till tidigare termin').selectOption('Betyg VT2025');
     await page.getByLabel('Frånvaro', { exact: true }).selectOption('Frånvaro');
     await page.getByLabel('Period (visas i rapporten)').fill('Vårterminen 2026');
     await page.getByRole('button', { name: 'Elevlista' }).click();
@@ -104,6 +104,7 @@ describe('panel wiring over a recording core', () => {
     expect(b.inputs.mapping).toEqual({ Klass: null });
     expect(b.inputs.grades.sheet).toBe(GRADES);
     expect([b.inputs.previous?.sheet, b.inputs.tests?.sheet, b.inputs.attendance?.sheet, b.inputs.survey]).toEqual(['Betyg VT2025', 'Nationella prov', 'Frånvaro', undefined]);
+    expect(b.inputs.earlier?.map((e) => e.grades.sheet)).toEqual(['Betyg VT2025']);
     expect(await state('h.workbook.sheets.find((x) => x.generatedKey === "elevlista").values')).toEqual([[`${GRADES}, Betyg VT2025, Nationella prov, Frånvaro`]]);
     // The report's own problems are listed, clickable like the others.
     await page.getByRole('heading', { name: 'Problem i senaste rapporten (1)' }).waitFor();
@@ -113,15 +114,15 @@ describe('panel wiring over a recording core', () => {
     await page.getByLabel('Period (visas i rapporten)').fill('fel');
     await page.getByRole('button', { name: 'Nämndrapport' }).click();
     await page.getByText('Rapporten kunde inte skapas: stubbfel i underlaget. Dina val finns kvar; rätta och försök igen.').waitFor();
-    expect(await page.getByLabel('Tidigare termin').inputValue()).toBe('Betyg VT2025');
+    expect(await page.getByTestId('earlier-chosen').allTextContents()).toEqual([expect.stringMatching(/^Betyg VT2025 Vårterminen 2025/)]);
     expect(await page.getByLabel('Period (visas i rapporten)').inputValue()).toBe('fel');
     expect(await state('h.appliedPlans.length')).toBe(1);
   });
 
   it('generated sheets are not offered as input', async () => {
-    const options = await page.getByLabel('Tidigare termin').locator('option').allTextContents();
+    const options = await page.getByLabel('Lägg till tidigare termin').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(options).not.toContain('Stub elevlista');
-    expect(options).toContain('Betyg VT2025');
+    expect(options).toContain('Läs mig');
   });
 
   it('the tabs work from the keyboard', async () => {

@@ -16,10 +16,11 @@ import { ui } from './messages/ui';
 import { cli } from './messages/cli';
 import { sheets } from './messages/sheets';
 import { about } from './messages/about';
+import { pane } from './messages/pane';
 
 export type Catalogue = { sv: Record<string, string>; en: Record<string, string> };
 
-const ALL: Catalogue[] = [common, table, grades, attendance, progression, survey, report, functions, ui, cli, sheets, about];
+const ALL: Catalogue[] = [common, table, grades, attendance, progression, survey, report, functions, ui, pane, cli, sheets, about];
 
 export const MESSAGES: Record<Lang, Record<string, string>> = { sv: {}, en: {} };
 for (const c of ALL) {

@@ -20,6 +20,10 @@ export interface Busy {
 const useStyles = makeStyles({
   sources: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS, border: 'none', padding: 0, margin: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
+  earlier: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, border: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalM}` },
+  chosen: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  chosenItem: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  chosenText: { minWidth: 0 },
   reports: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
   // Button above its hint: at 300 px a hint beside the button left ragged three-line columns.
   report: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start', minWidth: 0 },
@@ -33,11 +37,21 @@ const useStyles = makeStyles({
   status: { marginTop: tokens.spacingVerticalM },
 });
 
+/** A sheet the user may add as an earlier term, with its term (or why it is not used) once known. */
+export interface EarlierOption {
+  sheet: string;
+  checked: boolean;
+  note: string | null;
+}
+
 export interface ReportsPanelProps {
   lang: Lang;
   gradesSheet: string | null;
   sheets: string[];
   sources: Sources;
+  /** The workbook's other sheets as earlier terms (several may be added). */
+  earlier: EarlierOption[];
+  onEarlier: (sheet: string, checked: boolean) => void;
   onSource: (role: SourceRole, sheet: string) => void;
   period: string;
   onPeriod: (period: string) => void;
@@ -74,6 +88,26 @@ export function ReportsPanel(p: ReportsPanelProps) {
       ) : (
         <MessageBar intent="info"><MessageBarBody>{t(lang, 'ui.reports.needGrades')}</MessageBarBody></MessageBar>
       )}
+      <fieldset className={s.earlier} aria-describedby="earlier-help">
+        <legend className={s.legend}>{t(lang, 'ui.earlier.legend')}</legend>
+        <span id="earlier-help" className={s.hint}>{t(lang, 'ui.earlier.help')}</span>
+        {p.earlier.some((e) => e.checked) && (
+          <ul className={s.chosen} aria-label={t(lang, 'ui.earlier.chosen')}>
+            {p.earlier.filter((e) => e.checked).map((e) => (
+              <li key={e.sheet} className={s.chosenItem} data-testid="earlier-chosen">
+                <span className={s.chosenText}><strong>{e.sheet}</strong>{e.note && <span className={s.hint}> {e.note}</span>}</span>
+                <Button size="small" appearance="subtle" onClick={() => p.onEarlier(e.sheet, false)} aria-label={t(lang, 'ui.earlier.removeLabel', { sheet: e.sheet })}>{t(lang, 'ui.earlier.remove')}</Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Field label={t(lang, 'ui.earlier.add')} size="small">
+          <Select size="small" className={s.select} value="" onChange={(_, v) => v.value && p.onEarlier(v.value, true)}>
+            <option value="">{t(lang, p.earlier.some((e) => !e.checked) ? 'ui.earlier.pick' : 'ui.earlier.none')}</option>
+            {p.earlier.filter((e) => !e.checked).map((e) => <option key={e.sheet} value={e.sheet}>{e.note ? `${e.sheet} – ${e.note}` : e.sheet}</option>)}
+          </Select>
+        </Field>
+      </fieldset>
       <fieldset className={s.sources}>
         <legend className={s.legend}>{t(lang, 'ui.reports.sources')}</legend>
         {SOURCE_ROLES.map((role) => (
