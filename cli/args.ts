@@ -16,12 +16,12 @@ export interface ParsedArgs {
 
 /** Options that take a value, per command; `--lang` is global. */
 export const VALUE_OPTIONS: Record<string, readonly string[]> = {
-  grades: ['np', 'sheet'],
+  grades: ['np', 'sheet', 'arskurs', 'period'],
   attendance: ['sheet'],
   progression: ['sheet'],
   cohort: ['sheet'],
   survey: ['questions', 'sheet'],
-  report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period', 'benchmarks'],
+  report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period', 'benchmarks', 'arskurs'],
   demo: ['out'],
   trend: ['sheet'],
   benchmark: ['kommun', 'years', 'group', 'out', 'url'],
@@ -85,4 +85,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else out.positionals.push(a);
   }
   return out;
+}
+
+/**
+ * `--arskurs N`: the grade file's year group when the user, not the file, decides it (issue 15).
+ * Undefined when not given; a value that is no year group 1–10 is a CliError.
+ * @example yearGroupOption({ arskurs: '6' }) // 6
+ */
+export function yearGroupOption(options: Record<string, string>): number | undefined {
+  const v = options.arskurs;
+  if (v === undefined) return undefined;
+  const n = Number(v.trim());
+  if (!Number.isInteger(n) || n < 1 || n > 10 || v.trim() === '') throw new CliError('cli.error.arskurs', { value: v });
+  return n;
 }

@@ -26,7 +26,8 @@ import { PROGRAM_CODES } from '../core/types';
 import { DEFAULT_SETTINGS, type CellValue, type GradeTable, type Lang, type Settings } from '../core/types';
 import type { PlanValue } from '../core/report/plan';
 import { formatNumber, formatPercent, t } from '../core/i18n';
-import { parseArgs } from './args';
+import { parseArgs, yearGroupOption } from './args';
+import { backgroundColumns } from '../core/grades/background';
 import { headlineTable } from './headline';
 import { CliError, readInput, sheetData, type InputFile } from './io';
 import { dataSheet, newPackage, writeReportPackage } from './xlsx/writer';
@@ -75,7 +76,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     const args = parseArgs(argv);
     lang = args.lang;
     const now = new Date();
-    const ctx: Context = { lang, settings: { ...DEFAULT_SETTINGS, lang }, now, io };
+    // --arskurs: the user's year group for the grade file (grades, report), over what the file says.
+    const ctx: Context = { lang, settings: { ...DEFAULT_SETTINGS, lang, yearGroup: yearGroupOption(args.options) ?? null }, now, io };
     if (args.help || args.command === null) {
       io.out(t(lang, 'cli.help'));
       return args.help ? 0 : 2;
@@ -478,9 +480,14 @@ async function grades(ctx: Context, file: string, options: Record<string, string
     const np = await secondaryInput('np', options.np, main);
     tests = readTestTable(np.data, { referenceYear, lang });
   }
+  // Arrival dates are read against the grades' term (--period, the names, SCB's Datum); the grid only if needed.
+  const sheet = main.sheets.find((s) => s.sheet === table.sheet) ?? main.sheets[0];
+  const term = backgroundColumns(table).dates
+    ? findPeriod({ option: options.period, sheet: main.kind === 'xlsx' ? table.sheet : undefined, file: basename(file), get values() { return sheet.values; } })
+    : null;
   let analysis: GradeAnalysis;
   try {
-    analysis = analyseGrades(table, settings, tests);
+    analysis = analyseGrades(table, settings, tests, { period: term, yearGroupOverride: settings.yearGroup });
   } catch (e) {
     throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
   }
