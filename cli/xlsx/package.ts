@@ -179,12 +179,39 @@ export class XlsxPackage {
     const piece = 1 << 20;
     try {
       await new Promise<void>((resolve, reject) => {
+        // zlib hands over a piece and starts inflating the next only when its 'data' handler returns:
+        // scanning in that handler would make inflating and scanning take turns. The pieces are
+        // queued and scanned on the next turn of the event loop, while zlib's thread inflates on.
+        const queue: Buffer[] = [];
+        let ended = false;
+        let scheduled = false;
+        const drain = () => {
+          scheduled = false;
+          while (queue.length && !scanner.done) scanner.feed(queue.shift()!);
+          if (scanner.done) {
+            queue.length = 0;
+            z.destroy();
+          }
+          if (ended) resolve();
+        };
+        const later = () => {
+          if (!scheduled) {
+            scheduled = true;
+            setImmediate(drain);
+          }
+        };
         z.on('data', (chunk: Buffer) => {
-          scanner.feed(chunk);
-          if (scanner.done) z.destroy();
+          queue.push(chunk);
+          later();
         });
-        z.on('end', resolve);
-        z.on('close', resolve);
+        z.on('end', () => {
+          ended = true;
+          later();
+        });
+        z.on('close', () => {
+          ended = true;
+          later();
+        });
         z.on('error', reject);
         for (let at = 0; at < raw.length; at += piece) z.write(raw.subarray(at, Math.min(raw.length, at + piece)));
         z.end();

@@ -112,6 +112,31 @@ describe('OPC', () => {
     expect(pkg.definedNames.find((d) => d.name === 'Skolår')!.value).toBe('"2025/26"');
   });
 
+  it('loadValues (inflated and read in pieces, on zlib\'s thread) gives exactly what values() gives', async () => {
+    // About 9 MB of sheet XML: more than two of loadValues' 4 MiB pieces, so rows are cut across pieces.
+    const row = (i: number) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i % 2}</v></c><c r="B${i + 1}"><v>${i}</v></c>` +
+      `<c r="C${i + 1}" t="inlineStr"><is><t>elev ${i} med ett längre namn &amp; klass 9${'ABCD'[i % 4]}</t></is></c><c r="D${i + 1}" s="1"><v>${46000 + (i % 300)}</v></c></row>`;
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from({ length: 60_000 }, (_, i) => row(i)).join('')}</sheetData></worksheet>`;
+    expect(sheet.length).toBeGreaterThan(9_000_000);
+    const parts: [string, string][] = [
+      ['[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'],
+      ['_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'],
+      ['xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Betyg" sheetId="1" r:id="a"/></sheets></workbook>'],
+      ['xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="ark.xml"/><Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sst.xml"/><Relationship Id="t" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'],
+      ['xl/sst.xml', '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Sv</t></si><si><t>Ma</t></si></sst>'],
+      ['xl/styles.xml', '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'],
+      ['xl/ark.xml', sheet],
+    ];
+    const pkg = XlsxPackage.open(await writeZipItems(parts.map(([name, data]) => ({ kind: 'new', name, data })), new Date(Date.UTC(2026, 0, 1))));
+    expect(pkg.zip.entry('xl/ark.xml')!.method).toBe(8); // deflated: the streaming path, not values()
+    const streamed = await pkg.loadValues(pkg.sheets[0]);
+    expect(streamed).toHaveLength(60_000);
+    // Row 59 999: shared string 1 ('Ma'), its number, its text, and serial 46000 + 59 999 mod 300 = 46299 as a date.
+    expect(streamed[59_999].slice(0, 3)).toEqual(['Ma', 59_999, 'elev 59999 med ett längre namn & klass 9D']);
+    expect(streamed[59_999][3]).toBeInstanceOf(Date);
+    expect(streamed).toEqual(pkg.values(pkg.sheets[0]));
+  });
+
   it('finds part names case-insensitively, and names an archive without a directory', async () => {
     const zip = new ZipArchive(await writeZipItems([{ kind: 'new', name: 'a.xml', data: '<a/>' }], new Date(Date.UTC(2026, 0, 1))));
     expect(zip.text('A.XML')).toBe('<a/>');
