@@ -164,7 +164,8 @@ describe('Sidebar.html in Chromium', () => {
     let expected: string[] | null = null;
     try {
       detected = detect(data, { settings: DEFAULT_SETTINGS }).kind === 'grades';
-      expected = buildReport({ grades: data, sources: ['Betyg'] }, ['namndrapport'], DEFAULT_SETTINGS, new Date()).plan.sheets.map((s) => s.key);
+      // The pane's Nämndrapport comes with Historik, Jämförelsetal and Mål (those with content).
+      expected = buildReport({ grades: data, sources: ['Betyg'] }, ['namndrapport', 'historik', 'jamforelse', 'mal'], DEFAULT_SETTINGS, new Date()).plan.sheets.map((s) => s.key);
     } catch {
       expected = null;
     }
