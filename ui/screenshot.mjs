@@ -3,6 +3,7 @@
 //   docs/panel.png           Data after reading `Betyg VT2026`: detection and the problems list
 //   docs/panel-reports.png   Rapporter after a Nämndrapport with all sources: what was written
 //   docs/panel-refusal.png   Rapporter refusing a Nämndrapport from `Elevenkät` read as grades
+//   docs/panel-benchmarks.png  Jämförelsetal: a Kolada file imported, and what a fetch would send, asked first
 // Usage: node ui/screenshot.mjs [out-dir]
 import { chromium } from 'playwright-core';
 import { build, PLAYGROUND } from './build.mjs';
@@ -32,14 +33,14 @@ async function read(page, sheet) {
   await page.getByTestId('detection').waitFor();
 }
 
-async function shot(page, name) {
+async function shot(page, name, locator = page.locator('#root')) {
   // Nothing may stick out sideways at this width.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) throw new Error(`${name}: the page is ${overflow} px wider than ${WIDTH} px`);
   // No hover state in the picture.
   await page.mouse.move(WIDTH - 1, 1);
   const out = `${dir}/${name}`;
-  await page.locator('#root').screenshot({ path: out });
+  await locator.screenshot({ path: out });
   console.log(`wrote ${out}`);
 }
 
@@ -53,7 +54,8 @@ try {
   page = await open();
   await read(page, 'Betyg VT2026');
   await page.getByRole('tab', { name: 'Rapporter' }).click();
-  await page.getByLabel('Tidigare termin').selectOption('Betyg VT2025');
+  await page.getByLabel('Lägg till tidigare termin').selectOption('Betyg VT2025');
+  await page.getByText('Vårterminen 2025 (från bladets namn)').waitFor();
   await page.getByLabel('Nationella prov').selectOption('Nationella prov');
   await page.getByLabel('Frånvaro', { exact: true }).selectOption('Frånvaro');
   await page.getByRole('button', { name: 'Nämndrapport', exact: true }).click();
@@ -67,6 +69,17 @@ try {
   await page.getByRole('button', { name: 'Nämndrapport', exact: true }).click();
   await page.getByText('Rapporten skapades inte').waitFor();
   await shot(page, 'panel-refusal.png');
+  await page.close();
+
+  page = await open();
+  await page.getByRole('tab', { name: 'Rapporter' }).click();
+  await page.getByLabel('Fil med jämförelsetal').setInputFiles(`${root}core/report/fixtures/kolada-v2-data-documented-format.json`);
+  await page.getByText(/^Importerade \d+ värden/).waitFor();
+  await page.getByRole('button', { name: 'Hämta från Kolada …' }).click();
+  await page.getByLabel('Kommunkod (fyra siffror, t.ex. 1280)').fill('1280');
+  await page.getByRole('button', { name: 'Visa vad som skickas' }).click();
+  await page.getByTestId('bench-disclosure').waitFor();
+  await shot(page, 'panel-benchmarks.png', page.locator('section[aria-labelledby="bench-heading"]'));
   await page.close();
 } finally {
   await browser.close();
