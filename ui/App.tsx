@@ -347,7 +347,9 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
       // name), else made once with the default ladder (hosts never write it again).
       // The Nämndrapport goes with the Historik, Jämförelsetal and Mål as in the CLI: the workbook's own
       // (by marker, or by name in either language) are read back; Mål is made once, then the school's.
-      const kinds: ReportKind[] = kind === 'narvaro' ? ['narvaro', 'narvaroplan'] : kind === 'namndrapport' ? ['namndrapport', 'historik', 'jamforelse', 'mal'] : [kind];
+      // Progression also makes the Resultatdialog sheets of the same pupils (issue 15).
+      const kinds: ReportKind[] = kind === 'narvaro' ? ['narvaro', 'narvaroplan'] : kind === 'namndrapport' ? ['namndrapport', 'historik', 'jamforelse', 'mal']
+        : kind === 'progression' ? ['progression', 'resultatdialog'] : [kind];
       const have = await host.listSheets();
       const readOwn = async (key: string) => {
         const own = findOwned(key, ownSheetNames(key, lang), have);

@@ -84,6 +84,10 @@ describe('settings', () => {
     // The grade scale the old-scale advice points at is part of the form.
     expect(settingsToForm(DEFAULT_SETTINGS).scale).toBe('AF');
     expect(formToSettings({ ...form, scale: 'old' }, DEFAULT_SETTINGS, 'sv').settings?.scale).toBe('old');
+    // The year group (issue 15): '' = from the data (null), else the chosen year; round trip.
+    expect([settingsToForm(DEFAULT_SETTINGS).yearGroup, r.settings?.yearGroup]).toEqual(['', null]);
+    const six = formToSettings({ ...form, yearGroup: '6' }, DEFAULT_SETTINGS, 'sv').settings!;
+    expect([six.yearGroup, settingsToForm(six).yearGroup]).toEqual([6, '6']);
   });
   it('rejects bad values instead of clamping them', () => {
     const base = settingsToForm(DEFAULT_SETTINGS);

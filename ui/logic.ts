@@ -44,7 +44,8 @@ export function inputSheets(sheets: readonly SheetInfo[]): string[] {
   return sheets.filter((s) => !s.generated).map((s) => s.name);
 }
 
-const SIMPLE_ROLES = ['id', 'personnummer', 'firstName', 'lastName', 'name', 'class', 'school', 'gender', 'englishExemption', 'subjectName', 'grade'] as const;
+const SIMPLE_ROLES = ['id', 'personnummer', 'firstName', 'lastName', 'name', 'class', 'school', 'gender', 'englishExemption',
+  'newlyArrived', 'arrivalDate', 'unknownBackground', 'subjectName', 'grade'] as const;
 const LANGUAGE_SUBJECTS = ['M1', 'M2', 'ML'] as const;
 
 /** Encodes a role as the value of a <select> option: `none`, `class`, `subject:M2:SPA`, `language:M2`, `other`. */
@@ -163,6 +164,8 @@ export interface SettingsForm {
   scale: GradeScaleId;
   suppressionThreshold: string;
   finalYear: string;
+  /** The grade sheet's year group: '' = from the data, else '6'…'9' (issue 15, the CLI's --arskurs). */
+  yearGroup: string;
   problematic: string;
   high: string;
   veryHigh: string;
@@ -177,6 +180,7 @@ export function settingsToForm(s: Settings): SettingsForm {
     scale: s.scale,
     suppressionThreshold: String(s.suppressionThreshold),
     finalYear: String(s.finalYear),
+    yearGroup: s.yearGroup ? String(s.yearGroup) : '',
     problematic: pct(s.absence.problematic),
     high: pct(s.absence.high),
     veryHigh: pct(s.absence.veryHigh),
@@ -226,6 +230,8 @@ export function formToSettings(form: SettingsForm, base: Settings, lang: Lang): 
       scale: form.scale === 'old' ? 'old' : 'AF',
       suppressionThreshold,
       finalYear,
+      // A choice from a list: '' (from the data) or a year group.
+      yearGroup: /^(?:[1-9]|10)$/.test(form.yearGroup) ? Number(form.yearGroup) : null,
       absence: { ...base.absence, problematic, high, veryHigh, invalidHoursFlag, longAbsenceDays },
     },
   };

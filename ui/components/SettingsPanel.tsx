@@ -73,6 +73,12 @@ export function SettingsPanel(p: SettingsPanelProps) {
           </Select>
         </Field>
         {field('finalYear', 'ui.settings.finalYear')}
+        <Field label={t(lang, 'ui.settings.yearGroup')} hint={t(lang, 'ui.settings.yearGroupHint')} size="small">
+          <Select size="small" className={s.select} value={form.yearGroup} onChange={(_, v) => { setForm({ ...form, yearGroup: v.value }); setStatus(null); }}>
+            <option value="">{t(lang, 'ui.settings.yearGroup.auto')}</option>
+            {['6', '7', '8', '9'].map((y) => <option key={y} value={y}>{t(lang, 'ui.settings.yearGroup.n', { n: y })}</option>)}
+          </Select>
+        </Field>
         <fieldset className={s.fieldset}>
           <legend className={s.legend}>{t(lang, 'ui.settings.absence')}</legend>
           {field('problematic', 'ui.settings.problematic')}
