@@ -506,7 +506,7 @@ export function App({ host, lang: hostLang, now = () => new Date() }: AppProps) 
           <SettingsPanel lang={lang} settings={settings} form={form} onForm={setForm} onLang={(l) => void changeLang(l)} onSave={saveSettings} />
         )}
       </div>
-      <About lang={lang} kind={host.kind} />
+      <About lang={lang} kind={host.kind} fetches={!!host.fetchText} />
     </div>
   );
 }

@@ -12,6 +12,9 @@ describe('About ("Om Skolanalys")', () => {
     expect(sv).toContain(`Om Skolanalys ${version}`);
     expect(sv).toContain(`Skolanalys ${version} för Excel.`);
     expect(sv).toContain('skickar inga uppgifter');
+    // Where the pane can fetch from Kolada, the one exception is named; Sheets cannot.
+    expect(renderToStaticMarkup(<About lang="sv" kind="excel" fetches />)).toContain('Det enda undantaget väljer du själv: Hämta från Kolada');
+    expect(sv).not.toContain('Kolada');
     const en = renderToStaticMarkup(<About lang="en" kind="sheets" />);
     expect(en).toContain(`About Skolanalys ${version}`);
     expect(en).toContain(`Skolanalys ${version} for Google Sheets.`);

@@ -15,13 +15,14 @@ const useStyles = makeStyles({
   text: { margin: `${tokens.spacingVerticalXS} 0` },
 });
 
-export function About({ lang, kind }: { lang: Lang; kind: Host['kind'] }) {
+/** `fetches`: the host can fetch from Kolada (not Sheets), so the one exception is named. */
+export function About({ lang, kind, fetches = false }: { lang: Lang; kind: Host['kind']; fetches?: boolean }) {
   const s = useStyles();
   return (
     <details className={s.root} data-testid="about">
       <summary className={s.summary}>{t(lang, 'about.summary', { version: VERSION })}</summary>
       <p className={s.text}>{t(lang, 'about.version', { version: VERSION, host: t(lang, `about.host.${kind}`) })}</p>
-      <p className={s.text}>{t(lang, 'about.privacy')}</p>
+      <p className={s.text}>{t(lang, 'about.privacy')}{fetches && ` ${t(lang, 'about.privacy.fetch')}`}</p>
       <p className={s.text}>{t(lang, 'about.docs')}</p>
     </details>
   );
