@@ -44,7 +44,7 @@ export interface DetectOptions {
 
 /** `kontroll` lists the input problems with their addresses (for hosts without a pane, such as the CLI). */
 export type ReportKind = 'elevlista' | 'atgardslista' | 'namndrapport' | 'narvaro' | 'progression' | 'kontroll' | 'narvaroplan' | 'historik' | 'mal' | 'jamforelse'
-  /** One sheet per class (keys `resultatdialog:…`), made when earlier files of the same pupils are given (issue 15). */
+  /** One sheet per class (keys `resultatdialog_…`), made when earlier files of the same pupils are given (issue 15). */
   | 'resultatdialog';
 /** `narvaroplan` is a create-once sheet (`SheetPlan.createOnly`): written only when the workbook has none. */
 export const REPORT_KINDS: readonly ReportKind[] = ['namndrapport', 'elevlista', 'atgardslista', 'narvaro', 'progression', 'resultatdialog', 'kontroll', 'historik', 'jamforelse', 'narvaroplan', 'mal'];

@@ -88,7 +88,7 @@ describe('Resultatdialog from an earlier file of the same pupils (issue 15)', ()
 
   it('one sheet per class of this term, the terms side by side, the drop to F named', () => {
     const r = buildReport({ grades: { sheet: 'Betyg VT2026', values: now }, previous: { sheet: 'Betyg VT2025', values: prev } }, ['resultatdialog'], DEFAULT_SETTINGS, NOW);
-    expect(r.plan.sheets.map((s) => [s.key, s.name, s.personalData])).toEqual([['resultatdialog:9A', 'Resultatdialog 9A', true]]);
+    expect(r.plan.sheets.map((s) => [s.key, s.name, s.personalData])).toEqual([['resultatdialog_9A', 'Resultatdialog 9A', true]]);
     const t = block(r.plan.sheets[0], 'pupils')!.values;
     expect(t[0].slice(0, 8)).toEqual(['Namn', 'Personnummer', 'Sv VT2025', 'Sv VT2026', 'En VT2025', 'En VT2026', 'Ma VT2025', 'Ma VT2026']);
     // p3 left before this term: not on this term's paper.

@@ -32,7 +32,7 @@ function periodOf(data: SheetData, file?: string, option?: string): FoundPeriod 
  * one sheet per class of this term's pupils. Empty without such an earlier file. `readEarlier` gives
  * null for a file already known to be another cohort. Columns are labelled
  * by period (`Ma VT2025`) when the files say theirs, else by sheet name.
- * @example resultatdialogSheets(inputs, table, (d) => readGradeTable(d, opts), settings).map((s) => s.key) // ['resultatdialog:9A', 'resultatdialog:9B']
+ * @example resultatdialogSheets(inputs, table, (d) => readGradeTable(d, opts), settings).map((s) => s.key) // ['resultatdialog_9A', 'resultatdialog_9B']
  */
 export function resultatdialogSheets(inputs: ReportInputs, current: GradeTable, readEarlier: (d: SheetData) => GradeTable | null, settings: Settings): SheetPlan[] {
   const list = inputs.earlier ?? (inputs.previous ? [{ grades: inputs.previous }] : []);

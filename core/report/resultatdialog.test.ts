@@ -23,8 +23,8 @@ describe('Resultatdialog sheets', () => {
 
   it('one sheet per class of the latest file, marked as personal data', () => {
     expect(sheets.map((s) => [s.key, s.name, s.personalData])).toEqual([
-      ['resultatdialog:9A', 'Resultatdialog 9A', true],
-      ['resultatdialog:9B', 'Resultatdialog 9B', true],
+      ['resultatdialog_9A', 'Resultatdialog 9A', true],
+      ['resultatdialog_9B', 'Resultatdialog 9B', true],
     ]);
     expect(String(cells(0)[0][0])).toContain('personuppgifter');
   });

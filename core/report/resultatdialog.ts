@@ -26,6 +26,15 @@ function sheetName(base: string): string {
   return base.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
 }
 
+/**
+ * A sheet key part hosts can store as a marker: the xlsx writer's defined names keep only letters,
+ * digits and `_`, so every other character is written `_<hex>_` (injective: `9A` stays, `Väst` is `V_e4_st`).
+ * @example markerPart('Västerskolan\u00009A') // 'V_e4_sterskolan_0_9A'
+ */
+export function markerPart(s: string): string {
+  return s.replace(/[^A-Za-z0-9]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`);
+}
+
 /** What to put on the Resultatdialog sheets. */
 export interface ResultatdialogOptions {
   /** Only the pupils of the last file (a report on this term's grades), not those who left before it. */
@@ -77,7 +86,8 @@ export function buildResultatdialog(c: Cohort, lang: Lang, options: Resultatdial
       row.push(x.shortOfYrk[T - 1] ?? '.', x.dropsToF.join(', '), x.movingAway ? L('yes') : '');
       return row;
     });
-    const b = new SheetBuilder(bySchool ? `resultatdialog:${school}:${cls}` : `resultatdialog:${cls}`, sheetName(L('sheet', { class: label })), true);
+    // The key is the sheet's marker (found again on the next run): marker-safe, one per school and class.
+    const b = new SheetBuilder(`resultatdialog_${markerPart(bySchool ? `${school}\u0000${cls}` : cls)}`, sheetName(L('sheet', { class: label })), true);
     b.title(L('title', { class: label }));
     b.line('intro', [L('intro')], { italic: true, fill: COLORS.personalFill });
     b.blank();
