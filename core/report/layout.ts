@@ -4,6 +4,7 @@
  */
 import type { ChartType, PlanBlock, PlanChart, PlanConditionalFormat, PlanRange, PlanStyle, PlanValue, SheetPlan } from './plan';
 import type { Figure } from '../types';
+import { pixelLines } from './text-width';
 
 export const COLORS = {
   title: '#1F3864',
@@ -59,17 +60,40 @@ function labelStyle(o: TableOptions): Omit<PlanStyle, 'range'> {
   return { ...(o.boldFirstColumn ? { bold: true } : {}), ...(o.wrapFirstColumn ? { wrap: true } : {}) };
 }
 
+/**
+ * How a printed sheet (the Nämndrapport) is laid out, beyond what each block says: smaller header rows,
+ * so long words stay whole in narrow columns, and charts side by side in slots, so charts do not
+ * take a page each.
+ */
+export interface PrintLayout {
+  /** Font size of tables' header rows, points. */
+  headerFontSize?: number;
+  /**
+   * Charts placed left to right in these slots (start column and width in px), a band of `height` px;
+   * a chart asked taller than 300 px (one bar per subject) gets a band of its own, as wide as all slots
+   * and `height` / 300 of its asked height.
+   */
+  chartSlots?: { slots: { col: number; width: number }[]; height: number };
+  /** Px of text a line may hold from column A to the printed edge; longer lines go on below. */
+  lineWidth?: number;
+  /** Px the label column may take at most: where the second cell of a two-cell line begins. */
+  labelWidth?: number;
+}
+
 export class SheetBuilder {
   private readonly blocks: PlanBlock[] = [];
   private readonly charts: PlanChart[] = [];
   private readonly conditional: PlanConditionalFormat[] = [];
   private row = 0;
   private maxCols = 1;
+  /** The band of slotted charts the cursor is right after, while nothing else has been added. */
+  private band: { row: number; end: number; used: number } | null = null;
 
   constructor(
     private readonly key: string,
     private readonly name: string,
     private readonly personalData: boolean,
+    private readonly layout: PrintLayout = {},
   ) {}
 
   /** Current (next free) 0-based row. */
@@ -90,8 +114,25 @@ export class SheetBuilder {
     return this;
   }
 
-  /** A line of text (label: value pairs or a sentence), optionally styled. */
+  /**
+   * A line of text (label: value pairs or a sentence), optionally styled. On a printed sheet, text in
+   * its last cell wider than the page goes on in lines below (`${id}-2`, …): beyond the printed columns
+   * it would be cut off on paper.
+   */
   line(id: string, cells: PlanValue[], style: Omit<PlanStyle, 'range'> = {}): this {
+    const room = this.layout.lineWidth && cells.length <= 2 ? this.layout.lineWidth - (cells.length === 2 ? this.layout.labelWidth ?? 0 : 0) : 0;
+    const last = cells[cells.length - 1];
+    if (room > 0 && typeof last === 'string' && !style.wrap) {
+      const lines = pixelLines(last, room, style.fontSize ?? 11, !!style.bold);
+      if (lines.length > 1) {
+        lines.forEach((l, i) => this.addLine(i === 0 ? id : `${id}-${i + 1}`, [...(i === 0 ? cells.slice(0, -1) : cells.slice(0, -1).map(() => null)), l], style));
+        return this;
+      }
+    }
+    return this.addLine(id, cells, style);
+  }
+
+  private addLine(id: string, cells: PlanValue[], style: Omit<PlanStyle, 'range'>): this {
     this.maxCols = Math.max(this.maxCols, cells.length);
     const hasStyle = Object.keys(style).length > 0;
     this.blocks.push({
@@ -126,7 +167,7 @@ export class SheetBuilder {
     }
     const col = options.col ?? 0;
     const styles: PlanStyle[] = [
-      { range: { row: 0, col: 0, rows: 1, cols }, bold: true, fill: COLORS.headerFill, wrap: true, border: true },
+      { range: { row: 0, col: 0, rows: 1, cols }, bold: true, fill: COLORS.headerFill, wrap: true, border: true, ...(this.layout.headerFontSize ? { fontSize: this.layout.headerFontSize } : {}) },
     ];
     if (rows.length > 0) styles.push({ range: { row: 1, col: 0, rows: rows.length, cols }, border: true });
     if ((options.boldFirstColumn || options.wrapFirstColumn) && rows.length > 0) styles.push({ range: { row: 1, col: 0, rows: rows.length, cols: 1 }, ...labelStyle(options) });
@@ -190,18 +231,32 @@ export class SheetBuilder {
 
   /** A chart placed at the cursor; moves the cursor below it (rows of 20 px). */
   chart(id: string, type: ChartType, title: string, data: PlanRange, opts: { percentAxis?: boolean; yAxisTitle?: string; seriesBy?: 'columns' | 'rows'; height?: number; width?: number; col?: number } = {}): this {
-    const height = opts.height ?? 300;
-    this.charts.push({
-      id,
-      type,
-      title,
-      data,
-      seriesBy: opts.seriesBy ?? 'columns',
-      anchor: { row: this.row, col: opts.col ?? 0, width: opts.width ?? 640, height },
-      percentAxis: opts.percentAxis,
-      yAxisTitle: opts.yAxisTitle,
-    });
-    this.row += Math.ceil(height / 20) + 1;
+    const push = (anchor: PlanChart['anchor']) => this.charts.push({ id, type, title, data, seriesBy: opts.seriesBy ?? 'columns', anchor, percentAxis: opts.percentAxis, yAxisTitle: opts.yAxisTitle });
+    const asked = opts.height ?? 300;
+    const grid = this.layout.chartSlots;
+    if (!grid) {
+      push({ row: this.row, col: opts.col ?? 0, width: opts.width ?? 640, height: asked });
+      this.row += Math.ceil(asked / 20) + 1;
+      return this;
+    }
+    const { slots } = grid;
+    if (asked > 300) {
+      // A tall chart (a bar per subject): a band of its own across all slots.
+      const height = Math.round((asked * grid.height) / 300);
+      push({ row: this.row, col: slots[0].col, width: slots.reduce((n, s) => n + s.width, 0), height });
+      this.row += Math.ceil(height / 20) + 1;
+      this.band = null;
+      return this;
+    }
+    // Beside the previous chart when nothing came between them and a slot is free; else a new band.
+    if (this.band && this.band.end === this.row && this.band.used < slots.length) {
+      const slot = slots[this.band.used++];
+      push({ row: this.band.row, col: slot.col, width: slot.width, height: grid.height });
+      return this;
+    }
+    push({ row: this.row, col: slots[0].col, width: slots[0].width, height: grid.height });
+    this.band = { row: this.row, end: this.row + Math.ceil(grid.height / 20) + 1, used: 1 };
+    this.row = this.band.end;
     return this;
   }
 

@@ -1,6 +1,7 @@
 /** The Nämndrapport prints for the board: A4 portrait at 85 %, the title row on every page, breaks between blocks. */
 import { describe, expect, it } from 'vitest';
-import { buildNamndrapport, LINE_CHARS, pageBreaks, PRINT_COLUMNS, PRINT_SCALE, ROWS_PER_PAGE, rowHeights, textLines } from './namndrapport';
+import { buildNamndrapport, LINE_PIXELS, pageBreaks, PRINT_COLUMNS, PRINT_SCALE, ROWS_PER_PAGE, rowHeights, textLines, textWidth } from './namndrapport';
+import { fitCharts, fitColumns } from './history-print';
 import { reportModel } from './fixtures';
 
 describe('printing the Nämndrapport', () => {
@@ -23,9 +24,15 @@ describe('printing the Nämndrapport', () => {
     // A section that fits exactly (ending at row 52) needs no break.
     expect(pageBreaks([0, 40], 52, 52)).toEqual([]);
     expect(pageBreaks([0, 40], 53, 52)).toEqual([40]);
+    // Heights count: 12 rows of 30 pt before row 40 make a page of 52 rows too full for 40–52.
+    expect(pageBreaks([0, 40], 52, 52, new Map(Array.from({ length: 12 }, (_, i) => [i, 30])))).toEqual([40]);
+    // A long table keeps only its first rows together: 40–100 with keep 6 starts where it is.
+    expect(pageBreaks([0, { row: 40, keep: 6 }], 100, 52)).toEqual([]);
+    expect(pageBreaks([0, { row: 48, keep: 6 }], 100, 52)).toEqual([48]);
     const s = buildNamndrapport(reportModel(40));
-    const headings = s.blocks.filter((b) => b.id.startsWith('h-')).map((b) => b.row);
-    for (const r of s.print!.rowBreaks ?? []) expect(headings).toContain(r);
+    // Breaks fall where a block begins: a heading, a table or a band of charts.
+    const starts = [...s.blocks.filter((b) => b.col === 0).map((b) => b.row), ...(s.charts ?? []).map((c) => c.anchor.row)];
+    for (const r of s.print!.rowBreaks ?? []) expect(starts).toContain(r);
     expect(ROWS_PER_PAGE).toBeLessThanOrEqual(57);
   });
 
@@ -40,19 +47,36 @@ describe('printing the Nämndrapport', () => {
     expect(px).toBeLessThanOrEqual(776);
   });
 
+  it('makes each column as wide as its widest 9-point header word, the label column the rest', () => {
+    const header = (id: string, row: number, values: string[]) => ({ id, row, col: 0, values: [values], styles: [{ range: { row: 0, col: 0, rows: 1, cols: values.length }, fill: '#D9E1F2', bold: true, fontSize: 9 }] });
+    // "teknikprogrammen" is 96 px in 9-point bold: (96 + 5) / 7 → 14.5 characters; "Elever" stays at the minimum 8.
+    const w = fitColumns([header('a', 0, ['Skola', 'Elever', 'Andel behöriga till naturvetenskaps- och teknikprogrammen'])], [30, 9, 9, 4], 3, 60, 9, 8);
+    expect(w).toEqual([60 - 8 - 14.5, 8, 14.5, 4]);
+    // Charts side by side start at column edges and are as wide as their columns, less a gap.
+    const chart = (row: number, col: number) => ({ id: `c${col}`, type: 'line' as const, title: 't', data: { row: 0, col: 16, rows: 2, cols: 2 }, anchor: { row, col, width: 300, height: 200 } });
+    const [a, b] = fitCharts([chart(5, 0), chart(5, 3)], [30, 10, 10, 10, 10], 5);
+    expect([a.anchor.col, b.anchor.col]).toEqual([0, 2]);
+    expect(a.anchor.width).toBe(215 + 75 - 8);
+    expect(fitCharts([chart(9, 0)], [30, 10, 10, 10, 10], 5)[0].anchor.width).toBe(215 + 4 * 75 - 8);
+  });
+
   it('writes running text as lines that fit the printed width, and gives wrapped rows their height', () => {
     expect(textLines('Ett två tre fyra', 8)).toEqual(['Ett två', 'tre fyra']);
     expect(textLines('ordsomärlängre kort', 5)).toEqual(['ordsomärlängre', 'kort']);
     const s = buildNamndrapport(reportModel(40));
     const defs = s.blocks.filter((b) => b.id.startsWith('def-'));
     expect(defs.length).toBeGreaterThan(6);
-    for (const d of defs) expect(String(d.values[0][0]).length).toBeLessThanOrEqual(LINE_CHARS);
-    // "Andel behöriga till ekonomi-, humanistiska och samhällsvetenskapsprogrammen" (76 characters) in
-    // the 40-wide label column: "Andel behöriga till ekonomi-," (29; adding "humanistiska" makes 42),
-    // "humanistiska och" (16; adding the last word makes 45), "samhällsvetenskapsprogrammen" → 3 lines = 45 pt.
+    for (const d of defs) expect(textWidth(String(d.values[0][0]))).toBeLessThanOrEqual(LINE_PIXELS);
+    // "Andel behöriga till ekonomi-, humanistiska och samhällsvetenskapsprogrammen" in bold in the label
+    // column: lines as wide as Calibri draws them (a host may break after "ekonomi-"), 15 pt a line.
     const ek = s.blocks.find((b) => b.values.some((r) => r[0] === 'Andel behöriga till ekonomi-, humanistiska och samhällsvetenskapsprogrammen'))!;
     const row = ek.row + ek.values.findIndex((r) => r[0] === 'Andel behöriga till ekonomi-, humanistiska och samhällsvetenskapsprogrammen');
-    expect(s.rowHeights).toContainEqual({ row, points: 45 });
+    const lines = Math.round(s.rowHeights!.find((h) => h.row === row)!.points / 15);
+    expect(lines).toBeGreaterThanOrEqual(2);
+    expect(textWidth('samhällsvetenskapsprogrammen', 11, true)).toBeLessThanOrEqual(s.columnWidths![0] * 7 - 5);
+    // 9-point header rows: 12.5 pt a line; one line needs no height of its own.
     expect(rowHeights([{ id: 'x', row: 3, col: 0, values: [['Andel behöriga till yrkesprogram']], styles: [{ range: { row: 0, col: 0, rows: 1, cols: 1 }, wrap: true }] }], [20])).toEqual([{ row: 3, points: 30 }]);
+    expect(rowHeights([{ id: 'x', row: 3, col: 0, values: [['Andel behöriga till yrkesprogram']], styles: [{ range: { row: 0, col: 0, rows: 1, cols: 1 }, wrap: true, fontSize: 9, bold: true }] }], [12])).toEqual([{ row: 3, points: 37 }]);
+    expect(rowHeights([{ id: 'x', row: 3, col: 0, values: [['Elever']], styles: [{ range: { row: 0, col: 0, rows: 1, cols: 1 }, wrap: true, fontSize: 9 }] }], [12])).toEqual([]);
   });
 });

@@ -6,12 +6,12 @@ import { t, formatPercent } from '../i18n';
 import { subjectInfo } from '../grades/subjects';
 import type { Figure } from '../types';
 import { HEADLINE } from './history';
-import { COLORS, FMT, SheetBuilder, figureCell } from './layout';
+import { COLORS, FMT, SheetBuilder, figureCell, type PrintLayout } from './layout';
 import type { GroupFigures, ReportModel } from './model';
 import type { PlanValue, SheetPlan } from './plan';
-import { paragraph, rowHeights } from './history-print';
+import { LINE_PIXELS, blockStarts, fitCharts, fitColumns, paragraph, rowHeights } from './history-print';
 
-export { LINE_CHARS, paragraph, rowHeights, textLines } from './history-print';
+export { LINE_PIXELS, paragraph, rowHeights, textLines, textWidth } from './history-print';
 import { namndrapportLadder } from './narvaro-ladder';
 import { namndrapportTrend } from './history-trend';
 import { namndrapportTargets } from './targets';
@@ -43,7 +43,7 @@ function subjectName(m: ReportModel, code: string): string {
 export function buildNamndrapport(m: ReportModel): SheetPlan {
   const L = (key: string, params: Record<string, string | number> = {}) => t(m.lang, key, params);
   const threshold = m.settings.suppressionThreshold;
-  const b = new SheetBuilder('namndrapport', L('report.sheet.namndrapport'), false);
+  const b = new SheetBuilder('namndrapport', L('report.sheet.namndrapport'), false, PRINT_LAYOUT);
 
   b.title(L('report.title.namndrapport', { year: m.settings.finalYear }));
   b.line('meta-period', [L('report.meta.period'), m.period || L('report.meta.periodUnknown')]);
@@ -214,51 +214,81 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   defs.forEach((d, i) => paragraph(b, `def-${i + 1}`, d, { fontColor: '#404040' }));
 
   // Printed for the board on A4 portrait at 85 % (readable; never shrunk to one page), the title row on
-  // every page and a page break before a section that would not fit on the page it starts on. The
-  // chart data to the right stays on screen only.
-  // Printed width: 40 + 7 × 9 characters = 761 px, within what A4 portrait holds at 85 % inside 0.7 in
-  // margins (6.87 in = 660 px / 0.85 = 776 px). Row labels wrap in the first column.
+  // every page and a page break before a block that would not fit on the page it starts on. The chart
+  // data to the right stays on screen only. Row labels wrap in the first column.
+  // Columns as wide as their header words need, the label column the rest; charts fitted to them.
   const plan = b.build({ columnWidths: COLUMN_WIDTHS, tabColor: COLORS.title });
-  const heights = rowHeights(plan.blocks, COLUMN_WIDTHS);
+  plan.columnWidths = fitColumns(plan.blocks, COLUMN_WIDTHS, PRINT_COLUMNS, PRINT_CHARS, PRINT_LAYOUT.headerFontSize!, 8);
+  if (plan.charts) plan.charts = fitCharts(plan.charts, plan.columnWidths, PRINT_COLUMNS);
+  const heights = rowHeights(plan.blocks, plan.columnWidths);
   if (heights.length) plan.rowHeights = heights;
   plan.print = {
     orientation: 'portrait', fitToWidth: false, scale: PRINT_SCALE, area: { row: 0, col: 0, rows: b.cursor, cols: PRINT_COLUMNS },
-    repeatRows: { from: 0, to: 0 }, rowBreaks: pageBreaks(plan.blocks.filter((x) => x.id.startsWith('h-') && x.col === 0).map((x) => x.row), b.cursor),
+    repeatRows: { from: 0, to: 0 },
+    rowBreaks: pageBreaks(blockStarts(plan, b.cursor), b.cursor, ROWS_PER_PAGE, new Map(heights.map((h) => [h.row, h.points]))),
   };
   return plan;
 }
 
-/** Column widths in characters: the eight printed columns, a gap, then the chart data (from Q). */
-const COLUMN_WIDTHS = [40, 9, 9, 9, 9, 9, 9, 9, 4, 4, 4, 4, 4, 4, 4, 4, 18, 10, 10, 10, 10, 10, 10];
+/**
+ * Column widths in characters: the eight printed columns (fitted to their headers, see fitColumns), a
+ * gap, then the chart data (from Q).
+ */
+const COLUMN_WIDTHS = [30, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 4, 4, 4, 4, 4, 4, 4, 4, 18, 10, 10, 10, 10, 10, 10];
+/**
+ * Characters printed across A–H: 104.5 is 772 px in LibreOffice (7.4 px each) and 771.5 px by Excel's
+ * 7 px + 5 a column, within the 776 px A4 portrait holds at 85 % inside 0.7 in margins (6.87 in =
+ * 660 px / 0.85).
+ */
+const PRINT_CHARS = 104.5;
 /** Columns printed (A–H): no table of the Nämndrapport is wider. */
 export const PRINT_COLUMNS = 8;
 /** Print scale of the board paper, percent: the issue's floor for a readable printed page. */
 export const PRINT_SCALE = 85;
 /**
- * Sheet rows that fit on one A4 portrait page at 85 %: 10.19 in of printable height (0.75 in margins)
- * is 978 px, / 0.85 = 1 151 px of sheet, / 20 px per default row = 57; less the repeated title row and
- * room for wrapped rows.
+ * Header rows in 9 points (long words stay whole in narrow columns), charts up to three to a band,
+ * 200 px high, in A–B, C–E and F–H (fitCharts makes them as wide as those columns), and lines of text
+ * no wider than the page (a label column is at most 300 px).
  */
-export const ROWS_PER_PAGE = 52;
+const PRINT_LAYOUT: PrintLayout = {
+  headerFontSize: 9, chartSlots: { slots: [{ col: 0, width: 290 }, { col: 2, width: 240 }, { col: 5, width: 240 }], height: 200 },
+  lineWidth: LINE_PIXELS, labelWidth: 300,
+};
+/**
+ * Sheet rows of 15 pt that fit on one A4 portrait page at 85 %: 10.19 in of printable height (0.75 in
+ * margins) is 733.7 pt, / 0.85 = 863 pt of sheet; less the repeated title row (21 pt), 842 pt = 56
+ * rows (LibreOffice here put 845 pt under the title).
+ */
+export const ROWS_PER_PAGE = 56;
 
 /**
- * Manual page breaks between blocks: a section (from its heading to the next) that fits on a page but
- * would cross the end of the page it starts on begins a new page. A section longer than a page goes on
- * where the page is (the printer splits it anyway).
+ * Manual page breaks between blocks: a block (from one start to the next, or its first `keep` rows) that
+ * fits on a page but would cross the end of the page it starts on begins a new page. A block longer
+ * than a page goes on where the page is (the printer splits it anyway). Rows are 15 pt unless
+ * `heights` (points) says otherwise.
  * @example pageBreaks([0, 30, 50, 120], 140, 52) // []: 50–120 is longer than a page; 120–140 fits on the page the printer starts at 104
  */
-export function pageBreaks(sectionStarts: readonly number[], end: number, perPage = ROWS_PER_PAGE): number[] {
-  const starts = [...new Set(sectionStarts)].sort((a, b) => a - b);
+export function pageBreaks(blockStarts: readonly (number | { row: number; keep: number })[], end: number, perPage = ROWS_PER_PAGE, heights: ReadonlyMap<number, number> = new Map()): number[] {
+  const page = perPage * 15;
+  const h = (r: number) => heights.get(r) ?? 15;
+  const keepOf = new Map<number, number>();
+  for (const s of blockStarts) if (typeof s === 'number') keepOf.set(s, Infinity); else keepOf.set(s.row, s.keep);
+  const starts = [...keepOf.keys()].filter((r) => r < end).sort((a, b) => a - b);
   const breaks: number[] = [];
-  let pageStart = 0;
+  let used = 0;
+  let row = 0;
   starts.forEach((start, i) => {
-    const stop = i + 1 < starts.length ? starts[i + 1] : end;
-    // Pages the printer itself started inside a long section.
-    while (start - pageStart >= perPage) pageStart += perPage;
-    // A section longer than a page is split by the printer anyway: it goes on where the page is.
-    if (stop - start <= perPage && stop - pageStart > perPage && start > pageStart) {
+    // Rows before this block go where the printer puts them: a row that does not fit starts a page.
+    for (; row < start; row++) {
+      if (used > 0 && used + h(row) > page) used = 0;
+      used += h(row);
+    }
+    const stop = Math.min(i + 1 < starts.length ? starts[i + 1] : end, start + keepOf.get(start)!);
+    let need = 0;
+    for (let r = start; r < stop; r++) need += h(r);
+    if (used > 0 && used + need > page && need <= page) {
       breaks.push(start);
-      pageStart = start;
+      used = 0;
     }
   });
   return breaks;
