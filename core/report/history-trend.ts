@@ -68,17 +68,21 @@ export function namndrapportTrend(b: SheetBuilder, m: ReportModel, chartCol: num
     b.heading('h-trend-schools', L('report.section.trendSchools', { n: periods.length }));
     const srows: PlanValue[][] = [];
     const sformats: (string | null)[] = [];
+    // The school on a row of its own above its indicators: the indicator names need the wide label
+    // column (in a narrow one they were cut off on paper).
     for (const s of schools) {
+      srows.push([s.label, null, ...periods.map(() => null)]);
+      sformats.push(null);
       for (const key of PER_SCHOOL) {
         const ind = HEADLINE.find((i) => i.key === key)!;
         HISTORY_GROUPS.forEach((g, i) => {
-          srows.push([key === PER_SCHOOL[0] && i === 0 ? s.label : '', i === 0 ? L(`report.ind.${key}`) : '', L(GROUP_LABEL[g]), ...series(tr, 'school', s.label, g, key).map(figureCell)]);
+          srows.push([i === 0 ? L(`report.ind.${key}`) : '', L(GROUP_LABEL[g]), ...series(tr, 'school', s.label, g, key).map(figureCell)]);
           sformats.push(ind.share ? FMT.percent : FMT.oneDecimal);
         });
       }
     }
-    b.table('trend-schools', [L('report.col.school'), L('report.col.indicator'), L('report.col.group'), ...periods], srows,
-      { rowFormats: sformats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, FMT.text, FMT.text, ...periods.map(() => null)] });
+    b.table('trend-schools', [L('report.col.indicator'), L('report.col.group'), ...periods], srows,
+      { rowFormats: sformats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, FMT.text, ...periods.map(() => null)] });
     b.blank();
   }
   return true;
