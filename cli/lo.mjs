@@ -97,3 +97,30 @@ function pngBytes(width, height, rgb) {
   for (let y = 0; y < height; y++) rgb.copy(raw, y * (width * 3 + 1) + 1, y * width * 3, (y + 1) * width * 3);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/**
+ * Copies the workbook `src` to `out` with only the sheets whose names start with one of `prefixes`, so
+ * LibreOffice prints just them (it prints hidden sheets too): the others leave workbook.xml, with their
+ * sheet-local names; the kept names' sheet indices are renumbered. Parts stay, unreferenced.
+ */
+export async function xlsxWithSheets(src, out, prefixes) {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(readFileSync(src));
+  let wb = await zip.file('xl/workbook.xml').async('string');
+  const names = [...wb.matchAll(/<sheet\b[^>]*?name="([^"]*)"[^>]*\/>/g)].map((m) => m[1]);
+  const kept = names.filter((n) => prefixes.some((p) => n.startsWith(p)));
+  if (!kept.length) throw new Error(`no sheet of ${src} starts with ${prefixes.join(', ')}`);
+  wb = wb.replace(/<sheet\b[^>]*?\/>/g, (tag) => (kept.includes(/name="([^"]*)"/.exec(tag)[1]) ? tag : ''));
+  wb = wb.replace(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g, (whole, attrs, ref) => {
+    const local = /localSheetId="(\d+)"/.exec(attrs);
+    if (local) {
+      const j = kept.indexOf(names[Number(local[1])]);
+      return j < 0 ? '' : `<definedName${attrs.replace(/localSheetId="\d+"/, `localSheetId="${j}"`)}>${ref}</definedName>`;
+    }
+    return names.some((n) => !kept.includes(n) && ref.includes(`${n.replace(/'/g, "''")}'!`)) ? '' : whole;
+  });
+  wb = wb.replace(/<definedNames>\s*<\/definedNames>/, '').replace(/\s(activeTab|firstSheet)="\d+"/g, '');
+  zip.file('xl/workbook.xml', wb);
+  writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return kept;
+}

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Writes docs/namndrapport.png: the Nämndrapport page of the demo report as LibreOffice prints it; and
 // docs/namndrapport-skola.png, docs/namndrapport-kommun.png: every printed page of the Nämndrapport for
-// one school and for a municipality of five (cli/fixtures/namndrapport-print.ts, issue 14).
+// one school and for a municipality of five (cli/fixtures/namndrapport-print.ts, issue 14); and
+// docs/datakontroll.png, docs/resultatdialog.png from the demo report.
 // Usage: node cli/render-docs.mjs [workbook.xlsx]   (default: runs `skolanalys demo` first;
 // falls back to the writer's sample plan while the demo cannot run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, copyFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pagesToPng, pageTexts, pageToPng, xlsxToPdf } from './lo.mjs';
+import { pagesToPng, pdfPages, pageToPng, xlsxToPdf, xlsxWithSheets } from './lo.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'skolanalys-docs-'));
@@ -24,6 +25,9 @@ for (const c of ['skola', 'kommun']) {
 
 let xlsx = process.argv[2];
 if (!xlsx) {
+  // The demo runs the built CLI: build it from the sources as they are.
+  const { build } = await import('./build.mjs');
+  await build();
   const demo = spawnSync(process.execPath, [join(root, 'bin/skolanalys.mjs'), 'demo', '--out', join(tmp, 'demo.xlsx')], { cwd: root, encoding: 'utf8' });
   if (demo.status === 0) xlsx = join(tmp, 'demo.xlsx');
   else {
@@ -35,16 +39,26 @@ if (!xlsx) {
   copyFileSync(xlsx, join(tmp, 'input.xlsx'));
   xlsx = join(tmp, 'input.xlsx');
 }
-try {
-  const pdf = xlsxToPdf(xlsx, tmp);
-  const texts = pageTexts(pdf);
-  const page = texts.findIndex((t) => /Nämndrapport –|Board report –/.test(t)) + 1;
-  if (page < 1) throw new Error('no Nämndrapport page in the PDF');
-  const png = pageToPng(pdf, page, 80, join(root, 'docs/namndrapport.png'));
-  console.log(`wrote ${png.replace(root, '')} (page ${page} of ${texts.length})`);
-} catch (e) {
-  // The whole demo workbook is many pages; on a busy machine LibreOffice may run out of time.
-  console.warn(`docs/namndrapport.png not rendered: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
-  process.exitCode = 1;
+// One sheet at a time (the whole demo workbook is many pages, slow to print): the Nämndrapport's first
+// page, the Datakontroll and the first class's Resultatdialog, each when the report has it.
+const renders = [
+  ['Nämndrapport', 'docs/namndrapport.png', 80, false],
+  ['Datakontroll', 'docs/datakontroll.png', 80, true],
+  ['Resultatdialog', 'docs/resultatdialog.png', 100, true],
+];
+for (const [sheet, png, dpi, allPages] of renders) {
+  try {
+    const one = join(tmp, `${sheet}.xlsx`);
+    const kept = await xlsxWithSheets(xlsx, one, [sheet]);
+    const name = kept[0];
+    if (kept.length > 1) await xlsxWithSheets(xlsx, one, [name]);
+    const pdf = xlsxToPdf(one, tmp);
+    if (allPages) pagesToPng(pdf, dpi, join(root, png));
+    else pageToPng(pdf, 1, dpi, join(root, png));
+    console.log(`wrote ${png} (${name}, ${pdfPages(pdf)} pages${allPages ? '' : ', the first'})`);
+  } catch (e) {
+    console.warn(`${png} not rendered: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+    process.exitCode = 1;
+  }
 }
 if (existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
