@@ -80,9 +80,10 @@ export function rowHeights(blocks: readonly PlanBlock[], widths: readonly number
 const KEEP_TABLE = 16;
 
 /**
- * Rows a page may break before: every section heading, table and band of charts (a table or chart
- * right under its heading stays with it; running text stays with the block above), each with the rows
- * that must stay together from it: all of a chart band or a short table, the first rows of a long one.
+ * Rows a page may break before: every section heading, table, band of charts and sub-heading row of a
+ * table (a table or chart right under its heading stays with it; running text stays with the block
+ * above), each with the rows that must stay together from it: all of a chart band or a short table, the
+ * first rows of a long one or under a sub-heading.
  */
 export function blockStarts(plan: { blocks: readonly PlanBlock[]; charts?: readonly PlanChart[] }, end: number): { row: number; keep: number }[] {
   const headings = new Set(plan.blocks.filter((b) => b.col === 0 && b.id.startsWith('h-')).map((b) => b.row));
@@ -91,11 +92,20 @@ export function blockStarts(plan: { blocks: readonly PlanBlock[]; charts?: reado
   for (const b of plan.blocks) if (b.col === 0 && b.styles?.some((s) => s.range.row === 0 && s.fill === COLORS.headerFill)) starts.add(b.row);
   const chartRows = new Set((plan.charts ?? []).filter((c) => c.anchor.col < 8).map((c) => c.anchor.row));
   for (const r of chartRows) starts.add(r);
+  // A row inside a table with only its label (a school above its indicators) stays with the rows under it.
+  const subheads = new Set<number>();
+  for (const b of plan.blocks) {
+    if (b.col !== 0 || b.values[0].length < 2) continue;
+    b.values.forEach((row, i) => {
+      if (typeof row[0] === 'string' && row[0] && row.slice(1).every((v) => v === null || v === '')) subheads.add(b.row + i);
+    });
+  }
+  for (const r of subheads) if (!headings.has(r)) starts.add(r);
   const rows = [...starts].filter((r) => !headings.has(r - 1)).sort((a, b) => a - b);
   return rows.map((row, i) => {
     const stop = i + 1 < rows.length ? rows[i + 1] : end;
     const chart = [...chartRows].some((r) => r >= row && r < stop);
-    return { row, keep: chart || stop - row <= KEEP_TABLE ? stop - row : 6 };
+    return { row, keep: chart || stop - row <= KEEP_TABLE ? stop - row : subheads.has(row) ? 4 : 6 };
   });
 }
 
