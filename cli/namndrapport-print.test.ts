@@ -1,7 +1,7 @@
 /**
- * The Nämndrapport printed as a board gets it (issue 14): written by the CLI's writer for one school and
- * for a municipality of five (cli/fixtures/namndrapport-print.ts), converted to PDF by LibreOffice once
- * per case. A4 portrait at ≥ 85 %, the page limits, the title on every page, and no header cut: every
+ * The Nämndrapport printed as a board gets it (issue 14): the whole report written by the CLI's writer for
+ * one school and for a municipality of five (cli/fixtures/namndrapport-print.ts), cut down to the
+ * Nämndrapport and converted to PDF by LibreOffice once per case. A4 portrait at ≥ 85 %, the page limits, the title on every page, and no header cut: every
  * header word whole in the PDF and every wrapped header row tall enough for its lines.
  * Needs LibreOffice, poppler-utils and fonts-crosextra-carlito (Calibri's metrics; .ci/run installs them).
  */
@@ -35,13 +35,18 @@ async function print(c: PrintCase): Promise<Printed> {
   const xlsx = join(dir, `namndrapport-${c}.xlsx`);
   const plan = (await writeNamndrapportAlone(c, xlsx)).sheets.find((s) => s.key === 'namndrapport')!;
   const zip = await JSZip.loadAsync(readFileSync(xlsx));
+  const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+  // The Nämndrapport's part, through the workbook's relationships (the other sheets' parts stay behind).
+  const rid = /<sheet [^>]*name="Nämndrapport"[^>]*r:id="([^"]+)"/.exec(workbookXml)![1];
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   const pdf: string = xlsxToPdf(xlsx, dir);
   const pages: number = pdfPages(pdf);
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), pdf], { encoding: 'utf8' });
   return {
     plan,
-    sheetXml: await zip.file('xl/worksheets/sheet1.xml')!.async('string'),
-    workbookXml: await zip.file('xl/workbook.xml')!.async('string'),
+    sheetXml: await zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string'),
+    workbookXml,
     pages,
     sizes: [...info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gm)].map((m) => m[1]),
     texts: pageTexts(pdf),
