@@ -97,15 +97,16 @@ const panelFallback = {
 };
 
 // The server bundle needs no panel or CLI words: core never uses the ui.* and cli.* keys, so their
-// catalogues (about 37 KiB of Code.js) are left out of it. The sidebar keeps them.
+// catalogues (the pane's earlier terms and Jämförelsetal included; about 45 KiB of Code.js) are left
+// out of it. The sidebar keeps them.
 const serverOnlyMessages = {
   name: 'server-only-messages',
   setup(b) {
-    b.onResolve({ filter: /^\.\/messages\/(ui|cli)$/ }, (args) => (args.importer.endsWith(`core/i18n/index.ts`) ? { path: args.path, namespace: 'no-messages' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'no-messages' }, (args) => ({
-      contents: `export const ${args.path.endsWith('ui') ? 'ui' : 'cli'} = { sv: {}, en: {} };`,
-      loader: 'js',
-    }));
+    b.onResolve({ filter: /^\.\/messages\/(ui|cli|pane)$/ }, (args) => (args.importer.endsWith(`core/i18n/index.ts`) ? { path: args.path, namespace: 'no-messages' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-messages' }, (args) => {
+      const name = args.path.split('/').pop();
+      return { contents: `export const ${name} = { sv: {}, en: {} };`, loader: 'js' };
+    });
   },
 };
 
