@@ -57,7 +57,7 @@ describe('trend on the Nämndrapport', () => {
     expect(t).toHaveLength(1 + 8 * 3);
     // YRK over both schools: Norr has 2 × (5 + n) eligible of 20, Söder all; VT2022 (n = 1): (12 + 24) / 44.
     // VT2023 (n = 2): (14 + 20) / 40; VT2024 (n = 3): (16 + 24) / 44; VT2025: (18 + 24) / 44; VT2026: (20 + 24) / 44 = 1.
-    expect(t[1].slice(0, 2)).toEqual(['Andel behöriga till yrkesprogram', 'Totalt']);
+    expect(t[1].slice(0, 2)).toEqual(['Behöriga yrkesprogram', 'Totalt']);
     expect(t[1].slice(2)).toEqual([36 / 44, 34 / 40, 40 / 44, 42 / 44, 1]);
     // Girls: Norr min(10, 5 + n) + Söder 12, of 22; VT2022: (6 + 12) / 22.
     expect(t[2].slice(1, 3)).toEqual(['Flickor', 18 / 22]);
@@ -69,7 +69,7 @@ describe('trend on the Nämndrapport', () => {
     // Each school on a row of its own, its indicators under it (names in the wide label column).
     expect(s[0]).toEqual(['Indikator', 'Grupp', 'VT2022', 'VT2023', 'VT2024', 'VT2025', 'VT2026']);
     const söderYrk = s.findIndex((x) => x[0] === 'Söder') + 1;
-    expect(s[söderYrk][0]).toBe('Andel behöriga till yrkesprogram');
+    expect(s[söderYrk][0]).toBe('Behöriga yrkesprogram');
     // Söder VT2023: 12 girls + 8 boys → boys under 10 and girls hidden with them; the total (20) is shown.
     expect(s[söderYrk].slice(2, 4)).toEqual([1, 1]);
     expect(s[söderYrk + 1].slice(1, 4)).toEqual(['Flickor', 1, '..']);

@@ -42,7 +42,7 @@ export function namndrapportTrend(b: SheetBuilder, m: ReportModel, chartCol: num
   const rowFormats: (string | null)[] = [];
   for (const ind of HEADLINE) {
     HISTORY_GROUPS.forEach((g, i) => {
-      rows.push([i === 0 ? L(`report.ind.${ind.key}`) : '', L(GROUP_LABEL[g]), ...series(tr, 'kommun', whole, g, ind.key).map(figureCell)]);
+      rows.push([i === 0 ? L(`report.indShort.${ind.key}`) : '', L(GROUP_LABEL[g]), ...series(tr, 'kommun', whole, g, ind.key).map(figureCell)]);
       rowFormats.push(ind.share ? FMT.percent : FMT.oneDecimal);
     });
   }
@@ -76,7 +76,7 @@ export function namndrapportTrend(b: SheetBuilder, m: ReportModel, chartCol: num
       for (const key of PER_SCHOOL) {
         const ind = HEADLINE.find((i) => i.key === key)!;
         HISTORY_GROUPS.forEach((g, i) => {
-          srows.push([i === 0 ? L(`report.ind.${key}`) : '', L(GROUP_LABEL[g]), ...series(tr, 'school', s.label, g, key).map(figureCell)]);
+          srows.push([i === 0 ? L(`report.indShort.${key}`) : '', L(GROUP_LABEL[g]), ...series(tr, 'school', s.label, g, key).map(figureCell)]);
           sformats.push(ind.share ? FMT.percent : FMT.oneDecimal);
         });
       }

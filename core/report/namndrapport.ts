@@ -126,17 +126,12 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   if (m.subjects.length) {
     b.heading('h-subjects', L('report.section.subjects'));
     const subjStart = b.cursor;
-    // Two tables of at most eight columns, so the printed page (A4 portrait at 85 %) holds them.
+    // One table of eight columns (A4 portrait at 85 % holds no more): the grade distribution A–F is the
+    // chart below, its figures beside the print area (chart data), so the board paper is not a page longer.
     b.table('subjects',
-      [L('report.col.subject'), L('report.col.graded'), 'A', 'B', 'C', 'D', 'E', 'F'],
-      m.subjects.map((s) => [subjectName(m, s.subject), s.graded,
-        figureCell(s.shares.A), figureCell(s.shares.B), figureCell(s.shares.C), figureCell(s.shares.D), figureCell(s.shares.E), figureCell(s.shares.F)]),
-      { formats: [null, FMT.integer, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent], boldFirstColumn: true, wrapFirstColumn: true });
-    b.blank();
-    b.table('subjects-points',
-      [L('report.col.subject'), L('report.col.streck'), L('report.col.notStudied'), L('report.col.passShare'), L('report.col.meanPoints'), L('report.col.meanPointsGirls'), L('report.col.meanPointsBoys')],
-      m.subjects.map((s) => [subjectName(m, s.subject), figureCell(s.streck), figureCell(s.notStudied), figureCell(s.passShare), figureCell(s.meanPoints), figureCell(s.meanPointsGirls), figureCell(s.meanPointsBoys)]),
-      { formats: [null, FMT.integer, FMT.integer, FMT.percent, FMT.oneDecimal, FMT.oneDecimal, FMT.oneDecimal], boldFirstColumn: true, wrapFirstColumn: true });
+      [L('report.col.subject'), L('report.col.graded'), L('report.col.passShare'), L('report.col.meanPoints'), L('report.col.meanPointsGirls'), L('report.col.meanPointsBoys'), L('report.col.streck'), L('report.col.notStudied')],
+      m.subjects.map((s) => [subjectName(m, s.subject), s.graded, figureCell(s.passShare), figureCell(s.meanPoints), figureCell(s.meanPointsGirls), figureCell(s.meanPointsBoys), figureCell(s.streck), figureCell(s.notStudied)]),
+      { formats: [null, FMT.integer, FMT.percent, FMT.oneDecimal, FMT.oneDecimal, FMT.oneDecimal, FMT.integer, FMT.integer], boldFirstColumn: true, wrapFirstColumn: true });
     b.blank();
     const gradeRows: PlanValue[][] = m.subjects.map((s) => [s.subject, ...(['A', 'B', 'C', 'D', 'E', 'F'] as const).map((k) => (typeof s.shares[k] === 'number' ? s.shares[k] : null))]);
     const gradeData = b.sideTable('chart-grades-data', subjStart, CHART_DATA_COL, [L('report.section.chartData'), 'A', 'B', 'C', 'D', 'E', 'F'], gradeRows,

@@ -67,14 +67,18 @@ describe('the Mål sheet', () => {
     expect(r.problems.filter((p) => p.code === 'report.targetRow')).toEqual([expect.objectContaining({ cell: `Mål!A${grid.length}`, value: 'Trivsel' })]);
     const nr = r.plan.sheets.find((s) => s.key === 'namndrapport')!;
     const rows = rowsFrom(nr, 'targets');
-    expect(rows[0]).toEqual(['Indikator', 'Enhet', 'Utfall', 'Målvärde', 'Jämförelse', 'Status', 'Kommentar']);
+    expect(rows[0]).toEqual(['Indikator', 'Enhet', 'Utfall', 'Målvärde', 'Jämförelse', 'Status']);
     // YRK 0.75 vs ≥ 0.78 with margin 0.05: 0.03 short → delvis. Meritvärde 77.5 ≥ 75 → uppfyllt.
     // Alla ämnen 0.75 vs 0.9, margin 0.1: 0.15 short → ej uppfyllt.
     expect(rows.slice(1)).toEqual([
-      ['Andel behöriga till yrkesprogram', 'Totalt', 0.75, 0.78, '≥', 'delvis', 'Matematiken i fokus'],
-      ['Genomsnittligt meritvärde (17 ämnen)', 'Norrskolan', 77.5, 75, '≥', 'uppfyllt', ''],
-      ['Andel med godkända betyg i alla ämnen', 'Totalt', 0.75, 0.9, '≥', 'ej uppfyllt', 'Nytt mål 2026'],
+      ['Behöriga yrkesprogram', 'Totalt', 0.75, 0.78, '≥', 'delvis'],
+      ['Meritvärde (17 ämnen)', 'Norrskolan', 77.5, 75, '≥', 'uppfyllt'],
+      ['Godkända i alla ämnen', 'Totalt', 0.75, 0.9, '≥', 'ej uppfyllt'],
     ]);
+    // The comments follow the table, one per target that has one, named by indicator and unit.
+    expect(nr.blocks.find((b) => b.id === 'h-targets-comments')?.values[0][0]).toBe('Kommentarer');
+    const lines = nr.blocks.filter((b) => /^targets-comment-/.test(b.id)).map((b) => b.values[0][0]);
+    expect(lines).toEqual(['Behöriga yrkesprogram (Totalt): Matematiken i fokus', 'Godkända i alla ämnen (Totalt): Nytt mål 2026']);
     const header = nr.blocks.find((b) => b.id === 'targets-header')!;
     const status = { row: header.row + 1, col: 5, rows: 3, cols: 1 };
     expect(nr.conditionalFormats?.filter((c) => c.range.row === status.row && c.range.col === 5)).toEqual([

@@ -177,9 +177,9 @@ function figureFor(m: ReportModel, tg: Target): { unit: string; value: Figure } 
 }
 
 /**
- * The targets block of the Nämndrapport: indicator, unit, figure, target, status (traffic light) and
- * the school's comment, for every target with a value or a comment. A line asks for targets when none
- * are filled in.
+ * The targets block of the Nämndrapport: indicator (short name), unit, figure, target and status
+ * (traffic light) for every target with a value or a comment, then the school's comments under the
+ * table, each wrapped across the page. A line asks for targets when none are filled in.
  * @example namndrapportTargets(b, model) // adds the block when model.targets is set
  */
 export function namndrapportTargets(b: SheetBuilder, m: ReportModel): void {
@@ -188,27 +188,35 @@ export function namndrapportTargets(b: SheetBuilder, m: ReportModel): void {
   b.heading('h-targets', L('report.section.targets'));
   const rows: PlanValue[][] = [];
   const formats: (string | null)[] = [];
+  // Comments go under the table, each wrapped across the page: in a table column they were cut off.
+  const comments: string[] = [];
   for (const tg of m.targets) {
     if (tg.target === null && !tg.comment) continue;
     const f = figureFor(m, tg);
     if (!f) continue;
     const share = HEADLINE.find((i) => i.key === tg.indicator)!.share;
     const status = targetStatus(f.value, tg);
-    rows.push([L(`report.ind.${tg.indicator}`), f.unit, figureCell(f.value), tg.target === null ? '.' : tg.target,
-      tg.target === null ? '' : `${tg.comparison === '>=' ? '≥' : '≤'}`, status ? L(`report.targets.status.${status}`) : tg.target === null ? '' : '..', tg.comment]);
+    rows.push([L(`report.indShort.${tg.indicator}`), f.unit, figureCell(f.value), tg.target === null ? '.' : tg.target,
+      tg.target === null ? '' : `${tg.comparison === '>=' ? '≥' : '≤'}`, status ? L(`report.targets.status.${status}`) : tg.target === null ? '' : '..']);
     formats.push(share ? FMT.percent : FMT.oneDecimal);
+    if (tg.comment) comments.push(`${L(`report.indShort.${tg.indicator}`)} (${f.unit}): ${tg.comment}`);
   }
   if (!rows.length) {
     b.line('targets-none', [L('report.targets.none')], { italic: true, fontColor: '#595959' });
     b.blank();
     return;
   }
-  const range = b.table('targets', [L('report.col.indicator'), L('report.targets.col.unit'), L('report.targets.col.outcome'), L('report.targets.col.target'), L('report.targets.col.comparison'), L('report.targets.col.status'), L('report.targets.col.comment')],
-    rows, { rowFormats: formats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, FMT.text, null, null, FMT.text, FMT.text, FMT.text], styles: [{ range: { row: 1, col: 6, rows: rows.length, cols: 1 }, wrap: true }] });
+  const range = b.table('targets', [L('report.col.indicator'), L('report.targets.col.unit'), L('report.targets.col.outcome'), L('report.targets.col.target'), L('report.targets.col.comparison'), L('report.targets.col.status')],
+    rows, { rowFormats: formats, boldFirstColumn: true, wrapFirstColumn: true, formats: [null, FMT.text, null, null, FMT.text, FMT.text] });
   const status = { row: range.row + 1, col: range.col + 5, rows: rows.length, cols: 1 };
   b.highlight({ range: status, when: { equals: L('report.targets.status.met') }, fill: COLORS.good, fontColor: COLORS.goodText });
   b.highlight({ range: status, when: { equals: L('report.targets.status.partly') }, fill: COLORS.warn, fontColor: COLORS.warnText });
   b.highlight({ range: status, when: { equals: L('report.targets.status.notMet') }, fill: COLORS.bad, fontColor: COLORS.badText });
+  if (comments.length) {
+    // A heading of its own: the comments may start on the next page while the table stays with its heading.
+    b.heading('h-targets-comments', L('report.targets.comments'));
+    comments.forEach((c, i) => paragraph(b, `targets-comment-${i + 1}`, c));
+  }
   paragraph(b, 'targets-note', L('report.targets.note'), { italic: true, fontColor: '#595959' });
   b.blank();
 }
