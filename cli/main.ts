@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
-import { checkReportInputs } from '../core/report/readiness';
+import { checkReportInputs, gradedPupilIn, sharesPupils } from '../core/report/readiness';
 import { findOwned } from '../core/report/create-once';
 import type { XlsxPackage } from './xlsx/package';
 import { latestEarlier } from '../core/report/history-model';
@@ -209,8 +209,9 @@ async function report(ctx: Context, file: string, options: Record<string, string
     inputs.earlier = earlier;
     inputs.previous = latestEarlier(earlier, { sheet: grades, file: basename(file), option: options.period })?.grades;
     // Another year's pupils (an earlier cohort) feed the Historik only: progression needs the same pupils.
-    const unmatched = checkReportInputs(inputs, ['progression'], ctx.settings, ctx.now).filter((r) => r.input === 'previous');
-    if (unmatched.length && unmatched.every((r) => r.found === 'grades')) inputs.previous = undefined;
+    // A previous sheet that is no grade sheet at all stays, for refuseUnfit to name.
+    const prev = inputs.previous;
+    if (prev && !sharesPupils(prev, grades, ctx.settings, ctx.now, inputs.mapping) && gradedPupilIn(prev, ctx.settings, ctx.now)) inputs.previous = undefined;
   }
   if (options.period) inputs.period = options.period;
   // The school's sheets the report reads back (made once by an earlier report, or typed by the school):
@@ -234,6 +235,10 @@ async function report(ctx: Context, file: string, options: Record<string, string
   } catch (e) {
     throw new CliError('cli.error.core', { message: e instanceof Error ? e.message : String(e) }, 1);
   }
+  // The earlier files (their texts and the tables read from them) are done with: free them before writing.
+  earlier.length = 0;
+  inputs.earlier = undefined;
+  inputs.previous = undefined;
   phase('report');
 
   const pkg = main.pkg ?? (await newPackage(ctx.now));

@@ -93,6 +93,14 @@ describe('report on the demo workbook', () => {
     expect(zip.file(/^xl\/charts\/chart\d+\.xml$/).length).toBe(zip1.file(/^xl\/charts\/chart\d+\.xml$/).length);
   }, 120_000);
 
+  it('refuses an earlier term that holds no grades, before anything is written, naming the sheet', () => {
+    const out = join(dir, 'ej-skriven.xlsx');
+    const r = run('report', DEMO, '--sheet', 'Betyg VT2026', '--previous', 'Läs mig', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Läs mig');
+    expect(() => readFileSync(out)).toThrow();
+  });
+
   it('a text grade file goes into a sheet of its own, as text', async () => {
     const out = join(dir, 'scb.xlsx');
     const r = run('report', 'examples/betyg-ak9-vt2026.txt', '--np', 'examples/np-ak9-vt2026.txt', '--out', out);

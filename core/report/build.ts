@@ -5,7 +5,7 @@
 import type { DetectOptions, Detection, ReportInputs, ReportKind, ReportResult, SheetData } from '../app';
 import { t } from '../i18n';
 import { analyseGrades, type GradeAnalysis } from '../grades/analyse';
-import { readGradeSheet, readGradeTable } from '../table/grades';
+import { readGradeSheet } from '../table/grades';
 import { readTestTable } from '../table/tests';
 import { cellAddress } from '../table/address';
 import type { GradeTable, Problem, Settings, SubjectCode, TestTable } from '../types';
@@ -74,7 +74,8 @@ export function detect(data: SheetData, options: DetectOptions = {}): Detection 
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const referenceYear = yearOf(options.now);
   const lang = settings.lang;
-  const grades = readGradeTable(data, { referenceYear, mapping: options.mapping, scale: settings.scale, lang });
+  // The same read as the report's (readGradeSheet): a refusal's detect() does not read a big sheet twice.
+  const grades = readGradeSheet(data, { referenceYear, scale: settings.scale, lang, ...(options.mapping ? { mapping: options.mapping } : {}) });
   const gradeSubjects = subjectsOf(grades);
   // An SCB national-test file also has personnummer; grades win only with real subject columns.
   const tests = readTestTable(data, { referenceYear, lang });

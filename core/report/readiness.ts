@@ -74,8 +74,11 @@ const HEAD_ROWS = 64;
 /**
  * Whether a sheet holds a pupil with a grade, looking at its first rows before reading it all: a
  * grade sheet shows one at once, so a 100 000-pupil sheet is not read twice (here and for the report).
+ * @example gradedPupilIn({ sheet: 'Läs mig', values: [['Min arbetsbok']] }, DEFAULT_SETTINGS, new Date('2026-06-15')) // false
  */
-function gradedPupilIn(data: SheetData, settings: Settings, now: Date, mapping?: ReportInputs['mapping']): boolean {
+export function gradedPupilIn(data: SheetData, settings: Settings, now: Date, mapping?: ReportInputs['mapping']): boolean {
+  // A text export is read line by line (and kept for the report), never split into a grid for this.
+  if (data.text !== undefined) return hasGrades(gradeTable(data, settings, now, mapping));
   const rows = data.values;
   if (rows.length > HEAD_ROWS && hasGrades(gradeTable({ sheet: data.sheet, origin: data.origin, values: rows.slice(0, HEAD_ROWS) }, settings, now, mapping))) return true;
   return hasGrades(gradeTable(data, settings, now, mapping));
@@ -94,6 +97,16 @@ function matched(previous: GradeTable, current: GradeTable): number {
     if (k && keys.has(k) && p.grades.some((g) => g.entry.kind === 'grade')) n++;
   }
   return n;
+}
+
+/**
+ * Whether the earlier grade sheet shares at least one graded pupil with the grades (by personnummer),
+ * i.e. whether Progression can be made from it; the CLI asks this of the latest earlier file to tell
+ * the same cohort from another year's, which then feeds only the Historik.
+ * @example sharesPupils(vt2025, vt2026, DEFAULT_SETTINGS, new Date('2026-06-15')) // true for the same class a year on
+ */
+export function sharesPupils(previous: SheetData, grades: SheetData, settings: Settings, now: Date, mapping?: ReportInputs['mapping']): boolean {
+  return matched(gradeTable(previous, settings, now), gradeTable(grades, settings, now, mapping)) > 0;
 }
 
 /** Whether `data` can serve as `role`; `current` is the grades table an earlier term must share pupils with. */
