@@ -24,6 +24,7 @@ export const VALUE_OPTIONS: Record<string, readonly string[]> = {
   report: ['np', 'attendance', 'previous', 'survey', 'questions', 'sheet', 'out', 'period', 'benchmarks', 'arskurs'],
   demo: ['out'],
   trend: ['sheet'],
+  tests: ['sheet'],
   benchmark: ['kommun', 'years', 'group', 'out', 'url'],
 };
 /** Options that may be given more than once, per command. */
@@ -39,6 +40,7 @@ export const SWITCHES: Record<string, readonly string[]> = {
   report: [],
   demo: [],
   trend: ['json'],
+  tests: ['json'],
   benchmark: [],
 };
 

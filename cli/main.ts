@@ -18,7 +18,8 @@ import { findPeriod, headValues, periodKey, type FoundPeriod, type Period } from
 import { KoladaError, fetchKolada, koladaRequest } from '../core/report/kolada';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
-import { readTestTable } from '../core/table/tests';
+import { readTest3Table, readTestTable, SCB_TEST3_COLUMNS } from '../core/table/tests';
+import { subtest3Figures, testResultFigures } from '../core/grades/tests';
 import { attendanceJson, readAttendance, readPlanSheet, type AttendanceJson } from '../core/attendance';
 import { cohortJson, compareTerms, followCohort, progressionJson, type CohortJson, type ProgressionJson } from '../core/progression';
 import { readSurvey, surveyJson, type SurveyJson } from '../core/survey';
@@ -108,6 +109,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       case 'trend':
         if (!args.positionals.length) throw new CliError('cli.error.missingFile', { what: L('cli.what.file') });
         return await trend(ctx, args.positionals, args.options, args.switches.has('json'));
+      case 'tests':
+        return await nationalTests(ctx, one(), args.options, args.switches.has('json'));
       case 'benchmark':
         return await benchmark(ctx, args.options);
       case 'demo':
@@ -433,6 +436,66 @@ async function trend(ctx: Context, files: string[], options: Record<string, stri
   return 0;
 }
 
+/** Whether a sheet is SCB's ämnesprov åk 3 file: its 35 columns without a header, or its sub-test names. */
+function isTest3(values: SheetData['values']): boolean {
+  const first = values.find((row) => row.some((v) => v !== null && v !== undefined && String(v).trim() !== ''));
+  if (!first) return false;
+  const names = first.map((v) => String(v ?? '').trim().toUpperCase());
+  if (names.includes('MA_A_PR') || names.includes('SV_A_PR')) return true;
+  return /^\d{8}$/.test(names[4] ?? '') && names.length === SCB_TEST3_COLUMNS.length;
+}
+
+/**
+ * `tests`: a national-test file on its own. Åk 3: per subject the share who took and who passed every
+ * sub-test given; åk 6 and 9: per subject the share with provbetyg A–E; codes (99, 88, 77, blank) apart.
+ * A file with no test result is refused (exit 2) with what it looks like instead.
+ */
+async function nationalTests(ctx: Context, file: string, options: Record<string, string>, json: boolean): Promise<number> {
+  const { lang, settings, now, io } = ctx;
+  const L = (k: string, p: Record<string, string | number> = {}) => t(lang, k, p);
+  const input = await readInput(file, { sheet: options.sheet });
+  const data = input.sheets[0];
+  const opts = { referenceYear: now.getFullYear(), lang };
+  const threshold = settings.suppressionThreshold;
+  if (isTest3(data.values)) {
+    const t3 = readTest3Table(data, opts);
+    const subtests = subtest3Figures(t3, threshold);
+    if (json) io.out(JSON.stringify({ yearGroup: 3, subtests, problems: t3.problems.map(problemJson) }));
+    else {
+      io.out(L('cli.tests.title3', { sheet: data.sheet }));
+      for (const x of subtests) io.out(L('cli.tests.line3', { subject: x.subject, pupils: x.pupils, took: shareText(lang, x.tookAllShare), passed: shareText(lang, x.passedAllShare), n: x.subtests.length }));
+      io.out(problemLines(t3.problems, lang).join('\n'));
+    }
+    return 0;
+  }
+  const table = readTestTable(data, opts);
+  if (!table.records.some((r) => r.results.some((x) => x.mark || x.code))) {
+    let kind = 'unknown';
+    try {
+      kind = detect(data, { settings, now }).kind;
+    } catch {
+      // Nothing reads it: "unknown".
+    }
+    throw new CliError('cli.error.noTests', { sheet: data.sheet, found: L(`report.refuse.found.${kind === 'grades' ? 'grades' : kind === 'lessons' ? 'attendance' : kind}`) });
+  }
+  const subjects = testResultFigures(table, threshold);
+  if (json) io.out(JSON.stringify({ yearGroup: table.yearGroup ?? null, subjects, problems: table.problems.map(problemJson) }));
+  else {
+    io.out(L('cli.tests.title', { sheet: data.sheet, year: table.yearGroup ?? '?' }));
+    for (const x of subjects) io.out(L('cli.tests.line', { subject: x.subject, graded: x.graded, pass: shareText(lang, x.passShare), notTaken: x.notTaken }));
+    io.out(problemLines(table.problems, lang).join('\n'));
+  }
+  return 0;
+}
+
+function shareText(lang: Lang, f: number | string): string {
+  return typeof f === 'number' ? formatPercent(lang, f) : f;
+}
+
+function problemJson(p: { cell: string; value: unknown; message: string; severity: string }) {
+  return { cell: p.cell, value: p.value ?? null, message: p.message, severity: p.severity };
+}
+
 /**
  * `benchmark`: the one network call of the CLI, opt-in. Says on screen what will be sent (KPI ids,
  * the municipality code, years; nothing about pupils) before it asks Kolada, follows Kolada's
@@ -730,6 +793,18 @@ async function demo(ctx: Context, outOption?: string): Promise<number> {
     // Lesson-level absence (the Skola24 lesson export) so the närvaroplan's steps show with the date each was reached.
     sheet: 'Betyg VT2026', np: 'Nationella prov', previous: 'Betyg VT2025', attendance: resolve(repoRoot(), 'examples/franvaro-lektioner-vt2026.csv'), survey: 'Elevenkät', questions: 'Enkätfrågor', out,
   });
-  if (code === 0) ctx.io.out(t(ctx.lang, 'cli.demo.done', { file: out }));
-  return code;
+  if (code !== 0) return code;
+  ctx.io.out(t(ctx.lang, 'cli.demo.done', { file: out }));
+  // The whole grundskola (issue 15): the same pupils' national tests in åk 3 and åk 6, and their grades
+  // followed from åk 6 to åk 9, from the example files beside the workbook.
+  const ex = (f: string) => resolve(repoRoot(), 'examples', f);
+  ctx.io.out('');
+  ctx.io.out(t(ctx.lang, 'cli.demo.school'));
+  ctx.io.out('');
+  for (const f of ['np-ak3-vt2020.txt', 'np-ak6-vt2023.txt']) {
+    const c = await nationalTests(ctx, ex(f), {}, false);
+    if (c !== 0) return c;
+    ctx.io.out('');
+  }
+  return cohort(ctx, ['betyg-ak6-vt2023.txt', 'betyg-ak7-vt2024.txt', 'betyg-ak8-vt2025.csv', 'betyg-ak9-vt2026.txt'].map(ex), {}, false);
 }
