@@ -231,9 +231,21 @@ function karnamnen(args: FunctionArg[], ctx: Ctx): FunctionResult {
 
 /** Mean grade points over the A–F cells (F 0); streck, codes and blanks apart, as the subject table [D, spec §5]. */
 function medelbetygspoang(args: FunctionArg[], ctx: Ctx): FunctionResult {
+  // Streck and codes are no grade points: left out, as in the subject table.
+  return meanOfCells(args, ctx, 'betyg', 'functions.grade.invalid', 'functions.mean.noGrades', (v) => {
+    const entry = gradeEngine.parse(v);
+    return entry === null ? undefined : entry.kind === 'grade' ? gradeEngine.points(entry) : null;
+  });
+}
+
+/**
+ * The mean of a range's cells as `score` reads them: a number counts, null is left out (a streck, "vet
+ * ej"), undefined is an invalid cell (#VALUE! naming it); blanks are left out; #N/A when nothing counts.
+ */
+function meanOfCells(args: FunctionArg[], ctx: Ctx, arg: string, invalidKey: string, noneKey: string, score: (v: CellValue) => number | null | undefined): FunctionResult {
   const { lang } = ctx;
   const rows = toRows(args[0]);
-  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, 'betyg') });
+  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, arg) });
   const cols = rows[0].length;
   let sum = 0;
   let n = 0;
@@ -241,14 +253,14 @@ function medelbetygspoang(args: FunctionArg[], ctx: Ctx): FunctionResult {
     for (let c = 0; c < rows[r].length; c++) {
       const v = rows[r][c];
       if (isBlank(v)) continue;
-      const entry = gradeEngine.parse(v);
-      if (entry === null) return fnError('#VALUE!', lang, 'functions.grade.invalid', { where: where(lang, an(lang, 'betyg'), r, c, rows.length, cols), value: show(v) });
-      if (entry.kind !== 'grade') continue;
-      sum += gradeEngine.points(entry);
+      const x = score(v);
+      if (x === undefined) return fnError('#VALUE!', lang, invalidKey, { where: where(lang, an(lang, arg), r, c, rows.length, cols), value: show(v) });
+      if (x === null) continue;
+      sum += x;
       n++;
     }
   }
-  return n === 0 ? fnError('#N/A', lang, 'functions.mean.noGrades') : sum / n;
+  return n === 0 ? fnError('#N/A', lang, noneKey) : sum / n;
 }
 
 /** Provbetyg at least E: A–E TRUE, F FALSE; 99, 88, 77 and blank are no result (#N/A saying which) [C: SCB np6/np9 2026]. */
@@ -412,25 +424,8 @@ function personnummer(args: FunctionArg[], ctx: Ctx): FunctionResult {
 
 /** Index 0–10, four steps 10/6.67/3.33/0, vet ej excluded [S: Skolenkäten technical report; domain §10]. */
 function enkatindex(args: FunctionArg[], ctx: Ctx): FunctionResult {
-  const { lang } = ctx;
-  const rows = toRows(args[0]);
-  if (!rows) return fnError('#N/A', lang, 'functions.empty', { arg: an(lang, 'svar') });
-  const cols = rows[0].length;
-  let sum = 0;
-  let n = 0;
-  for (let r = 0; r < rows.length; r++) {
-    for (let c = 0; c < rows[r].length; c++) {
-      const v = rows[r][c];
-      if (isBlank(v)) continue;
-      const score = gradeEngine.likert(v);
-      if (score === undefined) return fnError('#VALUE!', lang, 'functions.survey.invalid', { where: where(lang, an(lang, 'svar'), r, c, rows.length, cols), value: show(v) });
-      if (score === null) continue; // vet ej
-      sum += score;
-      n++;
-    }
-  }
-  if (n === 0) return fnError('#N/A', lang, 'functions.survey.noAnswers');
-  return sum / n;
+  // "Vet ej" (null) is left out of the mean.
+  return meanOfCells(args, ctx, 'svar', 'functions.survey.invalid', 'functions.survey.noAnswers', (v) => gradeEngine.likert(v));
 }
 
 // ---------------------------------------------------------------- the table
