@@ -136,7 +136,7 @@ describe('Historik through the CLI', () => {
       expect(r.stdout).toMatch(/lämnades som de var: .*Mål/);
       expect(await malXml(next)).toBe(edited);
       const nr = (await sheetValues(next, 'Nämndrapport')).flat();
-      expect(nr).toContain('Behöriga yrkesprogram (Totalt): Matematiken i fokus');
+      expect(nr).toContain('Behöriga yrkesprogram: Matematiken i fokus');
       expect(nr).toContain('ej uppfyllt');
       input = next;
     }

@@ -550,7 +550,8 @@ export function sheetXml(
   rowSegs.length = 0;
   const tail: string[] = ['</sheetData>'];
   (sp.conditionalFormats ?? []).forEach((cf, i) => tail.push(conditionalXml(cf, styles, i + 1)));
-  tail.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  const mg = sp.print?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  tail.push(`<pageMargins left="${mg.left}" right="${mg.right}" top="${mg.top}" bottom="${mg.bottom}" header="${mg.header}" footer="${mg.footer}"/>`);
   // The plan says how a sheet prints (the Nämndrapport: portrait, one page wide); lists default
   // to landscape, one page wide, as many pages down as they need.
   const orientation = sp.print?.orientation ?? 'landscape';

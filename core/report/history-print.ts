@@ -142,7 +142,8 @@ const colPx = (w: number) => Math.round(w * 7 + 5);
 /**
  * Charts set side by side on a printed sheet made to fit the columns as fitted: the k charts of a band
  * start at the column edges that make the narrowest of them widest, each as wide as the columns
- * up to the next (or the printed edge), less a gap; a chart alone on its row spans the page.
+ * up to the next (or the printed edge), less a gap; a chart alone on its row spans the page, unless it
+ * was placed beside a table (from a column right of A): then it runs from there to the page edge.
  */
 export function fitCharts(charts: readonly PlanChart[], widths: readonly number[], printed: number): PlanChart[] {
   const edges = [0];
@@ -153,7 +154,8 @@ export function fitCharts(charts: readonly PlanChart[], widths: readonly number[
   const placed = new Map<PlanChart, PlanChart>();
   for (const band of bands.values()) {
     const sorted = [...band].sort((a, b) => a.anchor.col - b.anchor.col);
-    const cols = evenCuts(edges, printed, sorted.length);
+    // A lone chart placed beside a table (from a column right of A) keeps its column, to the page edge.
+    const cols = sorted.length === 1 && sorted[0].anchor.col > 0 ? [sorted[0].anchor.col] : evenCuts(edges, printed, sorted.length);
     sorted.forEach((c, i) => {
       const next = i + 1 < sorted.length ? cols[i + 1] : printed;
       placed.set(c, { ...c, anchor: { ...c.anchor, col: cols[i], width: edges[next] - edges[cols[i]] - 8 } });

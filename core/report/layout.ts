@@ -230,10 +230,15 @@ export class SheetBuilder {
   }
 
   /** A chart placed at the cursor; moves the cursor below it (rows of 20 px). */
-  chart(id: string, type: ChartType, title: string, data: PlanRange, opts: { percentAxis?: boolean; yAxisTitle?: string; seriesBy?: 'columns' | 'rows'; height?: number; width?: number; col?: number } = {}): this {
+  chart(id: string, type: ChartType, title: string, data: PlanRange, opts: { percentAxis?: boolean; yAxisTitle?: string; seriesBy?: 'columns' | 'rows'; height?: number; width?: number; col?: number; beside?: { row: number; col: number } } = {}): this {
     const push = (anchor: PlanChart['anchor']) => this.charts.push({ id, type, title, data, seriesBy: opts.seriesBy ?? 'columns', anchor, percentAxis: opts.percentAxis, yAxisTitle: opts.yAxisTitle });
     const asked = opts.height ?? 300;
     const grid = this.layout.chartSlots;
+    if (opts.beside) {
+      // In the empty columns right of a table already written: no rows of its own.
+      push({ row: opts.beside.row, col: opts.beside.col, width: opts.width ?? 300, height: grid?.height ?? asked });
+      return this;
+    }
     if (!grid) {
       push({ row: this.row, col: opts.col ?? 0, width: opts.width ?? 640, height: asked });
       this.row += Math.ceil(asked / 20) + 1;

@@ -33,7 +33,10 @@ describe('printing the Nämndrapport', () => {
     // Breaks fall where a block begins: a heading, a table or a band of charts.
     const starts = [...s.blocks.filter((b) => b.col === 0).map((b) => b.row), ...(s.charts ?? []).map((c) => c.anchor.row)];
     for (const r of s.print!.rowBreaks ?? []) expect(starts).toContain(r);
-    expect(ROWS_PER_PAGE).toBeLessThanOrEqual(57);
+    // A4 portrait, 0.5 in margins: (11.69 − 1.0) in = 769.7 pt printed, / 0.85 = 905.5 pt of sheet, less the
+    // 21-pt title row = 884.5 pt = 58.97 rows of 15 pt: 58 whole rows.
+    expect(s.print!.margins).toMatchObject({ top: 0.5, bottom: 0.5 });
+    expect(ROWS_PER_PAGE).toBeLessThanOrEqual(58);
   });
 
   it('fits A4 portrait at 85 %: no printed table is wider than the eight printed columns, which fit the page', () => {
@@ -41,10 +44,29 @@ describe('printing the Nämndrapport', () => {
     expect(s.print!.area).toMatchObject({ col: 0, cols: PRINT_COLUMNS });
     // Tables (two or more cells) left of the chart data: within A–H. Lines of text may run on.
     for (const b of s.blocks) if (b.col < PRINT_COLUMNS && b.values[0].length > 1 && !b.id.startsWith('meta-')) expect(b.col + b.values[0].length, b.id).toBeLessThanOrEqual(PRINT_COLUMNS);
-    // Excel's width in pixels is 7 per character + 5; A4 portrait inside 0.7 in margins holds 6.87 in
-    // = 660 px, which at 85 % is 776 px of sheet.
+    // Excel's width in pixels is 7 per character + 5; A4 portrait inside 0.5 in margins holds 7.27 in
+    // = 698 px, which at 85 % is 821 px of sheet.
+    expect(s.print!.margins).toMatchObject({ left: 0.5, right: 0.5 });
     const px = s.columnWidths!.slice(0, PRINT_COLUMNS).reduce((n, w) => n + w * 7 + 5, 0);
-    expect(px).toBeLessThanOrEqual(776);
+    expect(px).toBeLessThanOrEqual(821);
+  });
+
+  it('sets the eligibility chart beside the headline table when it leaves three printed columns free, else under it', () => {
+    const widths = (plan: ReturnType<typeof buildNamndrapport>) => plan.columnWidths!.slice(0, PRINT_COLUMNS).reduce((n, w) => n + Math.round(w * 7 + 5), 0);
+    // No earlier term: Indikator, Totalt, Flickor, Pojkar fill A–D; the chart takes E–H, from the header row.
+    const alone = buildNamndrapport({ ...reportModel(40), previous: undefined });
+    const header = alone.blocks.find((b) => b.id === 'headline-header')!;
+    const beside = alone.charts!.find((c) => c.id === 'chart-eligibility')!;
+    expect([beside.anchor.row, beside.anchor.col]).toEqual([header.row, 4]);
+    const left = alone.columnWidths!.slice(0, 4).reduce((n, w) => n + Math.round(w * 7 + 5), 0);
+    // It runs from column E to the printed edge, less the 8-px gap the other charts keep.
+    expect(beside.anchor.width).toBe(widths(alone) - left - 8);
+    // With the earlier term's two columns only two are free: the chart goes under the table, across the page.
+    const withPrevious = buildNamndrapport(reportModel(40));
+    const under = withPrevious.charts!.find((c) => c.id === 'chart-eligibility')!;
+    const last = withPrevious.blocks.filter((b) => /^headline-\d+$/.test(b.id)).reduce((r, b) => Math.max(r, b.row + b.values.length), 0);
+    expect(under.anchor.col).toBe(0);
+    expect(under.anchor.row).toBeGreaterThan(last);
   });
 
   it('makes each column as wide as its widest 9-point header word, the label column the rest', () => {

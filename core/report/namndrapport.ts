@@ -98,7 +98,10 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   const eligData = b.sideTable('chart-eligibility-data', headlineStart, sideCol,
     [L('report.section.chartData'), L('report.col.total'), L('report.col.girls'), L('report.col.boys')], chartRows,
     [null, FMT.percent, FMT.percent, FMT.percent]);
-  b.chart('chart-eligibility', 'column', L('report.chart.eligibility'), eligData, { percentAxis: true });
+  // Beside the headline table when it leaves three or more printed columns free (no previous term or
+  // reference column): the board paper is a chart's height shorter. Else under it, across the page.
+  const free = PRINT_COLUMNS - header.length;
+  b.chart('chart-eligibility', 'column', L('report.chart.eligibility'), eligData, { percentAxis: true, ...(free >= 3 ? { beside: { row: headlineStart, col: header.length } } : {}) });
 
   // Official figures beside ours (Jämförelsetal), with their years and how definitions differ.
   namndrapportBenchmarks(b, m);
@@ -136,7 +139,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
     const gradeRows: PlanValue[][] = m.subjects.map((s) => [s.subject, ...(['A', 'B', 'C', 'D', 'E', 'F'] as const).map((k) => (typeof s.shares[k] === 'number' ? s.shares[k] : null))]);
     const gradeData = b.sideTable('chart-grades-data', subjStart, CHART_DATA_COL, [L('report.section.chartData'), 'A', 'B', 'C', 'D', 'E', 'F'], gradeRows,
       [null, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent, FMT.percent]);
-    b.chart('chart-grades', 'percentStackedBar', L('report.chart.grades'), gradeData, { percentAxis: true, height: Math.max(300, 22 * m.subjects.length + 80) });
+    b.chart('chart-grades', 'percentStackedBar', L('report.chart.grades'), gradeData, { percentAxis: true, height: Math.max(300, 14 * m.subjects.length + 80) });
   }
 
   if (m.tests && m.tests.length) {
@@ -219,7 +222,7 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
   if (heights.length) plan.rowHeights = heights;
   plan.print = {
     orientation: 'portrait', fitToWidth: false, scale: PRINT_SCALE, area: { row: 0, col: 0, rows: b.cursor, cols: PRINT_COLUMNS },
-    repeatRows: { from: 0, to: 0 },
+    repeatRows: { from: 0, to: 0 }, margins: PRINT_MARGINS,
     rowBreaks: pageBreaks(blockStarts(plan, b.cursor), b.cursor, ROWS_PER_PAGE, new Map(heights.map((h) => [h.row, h.points]))),
   };
   return plan;
@@ -231,11 +234,16 @@ export function buildNamndrapport(m: ReportModel): SheetPlan {
  */
 const COLUMN_WIDTHS = [30, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 4, 4, 4, 4, 4, 4, 4, 4, 18, 10, 10, 10, 10, 10, 10];
 /**
- * Characters printed across A–H: 104.5 is 772 px in LibreOffice (7.4 px each) and 771.5 px by Excel's
- * 7 px + 5 a column, within the 776 px A4 portrait holds at 85 % inside 0.7 in margins (6.87 in =
- * 660 px / 0.85).
+ * Page margins of the board paper, inches: half an inch all round (Excel's default 0.7 / 0.75 in left a
+ * page of the Nämndrapport two tables short); no header or footer is printed.
  */
-const PRINT_CHARS = 104.5;
+export const PRINT_MARGINS = { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5, header: 0.2, footer: 0.2 };
+/**
+ * Characters printed across A–H: 110 is 814 px in LibreOffice (7.4 px each) and 810 px by Excel's
+ * 7 px + 5 a column, within the 821 px A4 portrait holds at 85 % inside 0.5 in margins (7.27 in =
+ * 698 px / 0.85).
+ */
+const PRINT_CHARS = 110;
 /** Columns printed (A–H): no table of the Nämndrapport is wider. */
 export const PRINT_COLUMNS = 8;
 /** Print scale of the board paper, percent: the issue's floor for a readable printed page. */
@@ -250,11 +258,11 @@ const PRINT_LAYOUT: PrintLayout = {
   lineWidth: LINE_PIXELS, labelWidth: 300,
 };
 /**
- * Sheet rows of 15 pt that fit on one A4 portrait page at 85 %: 10.19 in of printable height (0.75 in
- * margins) is 733.7 pt, / 0.85 = 863 pt of sheet; less the repeated title row (21 pt), 842 pt = 56
- * rows (LibreOffice here put 845 pt under the title).
+ * Sheet rows of 15 pt that fit on one A4 portrait page at 85 %: 10.69 in of printable height (0.5 in
+ * margins) is 769.7 pt, / 0.85 = 905.5 pt of sheet; less the repeated title row (21 pt), 884.5 pt = 58
+ * rows.
  */
-export const ROWS_PER_PAGE = 56;
+export const ROWS_PER_PAGE = 58;
 
 /**
  * Manual page breaks between blocks: a block (from one start to the next, or its first `keep` rows) that

@@ -119,6 +119,8 @@ export interface SheetPlan {
     repeatRows?: { from: number; to: number };
     /** 0-based rows that begin a new printed page (manual page breaks between blocks). */
     rowBreaks?: number[];
+    /** Page margins in inches; hosts use their defaults (0.7 / 0.75 in) without it. */
+    margins?: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   };
   conditionalFormats?: PlanConditionalFormat[];
   charts?: PlanChart[];

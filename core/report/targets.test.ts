@@ -60,7 +60,7 @@ describe('the Mål sheet', () => {
     const grid = gridOf(mal);
     const yrk = grid.findIndex((r) => r[0] === 'Andel behöriga till yrkesprogram');
     grid[yrk] = ['Andel behöriga till yrkesprogram', 'Totalt', '78 %', '≥', 0.05, 'Matematiken i fokus'];
-    grid[yrk + 5] = ['Genomsnittligt meritvärde (17 ämnen)', 'Norrskolan', 75, '>=', 5, ''];
+    grid[yrk + 5] = ['Genomsnittligt meritvärde (17 ämnen)', 'Norrskolan', 75, '>=', 5, 'Läsårets fokus'];
     grid[yrk + 7] = ['Andel med godkända betyg i alla ämnen', '', 0.9, '≥', 0.1, 'Nytt mål 2026'];
     grid.push(['Trivsel', 'Totalt', 8, '≥', 1, 'x']);
     const r = buildReport({ grades, targets: { sheet: 'Mål', values: grid } }, ['mal', 'namndrapport'], DEFAULT_SETTINGS, NOW);
@@ -75,10 +75,10 @@ describe('the Mål sheet', () => {
       ['Meritvärde (17 ämnen)', 'Norrskolan', 77.5, 75, '≥', 'uppfyllt'],
       ['Godkända i alla ämnen', 'Totalt', 0.75, 0.9, '≥', 'ej uppfyllt'],
     ]);
-    // The comments follow the table, one per target that has one, named by indicator and unit.
+    // The comments follow the table, one per target that has one, named by indicator (and school, when a school's).
     expect(nr.blocks.find((b) => b.id === 'h-targets-comments')?.values[0][0]).toBe('Kommentarer');
     const lines = nr.blocks.filter((b) => /^targets-comment-/.test(b.id)).map((b) => b.values[0][0]);
-    expect(lines).toEqual(['Behöriga yrkesprogram (Totalt): Matematiken i fokus', 'Godkända i alla ämnen (Totalt): Nytt mål 2026']);
+    expect(lines).toEqual(['Behöriga yrkesprogram: Matematiken i fokus', 'Meritvärde (17 ämnen) (Norrskolan): Läsårets fokus', 'Godkända i alla ämnen: Nytt mål 2026']);
     const header = nr.blocks.find((b) => b.id === 'targets-header')!;
     const status = { row: header.row + 1, col: 5, rows: 3, cols: 1 };
     expect(nr.conditionalFormats?.filter((c) => c.range.row === status.row && c.range.col === 5)).toEqual([

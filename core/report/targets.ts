@@ -199,7 +199,8 @@ export function namndrapportTargets(b: SheetBuilder, m: ReportModel): void {
     rows.push([L(`report.indShort.${tg.indicator}`), f.unit, figureCell(f.value), tg.target === null ? '.' : tg.target,
       tg.target === null ? '' : `${tg.comparison === '>=' ? '≥' : '≤'}`, status ? L(`report.targets.status.${status}`) : tg.target === null ? '' : '..']);
     formats.push(share ? FMT.percent : FMT.oneDecimal);
-    if (tg.comment) comments.push(`${L(`report.indShort.${tg.indicator}`)} (${f.unit}): ${tg.comment}`);
+    // The unit only when it is a school: most targets are the municipality's total.
+    if (tg.comment) comments.push(`${L(`report.indShort.${tg.indicator}`)}${tg.unit === null ? '' : ` (${f.unit})`}: ${tg.comment}`);
   }
   if (!rows.length) {
     b.line('targets-none', [L('report.targets.none')], { italic: true, fontColor: '#595959' });
