@@ -39,6 +39,23 @@ describe('applyPlanExcel with the report builders', () => {
     }
   });
 
+  it('prints the Nämndrapport as the plan says: A4 portrait at 85 %, half-inch margins, title row, breaks, row heights', async () => {
+    const p = plan(40);
+    const nr = p.sheets.find((s) => s.key === 'namndrapport')!;
+    const fx = new FakeExcel();
+    fx.addSheet('Betyg');
+    await applyPlanExcel(fx.context as unknown as Excel.RequestContext, p);
+    const s = fx.sheet(nr.name)!;
+    // Margins in points: 0.5 in × 72 = 36 pt (header and footer 0.2 in × 72 = 14.4 pt).
+    expect(s.pageLayout.props).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { scale: 85 }, topMargin: 36, bottomMargin: 36, leftMargin: 36, rightMargin: 36, headerMargin: 14.4, footerMargin: 14.4 });
+    expect(s.pageLayout.printArea).toBe(`A1:H${nr.print!.area!.rows}`);
+    expect(s.pageLayout.titleRows).toBe('$1:$1');
+    expect(s.pageLayout.breaks).toEqual((nr.print!.rowBreaks ?? []).map((r) => `A${r + 1}`));
+    // Every wrapped row's height reaches the sheet, in points.
+    expect(nr.rowHeights!.length).toBeGreaterThan(0);
+    for (const h of nr.rowHeights!) expect(s.styles.some((st) => st.path === 'rowHeight' && st.row === h.row && st.value === h.points), `row ${h.row + 1}`).toBe(true);
+  });
+
   it('takes as many syncs for 5 000 pupils as for 50', async () => {
     const counts: number[] = [];
     for (const n of [50, 5000]) {

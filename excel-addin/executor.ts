@@ -247,6 +247,40 @@ async function writeSheet(
     f.cellValue.rule = ruleOf(cf) as Excel.ConditionalCellValueRule;
   }
   for (const c of sheet.charts ?? []) await addChart(batch, ws, c);
+  // Rows with wrapped text as tall as their lines (Excel does not grow rows for text written by code).
+  for (const h of sheet.rowHeights ?? []) {
+    await batch.reserve(60);
+    ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.points;
+  }
+  if (sheet.print) await applyPrint(batch, ws, sheet.print);
+}
+
+/**
+ * How the sheet prints (ExcelApi 1.9 PageLayout, page breaks): A4, orientation, scale or one page wide, margins
+ * (inches → points), print area, title rows on every page and the plan's page breaks between blocks.
+ */
+async function applyPrint(batch: Batch, ws: Excel.Worksheet, p: NonNullable<SheetPlan['print']>): Promise<void> {
+  await batch.reserve(400);
+  const layout = ws.pageLayout;
+  layout.paperSize = 'A4' as Excel.PaperType;
+  layout.orientation = (p.orientation === 'portrait' ? 'Portrait' : 'Landscape') as Excel.PageOrientation;
+  layout.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: p.scale ?? 100 };
+  if (p.margins) {
+    layout.topMargin = p.margins.top * 72;
+    layout.bottomMargin = p.margins.bottom * 72;
+    layout.leftMargin = p.margins.left * 72;
+    layout.rightMargin = p.margins.right * 72;
+    layout.headerMargin = p.margins.header * 72;
+    layout.footerMargin = p.margins.footer * 72;
+  }
+  if (p.area) layout.setPrintArea(rangeOf(ws, p.area));
+  if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.from + 1}:$${p.repeatRows.to + 1}`);
+  // A sheet regenerated in place must not keep the breaks of its last layout.
+  ws.horizontalPageBreaks.removePageBreaks();
+  for (const r of p.rowBreaks ?? []) {
+    await batch.reserve(60);
+    ws.horizontalPageBreaks.add(`A${r + 1}`);
+  }
 }
 
 /**

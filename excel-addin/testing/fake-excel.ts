@@ -66,6 +66,8 @@ export class SheetState {
   frozen: { rows: number; cols: number } = { rows: 0, cols: 0 };
   tabColor = '';
   activations = 0;
+  /** `pageLayout` as set: properties by path (`orientation`, `zoom`, `topMargin` …), print area, title rows, page breaks. */
+  pageLayout: { props: Record<string, unknown>; printArea?: string; titleRows?: string; breaks: string[] } = { props: {}, breaks: [] };
   constructor(public name: string) {}
 
   /** Value of a cell (last write wins), '' when never written. */
@@ -313,8 +315,28 @@ export class FakeWorksheet extends Loadable {
   readonly tables: FakeTableCollection;
   readonly charts: { add: (type: string, range: FakeRange, seriesBy?: string) => any };
   readonly freezePanes: { freezeRows: (n: number) => void; freezeColumns: (n: number) => void; freezeAt: (r: FakeRange) => void };
+  readonly pageLayout: any;
+  readonly horizontalPageBreaks: { add: (r: FakeRange | string) => void; removePageBreaks: () => void };
   constructor(fx: FakeExcel, readonly ref: () => SheetState) {
     super(fx);
+    // PageLayout (ExcelApi 1.9): properties recorded by path; print area and page breaks take A1 text or a range.
+    const a1 = (r: FakeRange | string) => {
+      if (typeof r === 'string') return r;
+      const b = r.bounds();
+      return `${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + b.cols - 1)}${b.row + b.rows}`;
+    };
+    const layout = recorder((path, value) => fx.enqueue({ path, value }, () => { ref().pageLayout.props[path] = value; }));
+    this.pageLayout = new Proxy(layout, {
+      get(t, key) {
+        if (key === 'setPrintArea') return (r: FakeRange | string) => fx.enqueue({ printArea: a1(r) }, () => { ref().pageLayout.printArea = a1(r); });
+        if (key === 'setPrintTitleRows') return (r: string) => fx.enqueue({ titleRows: r }, () => { ref().pageLayout.titleRows = r; });
+        return t[key];
+      },
+    });
+    this.horizontalPageBreaks = {
+      add: (r: FakeRange | string) => fx.enqueue({ pageBreak: a1(r) }, () => { ref().pageLayout.breaks.push(a1(r)); }),
+      removePageBreaks: () => fx.enqueue({ removePageBreaks: 1 }, () => { ref().pageLayout.breaks = []; }),
+    };
     this.customProperties = new FakeCustomPropertyCollection(fx, ref);
     this.tables = new FakeTableCollection(fx, () => ref().tables, ref);
     this.charts = {
