@@ -321,6 +321,21 @@ describe('built Code.js in a vm', () => {
     expect(snapshot(ss, ['Betyg', 'Anteckningar'])).toEqual(before);
   });
 
+  it('refuses from the menu, before writing, a grade sheet whose pupils have no grades, naming the sheet', () => {
+    const ss = new FakeSpreadsheet();
+    // Pupils and subject columns, every grade cell blank: detection says grades, the report has nothing to count.
+    const grid = gradeGrid(12).map((row, i) => (i === 0 ? row : row.map((v, c) => (c >= 4 ? '' : v))));
+    ss.add('Betyg', grid);
+    const before = snapshot(ss, ['Betyg']);
+    const { g, ui } = loadBundle(ss);
+    g.skolanalysCreateNamndrapport();
+    expect(ui.alerts).toHaveLength(1);
+    expect(ui.alerts[0]).toContain('Betyg');
+    expect(ui.alerts[0]).toContain(t('sv', 'report.refuse.found.gradesNone'));
+    expect(ss.sheets.map((x) => x.name)).toEqual(['Betyg']);
+    expect(snapshot(ss, ['Betyg'])).toEqual(before);
+  });
+
   it('recomputes 10 000 rows of custom functions far inside Apps Script’s 30 s per call', () => {
     const grid = gradeGrid(10_000);
     const header = [grid[0].slice(4)];

@@ -4,6 +4,7 @@
  * callbacks, one `SKOLA_*` per custom function), each calling into this object.
  */
 import { buildReport, detect } from '../core/app';
+import { checkReportInputs } from '../core/report/readiness';
 import type { DataKind, ReportInputs, ReportKind, SheetData } from '../core/app';
 import { FUNCTIONS, functionByName } from '../core/functions/catalog';
 import { isFunctionError } from '../core/functions/args';
@@ -229,6 +230,12 @@ export function createReport(kind: ReportKind): MenuReportResult | null {
   try {
     const { inputs, settings: s } = buildFromWorkbook(now);
     l = s.lang;
+    // As in the sidebar and the CLI: a sheet that cannot give this report is refused before anything is written.
+    const refusals = checkReportInputs(inputs, [kind], s, now);
+    if (refusals.length) {
+      SpreadsheetApp.getUi().alert(t(l, 'sheets.failed', { message: refusals.map((r) => r.message).join(' ') }));
+      return null;
+    }
     const { plan, problems } = buildReport(inputs, [kind], s, now);
     const result = applyPlanSheets(ss, plan);
     const names = result.sheets.join(', ');
