@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, type BenchFigure } from './types';
 import { runCli } from './cli-run';
+import { luhnCheckDigit } from '../core/personnummer';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PUPILS = 100_000;
@@ -21,15 +22,9 @@ interface Generator {
   EXPORT_DATE: string;
 }
 
-/** A personnummer born in `year` with the generated MMDDNNN, and its check digit (Luhn over YYMMDDNNN). */
+/** A personnummer born in `year` with the generated MMDDNNN, and its check digit. */
 function bornIn(year: number, mmddnnn: string): string {
-  const nine = `${String(year).slice(2)}${mmddnnn}`;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    const d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += d > 9 ? d - 9 : d;
-  }
-  return `${year}${mmddnnn}${(10 - (sum % 10)) % 10}`;
+  return `${year}${mmddnnn}${luhnCheckDigit(`${String(year).slice(2)}${mmddnnn}`)}`;
 }
 
 export async function run(): Promise<BenchFigure[]> {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { buildReport, detect, REPORT_KINDS, type ReportInputs, type SheetData } from '../core/app';
-import { checkReportInputs, gradedPupilIn, sharesPupils } from '../core/report/readiness';
+import { checkReportInputs, foundIn, gradedPupilIn, sharesPupils } from '../core/report/readiness';
 import { findOwned } from '../core/report/create-once';
 import type { XlsxPackage } from './xlsx/package';
 import { latestEarlier } from '../core/report/history-model';
@@ -18,7 +18,7 @@ import { findPeriod, headValues, periodKey, type FoundPeriod, type Period } from
 import { KoladaError, fetchKolada, koladaRequest } from '../core/report/kolada';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
 import { readGradeTable, readGradeText } from '../core/table/grades';
-import { readTest3Table, readTestTable, SCB_TEST3_COLUMNS } from '../core/table/tests';
+import { isTest3Sheet, readTest3Table, readTestTable } from '../core/table/tests';
 import { subtest3Figures, testResultFigures } from '../core/grades/tests';
 import { attendanceJson, readAttendance, readPlanSheet, type AttendanceJson } from '../core/attendance';
 import { cohortJson, compareTerms, followCohort, progressionJson, type CohortJson, type ProgressionJson } from '../core/progression';
@@ -436,15 +436,6 @@ async function trend(ctx: Context, files: string[], options: Record<string, stri
   return 0;
 }
 
-/** Whether a sheet is SCB's ämnesprov åk 3 file: its 35 columns without a header, or its sub-test names. */
-function isTest3(values: SheetData['values']): boolean {
-  const first = values.find((row) => row.some((v) => v !== null && v !== undefined && String(v).trim() !== ''));
-  if (!first) return false;
-  const names = first.map((v) => String(v ?? '').trim().toUpperCase());
-  if (names.includes('MA_A_PR') || names.includes('SV_A_PR')) return true;
-  return /^\d{8}$/.test(names[4] ?? '') && names.length === SCB_TEST3_COLUMNS.length;
-}
-
 /**
  * `tests`: a national-test file on its own. Åk 3: per subject the share who took and who passed every
  * sub-test given; åk 6 and 9: per subject the share with provbetyg A–E; codes (99, 88, 77, blank) apart.
@@ -457,7 +448,7 @@ async function nationalTests(ctx: Context, file: string, options: Record<string,
   const data = input.sheets[0];
   const opts = { referenceYear: now.getFullYear(), lang };
   const threshold = settings.suppressionThreshold;
-  if (isTest3(data.values)) {
+  if (isTest3Sheet(data.values)) {
     const t3 = readTest3Table(data, opts);
     const subtests = subtest3Figures(t3, threshold);
     if (json) io.out(JSON.stringify({ yearGroup: 3, subtests, problems: t3.problems.map(problemJson) }));
@@ -470,13 +461,7 @@ async function nationalTests(ctx: Context, file: string, options: Record<string,
   }
   const table = readTestTable(data, opts);
   if (!table.records.some((r) => r.results.some((x) => x.mark || x.code))) {
-    let kind = 'unknown';
-    try {
-      kind = detect(data, { settings, now }).kind;
-    } catch {
-      // Nothing reads it: "unknown".
-    }
-    throw new CliError('cli.error.noTests', { sheet: data.sheet, found: L(`report.refuse.found.${kind === 'grades' ? 'grades' : kind === 'lessons' ? 'attendance' : kind}`) });
+    throw new CliError('cli.error.noTests', { sheet: data.sheet, found: L(`report.refuse.found.${foundIn(data, settings, now)}`) });
   }
   const subjects = testResultFigures(table, threshold);
   if (json) io.out(JSON.stringify({ yearGroup: table.yearGroup ?? null, subjects, problems: table.problems.map(problemJson) }));

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type CellValue } from '../types';
-import { luhnCheckDigit } from '../personnummer';
 import { buildReport } from './build';
+import { testPnr } from './fixtures';
 import { mergeBenchmarks, readBenchmarks, type Benchmark } from './benchmarks';
 import { readBenchmarkFile, textRows } from './benchmarks-formats';
 import { planSheetValues } from './plan-values';
@@ -150,10 +150,7 @@ describe('never throws', () => {
 
 describe('imported rows on the sheets', () => {
   const SUBJECTS = ['Sv', 'En', 'Ma', 'Bi'];
-  const pnr = (i: number) => {
-    const nine = `1003${String(10 + (i % 18)).padStart(2, '0')}${String(100 + i).padStart(3, '0')}`;
-    return `20${nine}${luhnCheckDigit(nine)}`;
-  };
+  const pnr = testPnr;
   const grades = {
     sheet: 'Betyg VT2026',
     values: [['Personnummer', 'Förnamn', 'Efternamn', 'Klass', ...SUBJECTS], ...Array.from({ length: 20 }, (_, i) => [pnr(i), `E${i}`, 'T', '9A', ...SUBJECTS.map(() => 'E')])] as CellValue[][],

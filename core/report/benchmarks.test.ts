@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../personnummer';
 import { DEFAULT_SETTINGS, type CellValue } from '../types';
 import { buildReport } from './build';
+import { testPnr } from './fixtures';
 import { mergeBenchmarks, parseKoladaJson, readBenchmarks } from './benchmarks';
 import type { PlanValue, SheetPlan } from './plan';
 import { planSheetValues } from './plan-values';
@@ -15,10 +15,7 @@ import { planSheetValues } from './plan-values';
 const NOW = new Date('2026-12-03T12:00:00Z');
 const FIXTURE = readFileSync(new URL('./fixtures/kolada-v2-data-documented-format.json', import.meta.url), 'utf8');
 const SUBJECTS = ['Sv', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi'];
-const pnr = (i: number) => {
-  const nine = `1003${String(10 + (i % 18)).padStart(2, '0')}${String(100 + i).padStart(3, '0')}`;
-  return `20${nine}${luhnCheckDigit(nine)}`;
-};
+const pnr = testPnr;
 /** 20 pupils, 15 eligible: YRK 0.75. */
 const grades = {
   sheet: 'Betyg VT2026',

@@ -3,18 +3,15 @@
  * total / girls / boys, line charts, per school; a suppressed year stays `..`.
  */
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../personnummer';
 import { DEFAULT_SETTINGS, type CellValue } from '../types';
 import { buildReport } from './build';
+import { testPnr } from './fixtures';
 import type { PlanValue, SheetPlan } from './plan';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const SUBJECTS = ['Sv', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi'];
 
-function pnr(i: number): string {
-  const nine = `1003${String(10 + (i % 18)).padStart(2, '0')}${String(100 + i).padStart(3, '0')}`;
-  return `20${nine}${luhnCheckDigit(nine)}`;
-}
+const pnr = testPnr;
 
 /** `girls` girls and `boys` boys at `school`; the first `pass` of each gender eligible (E in all 8), the rest F in Ma. */
 function rows(school: string, girls: number, boys: number, pass: number, from: number): CellValue[][] {

@@ -4,11 +4,11 @@
  * same period are a problem, and school parts are suppressed like everywhere.
  */
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../personnummer';
 import { DEFAULT_SETTINGS } from '../types';
 import type { CellValue } from '../types';
 import type { SheetData } from '../app';
 import { buildReport } from './build';
+import { testPnr } from './fixtures';
 import { mergeHistory, readHistory, trendOf, seriesKey, HISTORY_SOURCE_PREFIX, type PeriodFigures } from './history';
 import { latestEarlier } from './history-model';
 import type { PlanValue, SheetPlan } from './plan';
@@ -19,10 +19,7 @@ import { planSheetValues } from './plan-values';
 const NOW = new Date('2026-12-03T12:00:00Z');
 const SUBJECTS = ['Sv', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi'];
 
-function pnr(i: number): string {
-  const nine = `1003${String(10 + (i % 18)).padStart(2, '0')}${String(100 + i).padStart(3, '0')}`;
-  return `20${nine}${luhnCheckDigit(nine)}`;
-}
+const pnr = testPnr;
 
 /**
  * `n` pupils of one school; even i are girls (gender digit 100+i even). Pupils i < pass have E in all

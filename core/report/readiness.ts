@@ -44,8 +44,12 @@ function hasContent(data: SheetData): boolean {
   return data.values.some((row) => row.some((v) => v !== null && v !== undefined && String(v).trim() !== ''));
 }
 
-/** What a sheet holds, in the words of a refusal. */
-function foundIn(data: SheetData, settings: Settings, now: Date, mapping?: ReportInputs['mapping']): string {
+/**
+ * What a sheet holds, in the words of a refusal (`report.refuse.found.<this>`): a kind detect() gives
+ * (lessons as attendance), or 'notes', 'empty', 'unknown'.
+ * @example foundIn({ sheet: 'Läs mig', values: [['Min arbetsbok']] }, DEFAULT_SETTINGS, new Date('2026-06-15')) // 'notes'
+ */
+export function foundIn(data: SheetData, settings: Settings, now: Date, mapping?: ReportInputs['mapping']): string {
   if (!hasContent(data)) return 'empty';
   let kind = 'unknown';
   try {

@@ -1,18 +1,15 @@
 /** Targets (Mål): the create-once sheet, reading what the school wrote, and the status on the Nämndrapport. */
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../personnummer';
 import { DEFAULT_SETTINGS, type CellValue } from '../types';
 import { buildReport } from './build';
+import { testPnr } from './fixtures';
 import { readTargets, targetStatus } from './targets';
 import type { PlanValue, SheetPlan } from './plan';
 import { planSheetValues } from './plan-values';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const SUBJECTS = ['Sv', 'En', 'Ma', 'Bi', 'Fy', 'Ke', 'Ge', 'Hi'];
-const pnr = (i: number) => {
-  const nine = `1003${String(10 + (i % 18)).padStart(2, '0')}${String(100 + i).padStart(3, '0')}`;
-  return `20${nine}${luhnCheckDigit(nine)}`;
-};
+const pnr = testPnr;
 /** 20 pupils at Norrskolan, 15 eligible (E everywhere; the rest F in Ma): YRK 0.75, meritvärde 17 = 77.5. */
 const grades = {
   sheet: 'Betyg VT2026',

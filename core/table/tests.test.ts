@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TestTable } from '../types';
-import { readTestTable, SCB_TEST9_COLUMNS } from './tests';
+import { isTest3Sheet, readTestTable, SCB_TEST3_COLUMNS, SCB_TEST9_COLUMNS } from './tests';
 import { decodeText, parseDelimited } from './text';
 
 // Luhn check digits: see grades.test.ts (20100101-0014 M, -0022 F, -0030 M).
@@ -91,5 +91,16 @@ describe('SCB national-test file åk 9', () => {
     const t = readTestTable({ sheet: 'NP', values }, opts);
     expect(t.records).toHaveLength(1);
     expect(codes(t)).toEqual(['table.duplicate.merged@NP!A3', 'table.duplicate.conflict@NP!A4']);
+  });
+});
+
+describe('isTest3Sheet', () => {
+  // An SCB row: System, Datum, Version, PersonNr, Skolenhetskod, then the rest, blank.
+  const row = (width: number) => ['Edlevo', '2020-06-10', '25.2.1', '201312121234', '12345678', ...Array.from({ length: width - 5 }, () => '')];
+  it('knows the åk 3 file by its 35 columns or its sub-test names, not the åk 9 file', () => {
+    expect(isTest3Sheet([[], row(SCB_TEST3_COLUMNS.length)])).toBe(true);
+    expect(isTest3Sheet([['PersonNr', 'SV_A_PR']])).toBe(true);
+    expect(isTest3Sheet([row(SCB_TEST9_COLUMNS.length)])).toBe(false);
+    expect(isTest3Sheet([[''], []])).toBe(false);
   });
 });

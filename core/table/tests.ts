@@ -271,6 +271,19 @@ function parseSubtest(v: CellValue): SubtestValue | null {
 }
 
 /**
+ * Whether a sheet is SCB's ämnesprov åk 3 file: its 35 columns without a header (a personnummer's row
+ * with an 8-digit Skolenhetskod in column 5), or its sub-test names (`MA_A_PR`, `SV_A_PR`) as header.
+ * @example isTest3Sheet([['PersonNr', 'MA_A_PR', 'MA_B_PR']]) // true
+ */
+export function isTest3Sheet(values: SheetData['values']): boolean {
+  const first = values.find((row) => !isBlankRow(row));
+  if (!first) return false;
+  const names = first.map((v) => cellText(v).toUpperCase());
+  if (names.includes('MA_A_PR') || names.includes('SV_A_PR')) return true;
+  return /^\d{8}$/.test(names[4] ?? '') && names.length === SCB_TEST3_COLUMNS.length;
+}
+
+/**
  * Reads SCB's ämnesprov åk 3 file: headerless in the documented 35-column order (PersonNr in
  * column 4, an 8-digit Skolenhetskod in column 5) or with the variable names as header row.
  * Per pupil and subject, the sub-test results MA_A_PR … MA_G2_PR and SV_A_PR … SV_H_PR: `1` nått
