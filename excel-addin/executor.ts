@@ -247,10 +247,15 @@ async function writeSheet(
     f.cellValue.rule = ruleOf(cf) as Excel.ConditionalCellValueRule;
   }
   for (const c of sheet.charts ?? []) await addChart(batch, ws, c);
-  // Rows with wrapped text as tall as their lines (Excel does not grow rows for text written by code).
-  for (const h of sheet.rowHeights ?? []) {
+  // Rows with wrapped text as tall as their lines (Excel does not grow rows for text written by code):
+  // one call per run of adjacent rows of one height.
+  const heights = [...(sheet.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+  for (let i = 0; i < heights.length;) {
+    let j = i + 1;
+    while (j < heights.length && heights[j].row === heights[j - 1].row + 1 && heights[j].points === heights[i].points) j++;
     await batch.reserve(60);
-    ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.points;
+    ws.getRangeByIndexes(heights[i].row, 0, j - i, 1).format.rowHeight = heights[i].points;
+    i = j;
   }
   if (sheet.print) await applyPrint(batch, ws, sheet.print);
 }

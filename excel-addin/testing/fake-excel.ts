@@ -111,6 +111,11 @@ export class SheetState {
     for (const s of this.styles) if (row >= s.row && row < s.row + s.rows && col >= s.col && col < s.col + s.cols) out[s.path] = s.value;
     return out;
   }
+  rowHeight(row: number): number | undefined {
+    let h: number | undefined;
+    for (const s of this.styles) if (s.path === 'rowHeight' && row >= s.row && row < s.row + s.rows) h = s.value as number;
+    return h;
+  }
   columnWidth(col: number): number | undefined {
     let w: number | undefined;
     for (const s of this.styles) if (s.path === 'columnWidth' && col >= s.col && col < s.col + s.cols) w = s.value as number;
