@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import { CREATE_ONCE_KINDS, type ReportKind, type SheetData } from '../core/app';
 import type { CellValue } from '../core/types';
 import { decodeText, parseDelimited } from '../core/table/text';
+import { gradeSheetReader, type GradeSheetReader, type ReadGradeOptions } from '../core/table/grades';
 import { XlsxPackage, type SheetEntry } from './xlsx/package';
 import { ZipError } from './xlsx/zipfile';
 
@@ -24,6 +25,11 @@ export interface ReadOptions {
   sheet?: string;
   /** Leave out the sheets an earlier `report` generated (found by marker). Default true. */
   skipGenerated?: boolean;
+  /**
+   * The one sheet of a workbook is a grade sheet to be read with these options: its pupils are
+   * read while the part is inflated, and `readGradeSheet(sheet, grades)` finds them read.
+   */
+  grades?: ReadGradeOptions;
 }
 
 export interface InputFile {
@@ -94,15 +100,19 @@ async function readXlsx(path: string, bytes: Buffer, options: ReadOptions): Prom
   if (!sheets.length) throw new CliError('cli.error.noSheets', { file: path });
   // The one sheet to be read (asked for, or the only one) is read while it is inflated.
   let first: CellValue[][] | undefined;
+  let grades: GradeSheetReader | undefined;
   if (sheets.length === 1) {
+    const gradeOptions = options.grades;
     try {
-      first = await pkg.loadValues(sheets[0]);
+      first = await pkg.loadValues(sheets[0], gradeOptions && ((rows) => (grades ??= gradeSheetReader(sheets[0].name, rows, gradeOptions)).advance()));
     } catch (e) {
       if (e instanceof ZipError) throw new CliError(e.key, { file: path, ...e.params });
       throw e;
     }
   }
-  return { path, kind: 'xlsx', pkg, sheets: sheets.map((ws, i) => sheetData(pkg, ws, path, i === 0 ? first : undefined)) };
+  const data = sheets.map((ws, i) => sheetData(pkg, ws, path, i === 0 ? first : undefined));
+  grades?.finish(data[0]);
+  return { path, kind: 'xlsx', pkg, sheets: data };
 }
 
 /** A sheet of a package as SheetData; its values are read on first use (only the sheets asked for are parsed). */

@@ -17,7 +17,7 @@ import { trendJson, trendPeriodJson, type TrendPeriodJson } from '../core/report
 import { findPeriod, headValues, periodKey, type FoundPeriod, type Period } from '../core/report/period';
 import { KoladaError, fetchKolada, koladaRequest } from '../core/report/kolada';
 import { analyseGrades, gradesJson, gradesJsonChunks, gradesJsonText, type GradeAnalysis, type GradesJson, type GradesTermJson } from '../core/grades';
-import { readGradeTable, readGradeText } from '../core/table/grades';
+import { readGradeSheet, readGradeTable, readGradeText, type ReadGradeOptions } from '../core/table/grades';
 import { isTest3Sheet, readTest3Table, readTestTable } from '../core/table/tests';
 import { subtest3Figures, testResultFigures } from '../core/grades/tests';
 import { attendanceJson, readAttendance, readPlanSheet, type AttendanceJson } from '../core/attendance';
@@ -321,9 +321,15 @@ function pickSheet(input: InputFile, kind: 'grades' | 'attendance' | 'survey', c
 
 /** The grade table of an input: a text file straight from its text (no grid), a workbook's grade sheet. */
 function readGrades(input: InputFile, ctx: Context): GradeTable {
-  const options = { referenceYear: ctx.now.getFullYear(), scale: ctx.settings.scale, lang: ctx.lang };
+  const options = gradeOptions(ctx);
   if (input.kind === 'text' && input.text !== undefined) return readGradeText(input.text, input.sheets[0].sheet, options);
-  return readGradeTable(pickSheet(input, 'grades', ctx), options);
+  // A workbook's one sheet may have been read as it was inflated (readInput's `grades`): found here.
+  return readGradeSheet(pickSheet(input, 'grades', ctx), options);
+}
+
+/** How `readGrades` reads a grade sheet; readInput is given the same to read it as it arrives. */
+function gradeOptions(ctx: Context): ReadGradeOptions {
+  return { referenceYear: ctx.now.getFullYear(), scale: ctx.settings.scale, lang: ctx.lang };
 }
 
 /** One file of a trend: its period and its figures (only this small summary is kept). */
@@ -524,7 +530,8 @@ async function grades(ctx: Context, file: string, options: Record<string, string
   const { lang, settings, now, io } = ctx;
   const referenceYear = now.getFullYear();
   phase('start');
-  const main = await readInput(file, { sheet: options.sheet });
+  // The pupils are read as the sheet is inflated: `parse` includes most of `read`.
+  const main = await readInput(file, { sheet: options.sheet, grades: gradeOptions(ctx) });
   phase('parse');
   const table = readGrades(main, ctx);
   phase('read');

@@ -84,7 +84,16 @@ describe('personnummer', () => {
       for (let i = 0; i < 12; i++) s += String((x = (x * 1103515245 + 12345) % 2147483648) % 10);
       return s;
     });
-    for (const s of [...fixed, ...random]) expect(parsePersonnummer(s, 2026)).toEqual(parsePersonnummer(' ' + s, 2026));
+    for (const s of [...fixed, ...random]) {
+      const general = parsePersonnummer(' ' + s, 2026);
+      expect(parsePersonnummer(s, 2026)).toEqual(general);
+      // ååååmmdd-nnnk and ååååmmdd+nnnk (a century given: + changes nothing) have their own fast path.
+      expect(parsePersonnummer(`${s.slice(0, 8)}-${s.slice(8)}`, 2026)).toEqual(general);
+      expect(parsePersonnummer(`${s.slice(0, 8)}+${s.slice(8)}`, 2026)).toEqual(general);
+    }
     expect(parsePersonnummer('201012721234', 2026)).toMatchObject({ kind: 'samordningsnummer', dateValid: true });
+    // Not digits around the dash: not this path, and no identity (nor a crash).
+    expect(parsePersonnummer('2010127x-1234', 2026)).toBeNull();
+    expect(parsePersonnummer('20101272-12a4', 2026)).toBeNull();
   });
 });

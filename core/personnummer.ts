@@ -98,6 +98,11 @@ export function parsePersonnummer(value: CellValue, referenceYear: number): Pars
   } else {
     // The SCB file's form, ååååmmddnnnk, 100 000 times in a big file: read it without regexes.
     if (value.length === 12 && allDigits(value)) return twelveDigits(value);
+    // `ååååmmdd-nnnk`, the form of most grade lists: the same, without its separator.
+    if (value.length === 13 && (value.charCodeAt(8) === 45 || value.charCodeAt(8) === 43)) {
+      const twelve = value.slice(0, 8) + value.slice(9);
+      if (allDigits(twelve)) return twelveDigits(twelve);
+    }
     s = value.trim().replace(/\s+/g, '');
   }
   const temp = /^(\d{8})-?(TF)(\d{2})$/i.exec(s);

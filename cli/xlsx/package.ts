@@ -146,15 +146,23 @@ export class XlsxPackage {
   }
 
   private lookups(): { strings: string[]; dates: Uint8Array } {
+    return { strings: this.sharedStrings(), dates: this.dateStyles() };
+  }
+
+  private sharedStrings(): string[] {
     if (!this.strings) {
       const ss = this.related('sharedStrings');
       this.strings = ss && this.zip.has(ss) ? readSharedStrings(this.zip.bytes(ss)) : [];
     }
+    return this.strings;
+  }
+
+  private dateStyles(): Uint8Array {
     if (!this.dates) {
       const st = this.stylesPath;
       this.dates = st && this.zip.has(st) ? readDateStyles(this.zip.text(st)!) : new Uint8Array(0);
     }
-    return { strings: this.strings, dates: this.dates };
+    return this.dates;
   }
 
   /** The cell values of a worksheet from A1 to its last cell; formulas give their cached results. */
@@ -168,15 +176,24 @@ export class XlsxPackage {
    * The same values, read while the part is inflated on zlib's thread: the sheet is never held
    * whole, and for a big sheet inflating costs almost no time of its own.
    */
-  async loadValues(sheet: SheetEntry): Promise<CellValue[][]> {
+  async loadValues(sheet: SheetEntry, onRows?: (rows: CellValue[][]) => void): Promise<CellValue[][]> {
     if (!sheet.isWorksheet) return [];
     const e = this.zip.entry(sheet.path)!;
     if (e.method !== 8 || e.flags & 1) return this.values(sheet);
-    const { strings, dates } = this.lookups();
-    const scanner = new SheetScanner(strings, dates, this.date1904);
     const raw = this.zip.raw(e);
     const z = createInflateRaw({ chunkSize: 4 << 20 });
     const piece = 1 << 20;
+    // Inflating starts first: the shared strings are read on this thread meanwhile.
+    for (let at = 0; at < raw.length; at += piece) z.write(raw.subarray(at, Math.min(raw.length, at + piece)));
+    z.end();
+    let lookups: ReturnType<XlsxPackage['lookups']>;
+    try {
+      lookups = this.lookups();
+    } catch (err) {
+      z.destroy();
+      throw err;
+    }
+    const scanner = new SheetScanner(lookups.strings, lookups.dates, this.date1904);
     try {
       await new Promise<void>((resolve, reject) => {
         // zlib hands over a piece and starts inflating the next only when its 'data' handler returns:
@@ -188,6 +205,8 @@ export class XlsxPackage {
         const drain = () => {
           scheduled = false;
           while (queue.length && !scanner.done) scanner.feed(queue.shift()!);
+          // Whole rows have arrived: a reader of them goes on while zlib inflates the next piece.
+          onRows?.(scanner.rows);
           if (scanner.done) {
             queue.length = 0;
             z.destroy();
@@ -213,8 +232,6 @@ export class XlsxPackage {
           later();
         });
         z.on('error', reject);
-        for (let at = 0; at < raw.length; at += piece) z.write(raw.subarray(at, Math.min(raw.length, at + piece)));
-        z.end();
       });
     } catch (err) {
       throw new ZipError('cli.error.partDamaged', { part: e.name, reason: err instanceof Error ? err.message : String(err) });

@@ -269,12 +269,23 @@ function lineRows(lines: string[], d: string): Rows {
   };
 }
 
-function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadGradeOptions, scale: GradeScaleId): GradeTable {
-  if (grid.every((row) => isBlankRow(row))) {
-    ctx.problem(ctx.addr(0, 0), null, 'table.empty', 'error', { sheet: ctx.sheet });
-    return emptyTable(ctx, 'wide', scale, null);
-  }
+/** How a grade sheet is laid out, decided on its first rows (see `decideLayout`). */
+interface Layout {
+  layout: GradeTable['layout'];
+  headerRow: number | null;
+  columns: ColumnInfo[];
+  pnrCol: number;
+  idCol: number;
+  /** First row of pupils. */
+  start: number;
+}
 
+/**
+ * The layout of a sheet that is not blank, or the empty table with its problem. Looks only at the
+ * first rows: five rows with content for a headerless SCB file, 30 rows for a header row; so a
+ * sheet still arriving decides as the whole sheet would once it has that many.
+ */
+function decideLayout(ctx: SheetContext, grid: SheetData['values'], options: ReadGradeOptions, scale: GradeScaleId): Layout | GradeTable {
   // 1. Headerless SCB file.
   const scb = scbHeaderless(grid);
   let headerRow: number | null = null;
@@ -288,7 +299,7 @@ function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadG
     // 2. A header row (title rows may sit above it).
     // Letter keys (`D`) name columns, not header texts: a grade `D` must not make a row look like a header.
     const overrideKeys = new Set(Object.keys(options.mapping ?? {}).filter((k) => !/^[A-Za-z]{1,3}$/.test(k.trim()) || matchHeader(k)).map((k) => normalizeHeader(k)));
-    const found = findHeaderRow(grid, (h) => matchHeader(h) !== null || overrideKeys.has(h), { minScore: 2 });
+    const found = findHeaderRow(grid, (h) => matchHeader(h) !== null || overrideKeys.has(h), { minScore: 2, maxScan: HEADER_SCAN });
     if (!found) {
       const first = grid.findIndex((row) => !isBlankRow(row));
       ctx.problem(ctx.addr(first, 0), null, 'table.noHeader', 'error', { sheet: ctx.sheet });
@@ -311,37 +322,51 @@ function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadG
     else if (scbNames >= 3) layout = columns.some((c) => c.mapping?.role === 'subject' && (c.mapping.subject === 'No' || c.mapping.subject === 'So')) ? 'scb6' : 'scb9';
     else layout = 'wide';
   }
-
-  const headerRow1 = headerRow === null ? null : ctx.rowNumber(headerRow);
   const pnrCol = colOf(columns, 'personnummer');
   const idCol = colOf(columns, 'id');
   if (pnrCol < 0 && idCol < 0) {
     ctx.problem(ctx.addr(headerRow ?? 0, 0), null, 'table.id.noColumn', 'error', { sheet: ctx.sheet });
-    return emptyTable(ctx, layout, scale, headerRow1, columns);
+    return emptyTable(ctx, layout, scale, headerRow === null ? null : ctx.rowNumber(headerRow), columns);
   }
-  const start = headerRow === null ? 0 : headerRow + 1;
-  const hasRows = grid.slice(start).some((row) => !isBlankRow(row));
-  if (!hasRows) {
-    ctx.problem(ctx.addr(headerRow ?? 0, 0), null, 'table.noRows', 'error', { sheet: ctx.sheet });
-    return emptyTable(ctx, layout, scale, headerRow1, columns);
-  }
+  return { layout, headerRow, columns, pnrCol, idCol, start: headerRow === null ? 0 : headerRow + 1 };
+}
 
-  const pupils = layout === 'long'
-    ? readLong(ctx, grid, columns, start, pnrCol, idCol, options, scale)
-    : readWide(ctx, gridRows(grid), columns, start, pnrCol, idCol, options, scale, layout === 'scb9' || layout === 'scb6' ? columns.length : 0);
+/** Rows a header row is looked for in (findHeaderRow's default). */
+const HEADER_SCAN = 30;
+
+/** The table of a sheet read as `l` says, once its pupils are read. */
+function tableOf(ctx: SheetContext, grid: SheetData['values'], l: Layout, scale: GradeScaleId, pupils: PupilRecord[]): GradeTable {
   return {
     sheet: ctx.sheet,
-    layout,
+    layout: l.layout,
     scale,
-    headerRow: headerRow1,
-    columns,
+    headerRow: l.headerRow === null ? null : ctx.rowNumber(l.headerRow),
+    columns: l.columns,
     unmapped: [
-      ...columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header),
-      ...(headerRow === null ? [] : unnamedDataColumns(ctx, grid, headerRow, columns)),
+      ...l.columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header),
+      ...(l.headerRow === null ? [] : unnamedDataColumns(ctx, grid, l.headerRow, l.columns)),
     ],
     pupils,
     problems: ctx.problems,
   };
+}
+
+function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadGradeOptions, scale: GradeScaleId): GradeTable {
+  if (grid.every((row) => isBlankRow(row))) {
+    ctx.problem(ctx.addr(0, 0), null, 'table.empty', 'error', { sheet: ctx.sheet });
+    return emptyTable(ctx, 'wide', scale, null);
+  }
+  const l = decideLayout(ctx, grid, options, scale);
+  if (!('start' in l)) return l;
+  const hasRows = grid.slice(l.start).some((row) => !isBlankRow(row));
+  if (!hasRows) {
+    ctx.problem(ctx.addr(l.headerRow ?? 0, 0), null, 'table.noRows', 'error', { sheet: ctx.sheet });
+    return emptyTable(ctx, l.layout, scale, l.headerRow === null ? null : ctx.rowNumber(l.headerRow), l.columns);
+  }
+  const pupils = l.layout === 'long'
+    ? readLong(ctx, grid, l.columns, l.start, l.pnrCol, l.idCol, options, scale)
+    : readWide(ctx, gridRows(grid), l.columns, l.start, l.pnrCol, l.idCol, options, scale, l.layout === 'scb9' || l.layout === 'scb6' ? l.columns.length : 0);
+  return tableOf(ctx, grid, l, scale, pupils);
 }
 
 /**
@@ -584,6 +609,26 @@ function readWide(
   scale: GradeScaleId,
   expectedWidth: number,
 ): PupilRecord[] {
+  const reader = wideReader(ctx, columns, pnrCol, idCol, options, scale, expectedWidth, rows.rowAt, rows.length - start);
+  reader.take(rows, start, rows.length);
+  return reader.pupils;
+}
+
+/**
+ * The wide reader as a loop that can be resumed: `take` reads rows `from`..`to` (exclusive) into
+ * `pupils`, so rows may be read as they arrive. `rowAt` must give any earlier row again.
+ */
+function wideReader(
+  ctx: SheetContext,
+  columns: ColumnInfo[],
+  pnrCol: number,
+  idCol: number,
+  options: ReadGradeOptions,
+  scale: GradeScaleId,
+  expectedWidth: number,
+  rowAt: (r: number) => ReadonlyArray<CellValue>,
+  expectedRows: number,
+): { pupils: PupilRecord[]; take(rows: Pick<Rows, 'at'>, from: number, to: number): number } {
   const subjectCols: SubjectColumn[] = [];
   for (const c of columns) {
     if (c.mapping?.role !== 'subject') continue;
@@ -600,21 +645,28 @@ function readWide(
   const sigCols = columns
     .filter((c) => c.mapping && c.mapping.role !== 'other' && c.index !== pnrCol && c.index !== idCol)
     .map((c) => c.index);
-  const byId = new IdRows(rows.length - start);
+  const byId = new IdRows(expectedRows);
   const pupils: PupilRecord[] = [];
   const personCols = columns.filter((c) => c.mapping && PERSON_ROLES.has(c.mapping.role));
-
-  const check = { expectedWidth, pnrCol, idCol, referenceYear: options.referenceYear, seen: byId, sigCols, rowAt: rows.rowAt };
-  for (let r = start; r < rows.length; r++) {
-    const row = rows.at(r);
-    if (isBlankRow(row)) continue;
-    const ident = pupilRowIdentity(ctx, row, r, check);
-    if (!ident) continue;
-    const rec = readPerson(ctx, row, r, personCols, ident);
-    readRowGrades(ctx, row, r, ctx.rowNumber(r), rec, subjectCols, scale, hasSv, hasSva);
-    pupils.push(rec);
-  }
-  return pupils;
+  const check = { expectedWidth, pnrCol, idCol, referenceYear: options.referenceYear, seen: byId, sigCols, rowAt };
+  return {
+    pupils,
+    /** Returns how many of the rows had content. */
+    take(rows, from, to) {
+      let filled = 0;
+      for (let r = from; r < to; r++) {
+        const row = rows.at(r);
+        if (isBlankRow(row)) continue;
+        filled++;
+        const ident = pupilRowIdentity(ctx, row, r, check);
+        if (!ident) continue;
+        const rec = readPerson(ctx, row, r, personCols, ident);
+        readRowGrades(ctx, row, r, ctx.rowNumber(r), rec, subjectCols, scale, hasSv, hasSva);
+        pupils.push(rec);
+      }
+      return filled;
+    },
+  };
 }
 
 function readLong(
@@ -700,4 +752,80 @@ export function readGradeSheet(data: SheetData, options: ReadGradeOptions, remem
   // A sheet read once (an earlier year for the Historik) is not kept: its table is dropped after its figures.
   if (remember) readTables.set(data, { key, table });
   return table;
+}
+
+/** Reads a grade sheet while its rows arrive: see `gradeSheetReader`. */
+export interface GradeSheetReader {
+  /** Reads the rows that have arrived since the last call (none until the layout can be decided). */
+  advance(): void;
+  /** The table of the whole sheet, once every row has arrived; kept for `readGradeSheet(data, options)`. */
+  finish(data: SheetData): GradeTable;
+}
+
+/**
+ * `readGradeSheet` for a sheet whose rows arrive in pieces: a workbook's sheet as it is inflated.
+ * `grid` is the array the rows are pushed onto, whole rows only; `advance` after each piece reads
+ * the new rows while the next piece is inflated, and `finish` gives the same table that
+ * `readGradeSheet` gives on the whole sheet (a test holds the two equal on every fixture). What
+ * needs the whole sheet (an empty sheet, a long list, a sheet without pupils, a failure) is read
+ * whole at `finish`.
+ * @example const r = gradeSheetReader('Betyg', rows, opts); for (const piece of pieces) { rows.push(...piece); r.advance(); } r.finish({ sheet: 'Betyg', values: rows })
+ */
+export function gradeSheetReader(sheet: string, grid: CellValue[][], options: ReadGradeOptions): GradeSheetReader {
+  const scale = options.scale ?? 'AF';
+  const ctx = sheetContext({ sheet, values: grid, origin: { row: 0, col: 0 } }, options.lang ?? 'sv');
+  let state: 'waiting' | 'reading' | 'whole' = 'waiting';
+  let layout: Layout | null = null;
+  let reader: ReturnType<typeof wideReader> | null = null;
+  let next = 0;
+  let filled = 0;
+  const rows: Pick<Rows, 'at'> = { at: (r) => grid[r] };
+  /** Whether the first rows decide the layout as the whole sheet would (see decideLayout). */
+  const decidable = (): boolean => {
+    if (grid.length < HEADER_SCAN) return false;
+    let seen = 0;
+    for (let r = 0; r < grid.length && seen < 5; r++) if (!isBlankRow(grid[r])) seen++;
+    return seen >= 5;
+  };
+  return {
+    advance() {
+      try {
+        if (state === 'waiting') {
+          if (options.mapping || !decidable()) return;
+          const l = decideLayout(ctx, grid, options, scale);
+          if (!('start' in l) || l.layout === 'long') {
+            state = 'whole';
+            return;
+          }
+          layout = l;
+          const scb = l.layout === 'scb9' || l.layout === 'scb6';
+          reader = wideReader(ctx, l.columns, l.pnrCol, l.idCol, options, scale, scb ? l.columns.length : 0, (r) => grid[r], 1 << 16);
+          next = l.start;
+          state = 'reading';
+        }
+        if (state === 'reading') {
+          const to = grid.length;
+          filled += reader!.take(rows, next, to);
+          next = to;
+        }
+      } catch {
+        // Read again whole at the end, where readGradeTable turns a failure into its problem.
+        state = 'whole';
+      }
+    },
+    finish(data) {
+      this.advance();
+      let table: GradeTable;
+      if (state !== 'reading' || filled === 0 || data.values !== grid) table = readGradeTable(data, options);
+      else {
+        try {
+          table = tableOf(ctx, grid, layout!, scale, reader!.pupils);
+        } catch {
+          table = readGradeTable(data, options);
+        }
+      }
+      readTables.set(data, { key: JSON.stringify(options), table });
+      return table;
+    },
+  };
 }
