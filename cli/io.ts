@@ -9,7 +9,7 @@ import { basename, extname } from 'node:path';
 import { CREATE_ONCE_KINDS, type ReportKind, type SheetData } from '../core/app';
 import type { CellValue } from '../core/types';
 import { decodeText, parseDelimited } from '../core/table/text';
-import { gradeSheetReader, type GradeSheetReader, type ReadGradeOptions } from '../core/table/grades';
+import { gradeSheetReader, type ReadGradeOptions } from '../core/table/grades';
 import { XlsxPackage, type SheetEntry } from './xlsx/package';
 import { ZipError } from './xlsx/zipfile';
 
@@ -100,17 +100,17 @@ async function readXlsx(path: string, bytes: Buffer, options: ReadOptions): Prom
   if (!sheets.length) throw new CliError('cli.error.noSheets', { file: path });
   // The one sheet to be read (asked for, or the only one) is read while it is inflated.
   let first: CellValue[][] | undefined;
-  let grades: GradeSheetReader | undefined;
+  // A grade sheet is read row by row as it is inflated, without a grid; its values are read again only if asked for.
+  const grades = sheets.length === 1 && options.grades ? gradeSheetReader(sheets[0].name, options.grades) : undefined;
   if (sheets.length === 1) {
-    const gradeOptions = options.grades;
     try {
-      first = await pkg.loadValues(sheets[0], gradeOptions && ((rows) => (grades ??= gradeSheetReader(sheets[0].name, rows, gradeOptions)).advance()));
+      first = await pkg.loadValues(sheets[0], grades && ((r, cells) => grades.row(r, cells)));
     } catch (e) {
       if (e instanceof ZipError) throw new CliError(e.key, { file: path, ...e.params });
       throw e;
     }
   }
-  const data = sheets.map((ws, i) => sheetData(pkg, ws, path, i === 0 ? first : undefined));
+  const data = sheets.map((ws, i) => sheetData(pkg, ws, path, i === 0 && !grades ? first : undefined));
   grades?.finish(data[0]);
   return { path, kind: 'xlsx', pkg, sheets: data };
 }

@@ -174,14 +174,20 @@ export class XlsxPackage {
 
   /**
    * The same values, read while the part is inflated on zlib's thread: the sheet is never held
-   * whole, and for a big sheet inflating costs almost no time of its own.
+   * whole, and for a big sheet inflating costs almost no time of its own. With `onRow`, each row
+   * goes there as it is read (see SheetScanner) and none is kept: the result is then empty.
    */
-  async loadValues(sheet: SheetEntry, onRows?: (rows: CellValue[][]) => void): Promise<CellValue[][]> {
+  async loadValues(sheet: SheetEntry, onRow?: (r: number, cells: CellValue[]) => void): Promise<CellValue[][]> {
     if (!sheet.isWorksheet) return [];
     const e = this.zip.entry(sheet.path)!;
-    if (e.method !== 8 || e.flags & 1) return this.values(sheet);
+    if (e.method !== 8 || e.flags & 1) {
+      if (!onRow) return this.values(sheet);
+      const { strings, dates } = this.lookups();
+      new SheetScanner(strings, dates, this.date1904, onRow).feed(this.zip.bytes(sheet.path), true);
+      return [];
+    }
     const raw = this.zip.raw(e);
-    const z = createInflateRaw({ chunkSize: 4 << 20 });
+    const z = createInflateRaw({ chunkSize: 1 << 20 });
     const piece = 1 << 20;
     // Inflating starts first: the shared strings are read on this thread meanwhile.
     for (let at = 0; at < raw.length; at += piece) z.write(raw.subarray(at, Math.min(raw.length, at + piece)));
@@ -193,7 +199,7 @@ export class XlsxPackage {
       z.destroy();
       throw err;
     }
-    const scanner = new SheetScanner(lookups.strings, lookups.dates, this.date1904);
+    const scanner = new SheetScanner(lookups.strings, lookups.dates, this.date1904, onRow);
     try {
       await new Promise<void>((resolve, reject) => {
         // zlib hands over a piece and starts inflating the next only when its 'data' handler returns:
@@ -205,8 +211,6 @@ export class XlsxPackage {
         const drain = () => {
           scheduled = false;
           while (queue.length && !scanner.done) scanner.feed(queue.shift()!);
-          // Whole rows have arrived: a reader of them goes on while zlib inflates the next piece.
-          onRows?.(scanner.rows);
           if (scanner.done) {
             queue.length = 0;
             z.destroy();

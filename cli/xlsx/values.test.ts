@@ -45,6 +45,24 @@ describe('readSheetValues', () => {
       s.feed(Buffer.alloc(0), true);
       expect(s.rows, `pieces of ${size}`).toEqual(whole);
       expect(s.done).toBe(true);
+      // Handed over row by row instead: the same rows at the same places, none kept, the empty <row/> left out.
+      const got: [number, unknown[]][] = [];
+      const o = new SheetScanner(['A', 'B', 'C'], new Uint8Array(0), false, (r, cells) => got.push([r, [...cells]]));
+      for (let at = 0; at < xml.length; at += size) o.feed(xml.subarray(at, at + size));
+      o.feed(Buffer.alloc(0), true);
+      expect(o.rows).toEqual([]);
+      expect(got, `row by row, pieces of ${size}`).toEqual(whole.map((cells, r) => [r, cells]).slice(1, 61));
+    }
+  });
+
+  it('hands a row cut off by the end of the data to onRow as it stands, as the kept rows keep it', () => {
+    for (const tail of ['<row r="3"><c r="A3"><v>7</v></c><c r="C3"/>', '<row r="3"><c r="A3"><v>7</v></c></sheetData>']) {
+      const xml = b(`<worksheet><sheetData><row r="1"><c r="B1"><v>1</v></c><c r="C1" t="s"><v>0</v></c></row>${tail}`);
+      const whole = readSheetValues(xml, ['Sv'], new Uint8Array(0), false);
+      const got: [number, unknown[]][] = [];
+      new SheetScanner(['Sv'], new Uint8Array(0), false, (r, cells) => got.push([r, [...cells]])).feed(xml, true);
+      expect(got).toEqual([[0, whole[0]], [2, whole[2]]]);
+      expect(whole[2][0]).toBe(7);
     }
   });
 
@@ -113,7 +131,7 @@ describe('OPC', () => {
   });
 
   it('loadValues (inflated and read in pieces, on zlib\'s thread) gives exactly what values() gives', async () => {
-    // About 9 MB of sheet XML: more than two of loadValues' 4 MiB pieces, so rows are cut across pieces.
+    // About 9 MB of sheet XML: several of loadValues' 1 MiB pieces, so rows are cut across pieces.
     const row = (i: number) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i % 2}</v></c><c r="B${i + 1}"><v>${i}</v></c>` +
       `<c r="C${i + 1}" t="inlineStr"><is><t>elev ${i} med ett längre namn &amp; klass 9${'ABCD'[i % 4]}</t></is></c><c r="D${i + 1}" s="1"><v>${46000 + (i % 300)}</v></c></row>`;
     const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from({ length: 60_000 }, (_, i) => row(i)).join('')}</sheetData></worksheet>`;
@@ -135,6 +153,10 @@ describe('OPC', () => {
     expect(streamed[59_999].slice(0, 3)).toEqual(['Ma', 59_999, 'elev 59999 med ett längre namn & klass 9D']);
     expect(streamed[59_999][3]).toBeInstanceOf(Date);
     expect(streamed).toEqual(pkg.values(pkg.sheets[0]));
+    // Row by row (no grid kept): every row, in order, the same.
+    const byRow: unknown[][] = [];
+    expect(await pkg.loadValues(pkg.sheets[0], (r, cells) => { byRow[r] = [...cells]; })).toEqual([]);
+    expect(byRow).toEqual(streamed);
   });
 
   it('finds part names case-insensitively, and names an archive without a directory', async () => {

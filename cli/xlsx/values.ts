@@ -275,11 +275,35 @@ export class SheetScanner {
   private rest: Buffer | null = null;
   private readonly t: TagName = { closing: false, a: 0, b: 0 };
 
-  constructor(private readonly strings: readonly string[], private readonly dateStyles: Uint8Array, private readonly date1904: boolean) {}
+  /** A row begun and not yet ended (only tracked when rows are handed to `onRow`). */
+  private open = false;
+
+  /**
+   * With `onRow`, rows are not kept in `rows`: each is handed over when it ends (trimmed of trailing
+   * empty cells, as kept rows are), in one array reused for the next row, and empty `<row/>`s are
+   * left out. A reader that keeps nothing of a row then never has the sheet's grid in memory.
+   */
+  constructor(
+    private readonly strings: readonly string[], private readonly dateStyles: Uint8Array, private readonly date1904: boolean,
+    private readonly onRow?: (r: number, cells: CellValue[]) => void,
+  ) {}
+
+  /** A row cut off by the end of the data goes to `onRow` as it is (a kept row stays as it is too). */
+  private flush(): void {
+    if (this.onRow && this.open) {
+      this.open = false;
+      this.onRow(this.row, this.cur);
+    }
+  }
 
   /** Reads what `chunk` (after what was kept of the last one) completes; `last` when no more comes. */
   feed(piece: Buffer, last = false): void {
     if (this.done) return;
+    this.feedPiece(piece, last);
+    if (last || this.done) this.flush();
+  }
+
+  private feedPiece(piece: Buffer, last: boolean): void {
     let chunk = piece;
     if (this.rest && this.started) {
       // The row cut at the end of the last piece ends early in this one: join just those bytes,
@@ -475,14 +499,29 @@ export class SheetScanner {
           col = -1;
           // Rows are mostly as wide as the one before: made at that width at once (filled with
           // null, trimmed at </row>), not grown cell by cell.
-          cur = buf[gt - 1] === SLASH || this.width === 0 ? [] : new Array<CellValue>(this.width).fill(null);
-          while (rows.length < row) rows.push([]);
-          rows[row] = cur;
+          if (this.onRow) {
+            if (buf[gt - 1] !== SLASH) {
+              cur.length = 0;
+              if (this.width > 0) {
+                cur.length = this.width;
+                cur.fill(null);
+              }
+              this.open = true;
+            }
+          } else {
+            cur = buf[gt - 1] === SLASH || this.width === 0 ? [] : new Array<CellValue>(this.width).fill(null);
+            while (rows.length < row) rows.push([]);
+            rows[row] = cur;
+          }
         } else {
           let n = cur.length;
           while (n > 0 && cur[n - 1] === null) n--;
           if (n !== cur.length) cur.length = n;
           if (n > 0) this.width = n;
+          if (this.open) {
+            this.open = false;
+            this.onRow!(row, cur);
+          }
         }
         pos = gt + 1;
         continue;

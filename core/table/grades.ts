@@ -754,76 +754,108 @@ export function readGradeSheet(data: SheetData, options: ReadGradeOptions, remem
   return table;
 }
 
-/** Reads a grade sheet while its rows arrive: see `gradeSheetReader`. */
+/** Reads a grade sheet row by row as it arrives: see `gradeSheetReader`. */
 export interface GradeSheetReader {
-  /** Reads the rows that have arrived since the last call (none until the layout can be decided). */
-  advance(): void;
-  /** The table of the whole sheet, once every row has arrived; kept for `readGradeSheet(data, options)`. */
+  /**
+   * Row `r` (0-based, rising; rows not given are empty) with its cells. The array may be reused for
+   * the next row: what is kept is copied.
+   */
+  row(r: number, cells: ReadonlyArray<CellValue>): void;
+  /** The table of the whole sheet, once every row has been given; kept for `readGradeSheet(data, options)`. */
   finish(data: SheetData): GradeTable;
 }
 
+/** A duplicate whose first row was not kept: the sheet is read whole at `finish`. */
+class NeedsWholeSheet extends Error {}
+
 /**
- * `readGradeSheet` for a sheet whose rows arrive in pieces: a workbook's sheet as it is inflated.
- * `grid` is the array the rows are pushed onto, whole rows only; `advance` after each piece reads
- * the new rows while the next piece is inflated, and `finish` gives the same table that
- * `readGradeSheet` gives on the whole sheet (a test holds the two equal on every fixture). What
- * needs the whole sheet (an empty sheet, a long list, a sheet without pupils, a failure) is read
- * whole at `finish`.
- * @example const r = gradeSheetReader('Betyg', rows, opts); for (const piece of pieces) { rows.push(...piece); r.advance(); } r.finish({ sheet: 'Betyg', values: rows })
+ * `readGradeSheet` for a sheet whose rows arrive one by one (a workbook's sheet as it is inflated),
+ * without a grid: the first rows decide the layout (as `decideLayout` does on the whole sheet), then
+ * each row is read as it comes and dropped. `finish` gives the table `readGradeSheet` gives on the
+ * whole sheet (a test holds them equal on every fixture); what needs the whole sheet (a blank sheet,
+ * a long list, no pupils, a duplicate of a row not kept, a failure) is read from `data.values` there.
+ * @example const r = gradeSheetReader('Betyg', opts); rows.forEach((cells, i) => r.row(i, cells)); r.finish({ sheet: 'Betyg', values: rows })
  */
-export function gradeSheetReader(sheet: string, grid: CellValue[][], options: ReadGradeOptions): GradeSheetReader {
+export function gradeSheetReader(sheet: string, options: ReadGradeOptions): GradeSheetReader {
   const scale = options.scale ?? 'AF';
-  const ctx = sheetContext({ sheet, values: grid, origin: { row: 0, col: 0 } }, options.lang ?? 'sv');
-  let state: 'waiting' | 'reading' | 'whole' = 'waiting';
+  /** The first rows, copied: the layout is decided on them, and a duplicate's first row may be among them. */
+  const head: CellValue[][] = [];
+  const ctx = sheetContext({ sheet, values: head, origin: { row: 0, col: 0 } }, options.lang ?? 'sv');
+  let state: 'waiting' | 'reading' | 'whole' = options.mapping ? 'whole' : 'waiting';
   let layout: Layout | null = null;
   let reader: ReturnType<typeof wideReader> | null = null;
-  let next = 0;
   let filled = 0;
-  const rows: Pick<Rows, 'at'> = { at: (r) => grid[r] };
-  /** Whether the first rows decide the layout as the whole sheet would (see decideLayout). */
-  const decidable = (): boolean => {
-    if (grid.length < HEADER_SCAN) return false;
-    let seen = 0;
-    for (let r = 0; r < grid.length && seen < 5; r++) if (!isBlankRow(grid[r])) seen++;
-    return seen >= 5;
+  let headFilled = 0;
+  // Columns with data under an empty header (unnamedDataColumns), found as the rows pass.
+  let width = 0;
+  const unnamed = new Set<number>();
+  const one = { row: [] as ReadonlyArray<CellValue>, at: (_r: number) => one.row };
+  const rowAt = (r: number): ReadonlyArray<CellValue> => {
+    if (r < head.length) return head[r];
+    throw new NeedsWholeSheet();
+  };
+  const read = (r: number, cells: ReadonlyArray<CellValue>): void => {
+    const l = layout!;
+    if (l.headerRow !== null && r > l.headerRow) {
+      if (cells.length > width) width = cells.length;
+      for (let c = 0; c < cells.length; c++) {
+        if ((c < l.columns.length && l.columns[c].header !== '') || unnamed.has(c)) continue;
+        if (cellText(cells[c]) !== '') unnamed.add(c);
+      }
+    }
+    if (r < l.start) return;
+    one.row = cells;
+    filled += reader!.take(one, r, r + 1);
+  };
+  const decide = (): void => {
+    const l = decideLayout(ctx, head, options, scale);
+    if (!('start' in l) || l.layout === 'long') {
+      state = 'whole';
+      return;
+    }
+    layout = l;
+    const scb = l.layout === 'scb9' || l.layout === 'scb6';
+    reader = wideReader(ctx, l.columns, l.pnrCol, l.idCol, options, scale, scb ? l.columns.length : 0, rowAt, 1 << 16);
+    state = 'reading';
+    for (let r = 0; r < head.length; r++) read(r, head[r]);
   };
   return {
-    advance() {
+    row(r, cells) {
+      if (state === 'whole') return;
       try {
         if (state === 'waiting') {
-          if (options.mapping || !decidable()) return;
-          const l = decideLayout(ctx, grid, options, scale);
-          if (!('start' in l) || l.layout === 'long') {
-            state = 'whole';
-            return;
-          }
-          layout = l;
-          const scb = l.layout === 'scb9' || l.layout === 'scb6';
-          reader = wideReader(ctx, l.columns, l.pnrCol, l.idCol, options, scale, scb ? l.columns.length : 0, (r) => grid[r], 1 << 16);
-          next = l.start;
-          state = 'reading';
+          while (head.length < r) head.push([]);
+          head[r] = cells.slice();
+          if (!isBlankRow(cells)) headFilled++;
+          // Five rows with content (SCB) among at least the rows a header is looked for in.
+          if (head.length >= HEADER_SCAN && headFilled >= 5) decide();
+          return;
         }
-        if (state === 'reading') {
-          const to = grid.length;
-          filled += reader!.take(rows, next, to);
-          next = to;
-        }
+        read(r, cells);
       } catch {
         // Read again whole at the end, where readGradeTable turns a failure into its problem.
         state = 'whole';
       }
     },
     finish(data) {
-      this.advance();
-      let table: GradeTable;
-      if (state !== 'reading' || filled === 0 || data.values !== grid) table = readGradeTable(data, options);
-      else {
-        try {
-          table = tableOf(ctx, grid, layout!, scale, reader!.pupils);
-        } catch {
-          table = readGradeTable(data, options);
+      let table: GradeTable | null = null;
+      try {
+        if (state === 'waiting') decide();
+        if (state === 'reading' && filled > 0) {
+          const l = layout!;
+          const names: string[] = [];
+          for (let c = 0; c < width; c++) if (unnamed.has(c)) names.push(`(${ctx.letter(c)})`);
+          table = {
+            sheet: ctx.sheet, layout: l.layout, scale, headerRow: l.headerRow === null ? null : ctx.rowNumber(l.headerRow), columns: l.columns,
+            unmapped: [...l.columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header), ...(l.headerRow === null ? [] : names)],
+            pupils: reader!.pupils,
+            problems: ctx.problems,
+          };
         }
+      } catch {
+        table = null;
       }
+      table ??= readGradeTable(data, options);
       readTables.set(data, { key: JSON.stringify(options), table });
       return table;
     },
