@@ -501,11 +501,9 @@ export class SheetScanner {
           // null, trimmed at </row>), not grown cell by cell.
           if (this.onRow) {
             if (buf[gt - 1] !== SLASH) {
-              cur.length = 0;
-              if (this.width > 0) {
-                cur.length = this.width;
-                cur.fill(null);
-              }
+              // As wide as the last row, all empty (the length is mostly that already: setting it costs).
+              if (cur.length !== this.width) cur.length = this.width;
+              cur.fill(null);
               this.open = true;
             }
           } else {
