@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CliError, readInput } from './io';
+import { CliError, decodeBytes, readInput } from './io';
+import { decodeText } from '../core/table/text';
 import { XlsxPackage, writeReportPackage } from './xlsx/index';
 import { samplePlan } from './fixtures/sample-plan';
 
@@ -43,6 +44,18 @@ describe('readInput on text files', () => {
     const p = file('np.txt', new Uint8Array([0x4e, 0x61, 0x6d, 0x6e, 0x3b, 0xc5, 0x73, 0x61, 0x0d, 0x0a, 0x78, 0x3b, 0x42, 0xf6, 0x72, 0x6a, 0x65, 0x0d, 0x0a]));
     const f = await readInput(p);
     expect(f.sheets[0].values).toEqual([['Namn', 'Åsa'], ['x', 'Börje']]);
+  });
+
+  it('decodes as core does, on Node\'s own UTF-8 path or not: BOM, two BOMs, Windows-1252, invalid and cut-off sequences', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const utf8 = [...Buffer.from('Åsa;Öberg;é€😀\r\n', 'utf8')];
+    const cases = [utf8, [...bom, ...utf8], [...bom, ...bom, ...utf8], [0xc5, 0x73, 0x61, 0x3b, 0xf6], [...utf8, 0xe2, 0x82], [...bom], [], [0xff, 0xfe, 0x41, 0x00]];
+    for (const c of cases) {
+      const bytes = Buffer.from(c);
+      expect(decodeBytes(bytes), c.join(' ')).toEqual(decodeText(new Uint8Array(c)));
+    }
+    expect(decodeBytes(Buffer.from([...bom, ...utf8])).encoding).toBe('utf-8-bom');
+    expect(decodeBytes(Buffer.from([0xc5, 0x73, 0x61])).text).toBe('Åsa'); // Windows-1252
   });
 
   it('reads comma CSV with quoted cells holding commas and quotes', async () => {

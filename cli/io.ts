@@ -5,6 +5,7 @@
  * Errors are CliErrors with a Swedish/English message naming the file; never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { basename, extname } from 'node:path';
 import { CREATE_ONCE_KINDS, type ReportKind, type SheetData } from '../core/app';
 import type { CellValue } from '../core/types';
@@ -60,6 +61,19 @@ async function bytesOf(path: string): Promise<Buffer> {
   }
 }
 
+/**
+ * core's decodeText, with Node's own UTF-8 check and decoder for the common case (a quarter of the
+ * time for a 100 000-pupil export); the same text (a test holds them equal), else core decides.
+ */
+export function decodeBytes(bytes: Buffer): { text: string; encoding: string } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const at = bom ? 3 : 0;
+  // A second BOM is left to core (its decoder drops one more).
+  const again = bytes.length >= at + 3 && bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+  if (!again && isUtf8(bytes.subarray(at))) return { text: bytes.toString('utf8', at), encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  return decodeText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
 /** Reads `path` (.txt, .csv, .tsv, .xlsx) into sheets. */
 export async function readInput(path: string, options: ReadOptions = {}): Promise<InputFile> {
   const ext = extname(path).toLowerCase();
@@ -68,7 +82,7 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   if (ext === '.txt' || ext === '.csv' || ext === '.tsv' || ext === '.skv' || ext === '') {
     // A workbook with a text extension is still a workbook (zip magic `PK`).
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(path, bytes, options);
-    const { text, encoding } = decodeText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const { text, encoding } = decodeBytes(bytes);
     // The rows are split when first asked for: `grades` reads the text line by line instead.
     let rows: string[][] | undefined;
     const sheet: SheetData = { sheet: baseName(path), get values() { return (rows ??= parseDelimited(text)); }, origin: { row: 0, col: 0 }, text };

@@ -51,7 +51,15 @@ export interface GradeAnalysis {
   testResults: TestResultFigures[] | null;
   /** The reader's problems, the test reader's, and this analysis's own (marks of the wrong scale, unmatched tests). */
   problems: Problem[];
+  /**
+   * Per school (`''` for pupils without one), the sums of its girls, boys and pupils of unknown gender,
+   * in that order: the Historik's rows of a school by gender are made from these (`fileFigures`).
+   */
+  schoolGenders: Map<string, SchoolGenderParts>;
 }
+
+/** A school's girls, boys and pupils of unknown gender, summed (see `GradeAnalysis.schoolGenders`). */
+export type SchoolGenderParts = readonly [GroupAccumulator, GroupAccumulator, GroupAccumulator];
 
 /** What the caller knows beyond the table. */
 export interface AnalyseOptions {
@@ -137,6 +145,8 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const pupils: PupilEvaluation[] = new Array(table.pupils.length);
   let lastSchool: string | null = null;
   let cls: Split | undefined;
+  const schoolGenders = new Map<string, SchoolGenderParts>();
+  let sg: SchoolGenderParts | undefined;
   let lastEligibility: PupilEvaluation['eligibility'] | null = null;
   let lastMask = 0;
   for (let i = 0; i < table.pupils.length; i++) {
@@ -173,12 +183,15 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     if (!scanned.svGraded) accumulate(scanned.svaGraded ? sva : noSwedish, e, mask, extra);
     if (splitBackground && isExcludedBackground(p, cutoff)) accumulate(excluded, e, mask, extra);
     const school = p.school ?? '';
-    if (school !== lastSchool || !cls) {
+    if (school !== lastSchool || !cls || !sg) {
       cls = classes.get(school);
       if (!cls) classes.set(school, (cls = new Split()));
+      sg = schoolGenders.get(school);
+      if (!sg) schoolGenders.set(school, (sg = [newGroupAccumulator(), newGroupAccumulator(), newGroupAccumulator()]));
       lastSchool = school;
     }
     cls.add(p.className, e, mask, extra);
+    accumulate(sg[p.gender === 'F' ? 0 : p.gender === 'M' ? 1 : 2], e, mask, extra);
   }
   const total = newGroupAccumulator();
   for (const acc of gender.parts.values()) mergeInto(total, acc);
@@ -264,6 +277,7 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     testMatch,
     testResults: tests ? testResultFigures(tests, threshold) : null,
     problems,
+    schoolGenders,
   };
 }
 

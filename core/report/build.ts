@@ -192,7 +192,7 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
 
   if (kinds.includes('historik') || kinds.includes('namndrapport')) {
     const figuresOf = (a: GradeAnalysis): AnalysedFigures => ({
-      whole: groupFigures(a, lang), schools: a.groups.filter((g) => g.by === 'school').map((g) => toGroup(g, g.label)), evals: a.pupils,
+      whole: groupFigures(a, lang), schools: a.groups.filter((g) => g.by === 'school').map((g) => toGroup(g, g.label)), schoolGenders: a.schoolGenders,
     });
     const h = historyModel(inputs, figuresOf(analysis), (d) => figuresOf(analyseEarlier(d).analysis), settings.suppressionThreshold, lang);
     problems.push(...h.problems);

@@ -5,7 +5,8 @@
  */
 import type { ReportInputs, SheetData } from '../app';
 import { t } from '../i18n';
-import type { Lang, Problem, PupilEvaluation } from '../types';
+import type { Lang, Problem } from '../types';
+import type { SchoolGenderParts } from '../grades/analyse';
 import { cellAddress } from '../table/address';
 import type { GroupFigures } from './model';
 import { mergeHistory, periodFigures, readHistory, type HistoryRow, type PeriodFigures } from './history';
@@ -22,7 +23,8 @@ export interface HistoryModel {
 export interface AnalysedFigures {
   whole: { total: GroupFigures; girls: GroupFigures; boys: GroupFigures };
   schools: GroupFigures[];
-  evals: readonly PupilEvaluation[];
+  /** Each school's girls, boys and unknown gender, summed (`GradeAnalysis.schoolGenders`). */
+  schoolGenders: ReadonlyMap<string, SchoolGenderParts>;
 }
 
 /** A grade source of the report: this report's file first, then the earlier ones. */
@@ -94,7 +96,7 @@ export function historyModel(
     }
     claimed.set(key, s);
     const f = i === 0 ? main : figuresOf(s.data);
-    computed.push(periodFigures(found, s.label, f.whole, f.schools, f.evals, threshold, lang));
+    computed.push(periodFigures(found, s.label, f.whole, f.schools, f.schoolGenders, threshold, lang));
   });
   const existing = inputs.history ? readHistory(inputs.history, lang) : { rows: [], problems: [] };
   problems.push(...existing.problems);

@@ -168,3 +168,28 @@ describe('earlier files', () => {
     expect(trendOf(rows, null, 5).values.get(seriesKey('kommun', 'Total', 'total', 'YRK'))).toEqual([0.8, 0.82]);
   });
 });
+
+describe('school rows by gender', () => {
+  it('come from the analysis\'s sums exactly as from the school\'s pupils one by one', async () => {
+    const { generatePupils, scbGradeFileText } = await import('../../examples/generator');
+    const { readGradeText } = await import('../table/grades');
+    const { analyseGrades } = await import('../grades/analyse');
+    const { groupFigures, groupIndicators } = await import('../stats/indicators');
+    const table = readGradeText(scbGradeFileText(generatePupils(3000, 21)), 'betyg', { referenceYear: 2026 });
+    // A few pupils of unknown gender (as a wide list without personnummer has them).
+    for (const p of table.pupils.slice(0, 40)) p.gender = null;
+    const a = analyseGrades(table, DEFAULT_SETTINGS);
+    expect(a.schoolGenders.size).toBeGreaterThan(1);
+    let compared = 0;
+    for (const [school, parts] of a.schoolGenders) {
+      const evals = a.pupils.filter((e) => (e.pupil.school ?? '') === school);
+      (['F', 'M', null] as const).forEach((g, k) => {
+        const group = { by: 'gender' as const, key: String(g), label: String(g) };
+        // Threshold 1: nothing hidden, so every sum shows.
+        expect(groupFigures(parts[k], group, 1), `${school} ${g}`).toEqual(groupIndicators(evals.filter((e) => e.pupil.gender === g), group, 1));
+        compared += parts[k].n;
+      });
+    }
+    expect(compared).toBe(3000);
+  });
+});

@@ -7,9 +7,10 @@
  */
 import type { SheetData } from '../app';
 import { t } from '../i18n';
-import type { Figure, Lang, ProgramCode, PupilEvaluation, Problem } from '../types';
+import type { Figure, Lang, ProgramCode, Problem } from '../types';
 import { cellAddress } from '../table/address';
-import { groupIndicators } from '../stats/indicators';
+import { groupFigures, newGroupAccumulator, type GroupAccumulator } from '../stats/indicators';
+import type { SchoolGenderParts } from '../grades/analyse';
 import { hiddenParts } from '../stats/suppress-table';
 import type { GroupFigures } from './model';
 import type { PlanValue } from './plan';
@@ -249,39 +250,32 @@ export function mergeHistory(existing: ReadHistory['rows'], computed: readonly P
 }
 
 /** Girls and boys of one school, with complementary suppression over girls, boys and unknown gender. */
-function schoolGender(evals: readonly PupilEvaluation[], threshold: number, lang: Lang, hideAll: boolean): { girls: GroupFigures; boys: GroupFigures } {
-  const parts = { F: [] as PupilEvaluation[], M: [] as PupilEvaluation[], U: [] as PupilEvaluation[] };
-  for (const e of evals) parts[e.pupil.gender === 'F' ? 'F' : e.pupil.gender === 'M' ? 'M' : 'U'].push(e);
+function schoolGender(parts: SchoolGenderParts | undefined, threshold: number, lang: Lang, hideAll: boolean): { girls: GroupFigures; boys: GroupFigures } {
+  const [f, m, u] = parts ?? [newGroupAccumulator(), newGroupAccumulator(), newGroupAccumulator()];
   // Unknown gender is never shown: it counts as hidden, so one small visible part hides the other too.
-  const hidden = hiddenParts([parts.F.length, parts.M.length, parts.U.length], threshold, [true, true, false]);
-  const fig = (list: PupilEvaluation[], key: 'F' | 'M', hide: boolean): GroupFigures => {
-    const g = groupIndicators(list, { by: 'gender', key, label: t(lang, key === 'F' ? 'common.girls' : 'common.boys') }, threshold, hide);
+  const hidden = hiddenParts([f.n, m.n, u.n], threshold, [true, true, false]);
+  const fig = (acc: GroupAccumulator, key: 'F' | 'M', hide: boolean): GroupFigures => {
+    const g = groupFigures(acc, { by: 'gender', key, label: t(lang, key === 'F' ? 'common.girls' : 'common.boys') }, threshold, hide);
     return { label: g.label, pupils: g.pupils, eligibleShare: g.eligibleShare, meanMeritValue16: g.meanMeritValue16, meanMeritValue17: g.meanMeritValue17, allSubjectsPassedShare: g.allSubjectsPassedShare };
   };
-  return { girls: fig(parts.F, 'F', hideAll || hidden[0]), boys: fig(parts.M, 'M', hideAll || hidden[1]) };
+  return { girls: fig(f, 'F', hideAll || hidden[0]), boys: fig(m, 'M', hideAll || hidden[1]) };
 }
 
 /**
  * The figures of one analysed grade file for the Historik: the whole, girls, boys, and per school the
- * same three (a school's girls and boys suppressed with their complements, as everywhere).
- * @example periodFigures({ term: 'VT', year: 2026 }, 'betyg.txt', whole, schools, pupils, 10, 'sv').schools[0].unit // 'Norrskolan'
+ * same three (a school's girls and boys suppressed with their complements, as everywhere), the
+ * school's parts from the analysis's sums (`GradeAnalysis.schoolGenders`).
+ * @example periodFigures({ term: 'VT', year: 2026 }, 'betyg.txt', whole, schools, analysis.schoolGenders, 10, 'sv').schools[0].unit // 'Norrskolan'
  */
 export function periodFigures(
   period: Period, source: string, whole: { total: GroupFigures; girls: GroupFigures; boys: GroupFigures },
-  schools: readonly GroupFigures[], evals: readonly PupilEvaluation[], threshold: number, lang: Lang,
+  schools: readonly GroupFigures[], schoolGenders: ReadonlyMap<string, SchoolGenderParts>, threshold: number, lang: Lang,
 ): PeriodFigures {
-  const bySchool = new Map<string, PupilEvaluation[]>();
-  for (const e of evals) {
-    const k = e.pupil.school ?? '';
-    let list = bySchool.get(k);
-    if (!list) bySchool.set(k, (list = []));
-    list.push(e);
-  }
   return {
     period, source, ...whole,
     // A school hidden as a whole (complementary suppression of schools) hides its parts too.
     // (Shares are suppressed on the pupil count, so `..` with enough pupils means the school is hidden.)
-    schools: schools.map((s) => ({ unit: s.label, total: s, ...schoolGender(bySchool.get(s.label) ?? [], threshold, lang, s.pupils < threshold || s.eligibleShare.YRK === '..') })),
+    schools: schools.map((s) => ({ unit: s.label, total: s, ...schoolGender(schoolGenders.get(s.label), threshold, lang, s.pupils < threshold || s.eligibleShare.YRK === '..') })),
   };
 }
 
