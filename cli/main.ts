@@ -31,7 +31,7 @@ import { parseArgs, yearGroupOption } from './args';
 import { backgroundColumns } from '../core/grades/background';
 import { headlineTable } from './headline';
 import { CliError, readInput, sheetData, type InputFile } from './io';
-import { dataSheet, newPackage, writeReportPackage } from './xlsx/writer';
+import { dataSheet, newPackage, textRows, writeReportPackage } from './xlsx/writer';
 import { readBenchmarkInput } from './benchmark-files';
 
 /** Where output goes; tests may pass their own. */
@@ -249,7 +249,8 @@ async function report(ctx: Context, file: string, options: Record<string, string
   // Rows of text (all of a text file) go as they are: '' is a blank cell; no 3-million-cell copy.
   const planRow = (r: readonly CellValue[]): PlanValue[] =>
     r.every((v) => typeof v === 'string') ? (r as string[]) : r.map((v) => (v === '' || v === undefined ? null : v instanceof Date ? v.toISOString() : v));
-  const data = textSheets.map((d) => dataSheet(d.sheet, d.values.map(planRow)));
+  // A text without quotes is split line by line as it is written: never a grid of every cell.
+  const data = textSheets.map((d) => dataSheet(d.sheet, (d.text !== undefined && textRows(d.text)) || d.values.map(planRow)));
   const written = await writeReportPackage(pkg, result.plan, data, ctx.now);
   phase('xlsx');
   try {

@@ -311,6 +311,13 @@ export interface TablePart {
   style: string;
 }
 
+/** Rows of a block made as they are written: `width` before (for the sheet's extent), `at` once when written. */
+export interface LazyRows {
+  length: number;
+  width(i: number): number;
+  at(i: number): readonly PlanValue[];
+}
+
 export interface SheetXml {
   /** The worksheet part as UTF-8, in chunks of about 1 MB (empty when they went to a `sink`). */
   chunks: Buffer[];
@@ -387,6 +394,8 @@ export function sheetXml(
   tableNames: Set<string>,
   rels: { drawing?: string; tables: (i: number) => string },
   sink?: (chunk: Buffer) => void,
+  /** The rows of the plan's first block, when it holds none itself (`dataSheet` of a text export). */
+  lazy?: LazyRows,
 ): SheetXml {
   // Which blocks cover each sheet row (one entry per row per block, not per cell), so rows can
   // be rendered in order straight into the output, side-by-side blocks merged.
@@ -395,19 +404,21 @@ export function sheetXml(
   let maxRow = 0;
   let maxCol = 0;
   const tables: TablePart[] = [];
-  const prepared = new Map<PlanBlock, { header: string[] | null; letters: Uint8Array[] }>();
+  const prepared = new Map<PlanBlock, { header: string[] | null; letters: Uint8Array[]; rows: LazyRows | null }>();
   for (const b of sp.blocks) {
-    const nRows = b.values.length;
+    const rows = lazy && b === sp.blocks[0] ? lazy : null;
+    const nRows = rows ? rows.length : b.values.length;
     if (!nRows) continue;
-    const asTable = !!b.table && nRows >= 2 && b.values[0].length > 0;
+    const asTable = !rows && !!b.table && nRows >= 2 && b.values[0].length > 0;
     const header = asTable ? uniqueHeaders(b.values[0]) : null;
     if (asTable) {
       tables.push({ name: uniqueTableName(b.table!.name, tableNames), ref: rangeRef(b.row, b.col, nRows, b.values[0].length), columns: header!, style: b.table!.style ?? 'TableStyleLight9' });
     }
-    prepared.set(b, { header, letters: [] });
+    prepared.set(b, { header, letters: [], rows });
     for (let i = 0; i < nRows; i++) {
       (rowSegs[b.row + i] ??= []).push(b);
-      if (b.values[i].length) maxCol = Math.max(maxCol, b.col + b.values[i].length);
+      const width = rows ? rows.width(i) : b.values[i].length;
+      if (width) maxCol = Math.max(maxCol, b.col + width);
     }
     maxRow = Math.max(maxRow, b.row + nRows);
   }
@@ -427,7 +438,7 @@ export function sheetXml(
   let lastCell: ({ v: PlanValue | undefined; xf: number; tail: Uint8Array } | undefined)[] = [];
   const w = new ByteWriter(sink);
   const renderSegment = (b: PlanBlock, r: number, fromCol: number): number => {
-    const { header, letters } = prepared.get(b)!;
+    const { header, letters, rows } = prepared.get(b)!;
     if (b !== statsBlock) {
       statsBlock = b;
       colStats = stats.get(b) ?? [];
@@ -435,7 +446,7 @@ export function sheetXml(
       lastCell = [];
     }
     const i = r - b.row;
-    const values = b.values[i];
+    const values = rows ? rows.at(i) : b.values[i];
     const blockStyles = b.styles ?? [];
     const formats = b.columnFormats ?? [];
     let rowKey = '';

@@ -328,3 +328,30 @@ describe('uniqueSheetName', () => {
     expect(uniqueSheetName('y'.repeat(31), new Set(['y'.repeat(31)]))).toBe(`${'y'.repeat(27)} (2)`);
   });
 });
+
+describe('a text export kept beside the report', () => {
+  it('is written line by line (textRows) exactly as from parseDelimited\'s grid', async () => {
+    const { dataSheet, textRows, newPackage } = await import('./writer');
+    const { parseDelimited } = await import('../../core/table/text');
+    const texts = [
+      '201001010006;Åsa;9A;A;;B\r\n201001020013;Bo;9A;F;E;\r\n\r\n;;;;;\r\n',
+      'Personnummer,Klass,Sv\n20100101-0006,9A,A\n20100102-0013,9B,\n',
+      'a\tb\r\nc\td',
+      '',
+    ];
+    for (const text of texts) {
+      const rows = textRows(text)!;
+      const grid = parseDelimited(text);
+      expect(Array.from({ length: rows.length }, (_, i) => rows.at(i)), JSON.stringify(text)).toEqual(grid);
+      expect(Array.from({ length: rows.length }, (_, i) => rows.width(i))).toEqual(grid.map((r) => r.length));
+      // The sheet written from the lines is the sheet written from the grid, byte for byte.
+      const now = new Date(Date.UTC(2026, 5, 10));
+      const plan: ReportPlan = { generator: 'skolanalys', version: 1, sheets: [] };
+      const lazy = await writeReportPackage(await newPackage(now), plan, [dataSheet('betyg', rows)], now);
+      const eager = await writeReportPackage(await newPackage(now), plan, [dataSheet('betyg', grid)], now);
+      expect(lazy.bytes.equals(eager.bytes), JSON.stringify(text)).toBe(true);
+    }
+    // A text with quotes is not split this way (quotes may hold the delimiter or a line break).
+    expect(textRows('"a;b";c\r\n')).toBeNull();
+  });
+});

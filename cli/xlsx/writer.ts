@@ -14,7 +14,8 @@ import { ownedBy, type ExistingSheet } from '../../core/report/create-once';
 import { chartXml, drawingXml } from './charts';
 import { attrs, CT, escapeXml, NS_R, parseRels, prefixed, REL, relativeTarget, relsPathOf, resolveTarget, tags, elementEnd, type Rel } from './opc';
 import { MARKER_PREFIX, XlsxPackage, type SheetEntry } from './package';
-import { StyleSheet, sheetXml, tableXml } from './sheetxml';
+import { StyleSheet, sheetXml, tableXml, type LazyRows } from './sheetxml';
+import { detectDelimiter, plainLines } from '../../core/table/text';
 import { streamCompressor, workerCompressor, type Compressed } from './zip';
 import { writeZipItems, ZipArchive, type ZipItem } from './zipfile';
 import { colLetter, quoteSheet } from './names';
@@ -23,6 +24,8 @@ import { colLetter, quoteSheet } from './names';
 export interface SheetToWrite {
   key: string | null;
   plan: SheetPlan;
+  /** The rows of the plan's one block, made as they are written (`dataSheet` of a text export). */
+  rows?: LazyRows;
 }
 
 export interface WriteResult {
@@ -58,8 +61,31 @@ function markerName(key: string): string {
 }
 
 /** A plain sheet of values (a text export kept beside the report), unmarked: it is the user's data from then on. */
-export function dataSheet(name: string, rows: readonly (readonly PlanValue[])[]): SheetToWrite {
+export function dataSheet(name: string, rows: readonly (readonly PlanValue[])[] | LazyRows): SheetToWrite {
+  if (!Array.isArray(rows)) return { key: null, plan: { key: '', name, personalData: true, blocks: [{ id: 'data', row: 0, col: 0, values: [] }] }, rows: rows as LazyRows };
   return { key: null, plan: { key: '', name, personalData: true, blocks: [{ id: 'data', row: 0, col: 0, values: rows as PlanValue[][] }] } };
+}
+
+/**
+ * The rows of a text export without quotes as the writer asks for them: each line split when it is
+ * written (and counted, not split, before), so a 100 000-line file is never a grid of 3 million
+ * strings. The rows are `parseDelimited(text)`'s (for such a text it splits the lines the same way).
+ * @example textRows('a;b\r\n1;2\r\n')?.at(1) // ['1', '2']
+ */
+export function textRows(text: string): LazyRows | null {
+  if (text.includes('"')) return null;
+  const lines = plainLines(text);
+  const d = detectDelimiter(text);
+  return {
+    length: lines.length,
+    width(i) {
+      const line = lines[i];
+      let n = 1;
+      for (let at = line.indexOf(d); at !== -1; at = line.indexOf(d, at + 1)) n++;
+      return n;
+    },
+    at: (i) => lines[i].split(d),
+  };
 }
 
 /** Every internal relationship of the package: source part → its relationships with resolved targets. */
@@ -252,9 +278,9 @@ export async function writeReportPackage(pkg: XlsxPackage, plan: ReportPlan | nu
 
     // The worksheet, compressed as it is written (big sheets on a worker thread).
     const charts = s.plan.charts ?? [];
-    const rows = s.plan.blocks.reduce((n, b) => n + b.values.length, 0);
+    const rows = s.rows?.length ?? s.plan.blocks.reduce((n, b) => n + b.values.length, 0);
     const z = rows > 20_000 ? workerCompressor() : streamCompressor(false);
-    const x = sheetXml(s.plan, styles, tableNames, { drawing: charts.length ? 'rIdSkDrawing' : undefined, tables: (i) => `rIdSkTable${i + 1}` }, (chunk) => z.write(chunk));
+    const x = sheetXml(s.plan, styles, tableNames, { drawing: charts.length ? 'rIdSkDrawing' : undefined, tables: (i) => `rIdSkTable${i + 1}` }, (chunk) => z.write(chunk), s.rows);
     if (old) changed.set(path.toLowerCase(), z.end());
     else addPart(path, z.end());
     const sheetRels: { id: string; type: string; target: string }[] = [];

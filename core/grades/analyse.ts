@@ -5,10 +5,10 @@
  */
 import { compareSv, t } from '../i18n';
 import { quoteSheet } from '../table/address';
-import type { GradeScaleId, GradeTable, GroupKey, Problem, PupilEvaluation, Settings, TestTable } from '../types';
+import type { GradeScaleId, GradeTable, GroupKey, Problem, PupilEvaluation, PupilRecord, Settings, TestTable } from '../types';
 import { MERIT_BINS, SubjectTally, accumulate, eligibleMask, groupFigures, medianOfBins, mergeInto, newGroupAccumulator, pupilExtra, type GroupAccumulator, type GroupIndicators, type SubjectIndicators } from '../stats/indicators';
 import type { Figure, SubjectCode } from '../types';
-import { yearGroupOf, type GradeKind, type YearGroupSource } from './year-group';
+import { ClassYears, yearGroupOf, type GradeKind, type YearGroupSource } from './year-group';
 import { subjectQuality, type SubjectQuality } from './quality';
 import { arrivalCutoff, backgroundColumns, isExcludedBackground, type Term } from './background';
 import { hiddenParts } from '../stats/suppress-table';
@@ -119,12 +119,34 @@ class Split {
  * @example analyseGrades(table, DEFAULT_SETTINGS).summary.pupils // 25
  */
 export function analyseGrades(table: GradeTable, settings: Settings, tests?: TestTable, options: AnalyseOptions = {}): GradeAnalysis {
+  const analyser = gradeAnalyser(table, settings, options, table.pupils.length);
+  for (let i = 0; i < table.pupils.length; i++) analyser.add(table.pupils[i]);
+  return analyser.finish(table, tests);
+}
+
+/** `analyseGrades` pupil by pupil: see `gradeAnalyser`. */
+export interface GradeAnalyser {
+  add(pupil: PupilRecord): void;
+  /** The analysis of the pupils added, for `table` (its problems, columns, layout; its pupils only when kept). */
+  finish(table: GradeTable, tests?: TestTable): GradeAnalysis;
+}
+
+/**
+ * `analyseGrades` for pupils handed over one by one, as a reader makes them: with `keep` false no
+ * pupil is held (the analysis's `pupils` is then empty, and no test file can be compared), so a
+ * 100 000-pupil earlier file for the Historik never lives in memory whole. The figures and problems
+ * are the same as `analyseGrades` gives on the whole table (it is this, with `keep`).
+ * `meta` is the table as the reader has it before the pupils (sheet, scale, columns).
+ * @example const a = gradeAnalyser(meta, DEFAULT_SETTINGS, {}, false); for (const p of pupils) a.add(p); a.finish(table).summary.pupils // pupils.length
+ */
+export function gradeAnalyser(meta: Pick<GradeTable, 'sheet' | 'scale' | 'columns'>, settings: Settings, options: AnalyseOptions = {}, keep: number | false = 0): GradeAnalyser {
   const threshold = settings.suppressionThreshold;
   const lang = settings.lang;
-  const scale = table.scale;
+  const scale = meta.scale;
   const evaluate = createEvaluator({ ruleSet: settings.ruleSet, scale });
   const points = pointsTable(scale);
-  const problems: Problem[] = [...table.problems];
+  // This analysis's own problems found pupil by pupil (after the reader's in the result).
+  const own: Problem[] = [];
 
   // Per pupil only gender and class are counted; the total and the schools are sums of those
   // (exact: meritvärden are multiples of 2.5), which halves the work of the hot loop.
@@ -135,22 +157,25 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
   const noSwedish = newGroupAccumulator();
   const classes = new Map<string, Split>();
   // Newly arrived and unknown background (issue 15): only the excluded are summed; utan = total − excluded.
-  const background = backgroundColumns(table);
+  const background = backgroundColumns(meta);
   const cutoff = background.dates && options.period ? arrivalCutoff(options.period) : null;
   // Arrival dates without a term cannot be read: then no split at all (flags alone would understate it).
   const splitBackground = (background.flag || background.unknown || background.dates) && !(background.dates && cutoff === null);
   const excluded = newGroupAccumulator();
   const tally = new SubjectTally(scale);
   const merit17 = new Int32Array(MERIT_BINS);
-  const pupils: PupilEvaluation[] = new Array(table.pupils.length);
+  const pupils: PupilEvaluation[] = keep === false ? [] : new Array(keep);
+  let count = 0;
+  const years = new ClassYears();
+  // Without the pupils kept, those with an SCB code (Y/Z) are, for codeProblems at the end.
+  const coded: PupilRecord[] = [];
   let lastSchool: string | null = null;
   let cls: Split | undefined;
   const schoolGenders = new Map<string, SchoolGenderParts>();
   let sg: SchoolGenderParts | undefined;
   let lastEligibility: PupilEvaluation['eligibility'] | null = null;
   let lastMask = 0;
-  for (let i = 0; i < table.pupils.length; i++) {
-    const p = table.pupils[i];
+  const add = (p: PupilRecord): void => {
     const e = evaluate(p);
     // The scan of `evaluate` is still p's: reuse it for the subject table and the scale check.
     tally.addScanned(p.gender, p.grades.length);
@@ -163,8 +188,8 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     if (scanned.wrongScale > 0) for (const g of p.grades) {
       // The reader never mixes scales; a mark of the other scale that slips through is listed, not counted.
       if (g.entry.kind === 'grade' && points[g.entry.mark] === undefined) {
-        problems.push({
-          cell: g.cell ?? `${quoteSheet(table.sheet)}!A${p.row}`,
+        own.push({
+          cell: g.cell ?? `${quoteSheet(meta.sheet)}!A${p.row}`,
           value: g.entry.mark,
           code: 'grades.wrongScale',
           severity: 'error',
@@ -172,7 +197,17 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
         });
       }
     }
-    pupils[i] = e;
+    if (keep !== false) pupils[count] = e;
+    else {
+      years.add(p.className);
+      for (const g of p.grades) {
+        if (g.entry.kind === 'code') {
+          coded.push(p);
+          break;
+        }
+      }
+    }
+    count++;
     // Pupils with the same passes share one eligibility record (most share "eligible for all").
     if (e.eligibility !== lastEligibility) {
       lastEligibility = e.eligibility;
@@ -192,93 +227,99 @@ export function analyseGrades(table: GradeTable, settings: Settings, tests?: Tes
     }
     cls.add(p.className, e, mask, extra);
     accumulate(sg[p.gender === 'F' ? 0 : p.gender === 'M' ? 1 : 2], e, mask, extra);
-  }
-  const total = newGroupAccumulator();
-  for (const acc of gender.parts.values()) mergeInto(total, acc);
-  mergeInto(total, gender.unknown);
-  const schools = new Split();
-  for (const [school, split] of classes) {
-    // A pupil without a school counts in the total but is never shown as a school of its own.
-    const acc = school === '' ? schools.unknown : newGroupAccumulator();
-    for (const part of split.parts.values()) mergeInto(acc, part);
-    mergeInto(acc, split.unknown);
-    if (school !== '') schools.parts.set(school, acc);
-  }
-
-  const summary = groupFigures(total, { by: 'all', key: 'all', label: t(lang, 'common.total') }, threshold);
-  const median = medianOfBins(merit17);
-  summary.medianMeritValue17 = median === null ? '.' : total.withPass < threshold ? '..' : median;
-  const totalHidden = total.n < threshold;
-  const genderLabel = (k: string) => t(lang, k === 'F' ? 'common.girls' : k === 'M' ? 'common.boys' : 'common.unknownGender');
-  const genderGroups = gender.figures('gender', threshold, totalHidden, genderLabel);
-  const schoolGroups = schools.figures('school', threshold, totalHidden, (k) => k);
-  const swedish = new Split();
-  const sv = newGroupAccumulator();
-  mergeInto(sv, total);
-  mergeInto(sv, sva, -1);
-  mergeInto(sv, noSwedish, -1);
-  if (sv.n > 0) swedish.parts.set('Sv', sv);
-  if (sva.n > 0) swedish.parts.set('Sva', sva);
-  mergeInto(swedish.unknown, noSwedish);
-  const swedishGroups = swedish.figures('svenska', threshold, totalHidden, (k) => t(lang, `grades.group.${k}`));
-  const backgroundGroups = splitBackground ? nyanlandGroups(total, excluded, threshold, totalHidden, lang) : [];
-  if (background.dates && !options.period) {
-    problems.push({ cell: `${quoteSheet(table.sheet)}!A1`, value: null, code: 'grades.noPeriodForArrival', severity: 'warning', message: t(lang, 'grades.problem.noPeriodForArrival', { sheet: table.sheet }) });
-  }
-  const classGroups: GroupIndicators[] = [];
-  const schoolByKey = new Map(schoolGroups.map((s) => [s.key, s]));
-  for (const [school, split] of [...classes].sort((a, b) => compareSv(a[0], b[0]))) {
-    // Classes are parts of their school: hidden whenever the school is (or is never shown).
-    const shownSchool = schoolByKey.get(school);
-    const wholeHidden = school === '' ? totalHidden : !shownSchool || shownSchool.hidden === true || shownSchool.pupils < threshold;
-    classGroups.push(...split.figures('class', threshold, wholeHidden, (k) => k, school || undefined));
-  }
-
-  let testFigures: TestComparisonFigures[] | null = null;
-  let testMatch: TestMatch | null = null;
-  if (tests) {
-    problems.push(...tests.problems);
-    testFigures = compareTestsWithGrades(table.pupils, tests).map((c) => testShares(c, threshold));
-    testMatch = matchTests(table.pupils, tests);
-    const unmatched = new Set(testMatch.unmatchedRows);
-    for (const rec of tests.records) {
-      if (!unmatched.has(rec.row)) continue;
-      const id = rec.personnummer ?? rec.id;
-      problems.push({
-        cell: `${quoteSheet(tests.sheet)}!A${rec.row}`,
-        value: id,
-        code: 'grades.testUnmatched',
-        severity: 'warning',
-        message: t(lang, 'grades.problem.testUnmatched', { id, sheet: table.sheet }),
-      });
-    }
-  }
-
-  const subjects = tally.figures(threshold);
-  const meanGradePoints: GradeAnalysis['meanGradePoints'] = {};
-  for (const s of subjects) if (s.graded > 0 || s.streck > 0) meanGradePoints[s.subject] = s.meanPoints;
-  const year = yearGroupOf(table, settings.finalYear, options.yearGroup, options.yearGroupOverride);
-  const dataQuality = subjectQuality(table, tally.cellCounts(), table.problems);
-  // SCB's åk 6 codes have no meaning in a slutbetyg file: listed, never counted as grades.
-  if (year.gradeKind === 'slutbetyg' && dataQuality.some((q) => q.codeY + q.codeZ > 0)) problems.push(...codeProblems(table, year.yearGroup, lang));
-  return {
-    sheet: table.sheet,
-    scale,
-    yearGroup: year.yearGroup,
-    yearGroupSource: year.source,
-    gradeKind: year.gradeKind,
-    meanGradePoints,
-    dataQuality,
-    pupils,
-    summary,
-    groups: [...genderGroups, ...schoolGroups, ...classGroups, ...swedishGroups, ...backgroundGroups],
-    subjects,
-    tests: testFigures,
-    testMatch,
-    testResults: tests ? testResultFigures(tests, threshold) : null,
-    problems,
-    schoolGenders,
   };
+  const finish = (table: GradeTable, tests?: TestTable): GradeAnalysis => {
+    if (keep !== false && count !== pupils.length) pupils.length = count;
+    if (tests && keep === false) throw new Error('gradeAnalyser: a test file needs the pupils kept');
+    const problems: Problem[] = [...table.problems, ...own];
+    const total = newGroupAccumulator();
+    for (const acc of gender.parts.values()) mergeInto(total, acc);
+    mergeInto(total, gender.unknown);
+    const schools = new Split();
+    for (const [school, split] of classes) {
+      // A pupil without a school counts in the total but is never shown as a school of its own.
+      const acc = school === '' ? schools.unknown : newGroupAccumulator();
+      for (const part of split.parts.values()) mergeInto(acc, part);
+      mergeInto(acc, split.unknown);
+      if (school !== '') schools.parts.set(school, acc);
+    }
+
+    const summary = groupFigures(total, { by: 'all', key: 'all', label: t(lang, 'common.total') }, threshold);
+    const median = medianOfBins(merit17);
+    summary.medianMeritValue17 = median === null ? '.' : total.withPass < threshold ? '..' : median;
+    const totalHidden = total.n < threshold;
+    const genderLabel = (k: string) => t(lang, k === 'F' ? 'common.girls' : k === 'M' ? 'common.boys' : 'common.unknownGender');
+    const genderGroups = gender.figures('gender', threshold, totalHidden, genderLabel);
+    const schoolGroups = schools.figures('school', threshold, totalHidden, (k) => k);
+    const swedish = new Split();
+    const sv = newGroupAccumulator();
+    mergeInto(sv, total);
+    mergeInto(sv, sva, -1);
+    mergeInto(sv, noSwedish, -1);
+    if (sv.n > 0) swedish.parts.set('Sv', sv);
+    if (sva.n > 0) swedish.parts.set('Sva', sva);
+    mergeInto(swedish.unknown, noSwedish);
+    const swedishGroups = swedish.figures('svenska', threshold, totalHidden, (k) => t(lang, `grades.group.${k}`));
+    const backgroundGroups = splitBackground ? nyanlandGroups(total, excluded, threshold, totalHidden, lang) : [];
+    if (background.dates && !options.period) {
+      problems.push({ cell: `${quoteSheet(table.sheet)}!A1`, value: null, code: 'grades.noPeriodForArrival', severity: 'warning', message: t(lang, 'grades.problem.noPeriodForArrival', { sheet: table.sheet }) });
+    }
+    const classGroups: GroupIndicators[] = [];
+    const schoolByKey = new Map(schoolGroups.map((s) => [s.key, s]));
+    for (const [school, split] of [...classes].sort((a, b) => compareSv(a[0], b[0]))) {
+      // Classes are parts of their school: hidden whenever the school is (or is never shown).
+      const shownSchool = schoolByKey.get(school);
+      const wholeHidden = school === '' ? totalHidden : !shownSchool || shownSchool.hidden === true || shownSchool.pupils < threshold;
+      classGroups.push(...split.figures('class', threshold, wholeHidden, (k) => k, school || undefined));
+    }
+
+    let testFigures: TestComparisonFigures[] | null = null;
+    let testMatch: TestMatch | null = null;
+    if (tests) {
+      problems.push(...tests.problems);
+      testFigures = compareTestsWithGrades(table.pupils, tests).map((c) => testShares(c, threshold));
+      testMatch = matchTests(table.pupils, tests);
+      const unmatched = new Set(testMatch.unmatchedRows);
+      for (const rec of tests.records) {
+        if (!unmatched.has(rec.row)) continue;
+        const id = rec.personnummer ?? rec.id;
+        problems.push({
+          cell: `${quoteSheet(tests.sheet)}!A${rec.row}`,
+          value: id,
+          code: 'grades.testUnmatched',
+          severity: 'warning',
+          message: t(lang, 'grades.problem.testUnmatched', { id, sheet: table.sheet }),
+        });
+      }
+    }
+
+    const subjects = tally.figures(threshold);
+    const meanGradePoints: GradeAnalysis['meanGradePoints'] = {};
+    for (const s of subjects) if (s.graded > 0 || s.streck > 0) meanGradePoints[s.subject] = s.meanPoints;
+    const year = keep !== false ? yearGroupOf(table, settings.finalYear, options.yearGroup, options.yearGroupOverride) : years.yearGroup(table.layout, settings.finalYear, options.yearGroup, options.yearGroupOverride);
+    const dataQuality = subjectQuality(table, tally.cellCounts(), table.problems);
+    // SCB's åk 6 codes have no meaning in a slutbetyg file: listed, never counted as grades.
+    if (year.gradeKind === 'slutbetyg' && dataQuality.some((q) => q.codeY + q.codeZ > 0)) problems.push(...codeProblems(keep !== false ? table : { ...table, pupils: coded }, year.yearGroup, lang));
+    return {
+      sheet: table.sheet,
+      scale,
+      yearGroup: year.yearGroup,
+      yearGroupSource: year.source,
+      gradeKind: year.gradeKind,
+      meanGradePoints,
+      dataQuality,
+      pupils,
+      summary,
+      groups: [...genderGroups, ...schoolGroups, ...classGroups, ...swedishGroups, ...backgroundGroups],
+      subjects,
+      tests: testFigures,
+      testMatch,
+      testResults: tests ? testResultFigures(tests, threshold) : null,
+      problems,
+      schoolGenders,
+    };
+  };
+  return { add, finish };
 }
 
 /**

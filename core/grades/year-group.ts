@@ -37,33 +37,50 @@ function classYear(name: string): number | null {
  * @example yearGroupOf(table, 9, null, 6).gradeKind // 'terminsbetyg', whatever the classes say
  */
 export function yearGroupOf(table: Pick<GradeTable, 'layout' | 'pupils'>, finalYear: number, setting?: number | null, override?: number | null): YearGroup {
-  const kind = (y: number): GradeKind => (y >= finalYear ? 'slutbetyg' : 'terminsbetyg');
-  if (override != null && Number.isInteger(override) && override >= 1 && override <= 10) return { yearGroup: override, source: 'override', gradeKind: kind(override) };
-  if (table.layout === 'scb6') return { yearGroup: 6, source: 'file', gradeKind: 'terminsbetyg' };
-  const counts = new Map<number, number>();
-  let withClass = 0;
-  let last: string | null = null;
-  let lastYear: number | null = null;
+  const years = new ClassYears();
+  for (const p of table.pupils) years.add(p.className);
+  return years.yearGroup(table.layout, finalYear, setting, override);
+}
+
+/**
+ * The class names of a file's pupils, counted by their year as they pass (a file read pupil by pupil
+ * is never held), for `yearGroupOf`'s rule.
+ * @example const y = new ClassYears(); y.add('6A'); y.add('6B'); y.yearGroup('wide', 9).yearGroup // 6
+ */
+export class ClassYears {
+  private readonly counts = new Map<number, number>();
+  private withClass = 0;
+  private last: string | null = null;
+  private lastYear: number | null = null;
   // Pupils of a class come together: parse each class name once per run and count the run at its end.
-  let run = 0;
-  const flush = () => {
-    if (lastYear !== null && run > 0) counts.set(lastYear, (counts.get(lastYear) ?? 0) + run);
-    run = 0;
-  };
-  for (const p of table.pupils) {
-    if (!p.className) continue;
-    withClass++;
-    if (p.className !== last) {
-      flush();
-      last = p.className;
-      lastYear = classYear(last);
+  private run = 0;
+
+  add(className: string | null): void {
+    if (!className) return;
+    this.withClass++;
+    if (className !== this.last) {
+      this.flush();
+      this.last = className;
+      this.lastYear = classYear(className);
     }
-    run++;
+    this.run++;
   }
-  flush();
-  for (const [y, n] of counts) if (n * 2 > withClass) return { yearGroup: y, source: 'class', gradeKind: kind(y) };
-  // The 33-column file is the slutbetyg file; term grades of åk 7–8 come in the same form, told apart by class.
-  if (table.layout === 'scb9') return { yearGroup: finalYear, source: 'file', gradeKind: 'slutbetyg' };
-  if (setting != null && setting >= 1 && setting <= 10) return { yearGroup: setting, source: 'setting', gradeKind: kind(setting) };
-  return { yearGroup: finalYear, source: 'finalYear', gradeKind: 'slutbetyg' };
+
+  private flush(): void {
+    if (this.lastYear !== null && this.run > 0) this.counts.set(this.lastYear, (this.counts.get(this.lastYear) ?? 0) + this.run);
+    this.run = 0;
+  }
+
+  /** `yearGroupOf` of the pupils added so far. */
+  yearGroup(layout: GradeTable['layout'], finalYear: number, setting?: number | null, override?: number | null): YearGroup {
+    const kind = (y: number): GradeKind => (y >= finalYear ? 'slutbetyg' : 'terminsbetyg');
+    if (override != null && Number.isInteger(override) && override >= 1 && override <= 10) return { yearGroup: override, source: 'override', gradeKind: kind(override) };
+    if (layout === 'scb6') return { yearGroup: 6, source: 'file', gradeKind: 'terminsbetyg' };
+    this.flush();
+    for (const [y, n] of this.counts) if (n * 2 > this.withClass) return { yearGroup: y, source: 'class', gradeKind: kind(y) };
+    // The 33-column file is the slutbetyg file; term grades of åk 7–8 come in the same form, told apart by class.
+    if (layout === 'scb9') return { yearGroup: finalYear, source: 'file', gradeKind: 'slutbetyg' };
+    if (setting != null && setting >= 1 && setting <= 10) return { yearGroup: setting, source: 'setting', gradeKind: kind(setting) };
+    return { yearGroup: finalYear, source: 'finalYear', gradeKind: 'slutbetyg' };
+  }
 }

@@ -4,8 +4,8 @@
  */
 import type { DetectOptions, Detection, ReportInputs, ReportKind, ReportResult, SheetData } from '../app';
 import { t } from '../i18n';
-import { analyseGrades, type GradeAnalysis } from '../grades/analyse';
-import { readGradeSheet } from '../table/grades';
+import { analyseGrades, gradeAnalyser, type GradeAnalyser, type GradeAnalysis } from '../grades/analyse';
+import { cachedGradeSheet, readGradeSheet, readGradeText, type ReadGradeOptions } from '../table/grades';
 import { readTestTable } from '../table/tests';
 import { cellAddress } from '../table/address';
 import type { GradeTable, Problem, Settings, SubjectCode, TestTable } from '../types';
@@ -106,6 +106,25 @@ function groupFigures(a: GradeAnalysis, lang: Settings['lang']) {
 }
 
 /**
+ * An earlier text export analysed as it is read (`readGradeText` into `gradeAnalyser`), no pupil kept,
+ * and whether at least half its pupils are in `ids` (`sameCohort`); null when the sheet is no text
+ * export or its table is already read (then the table is analysed). The analysis is analyseGrades's.
+ */
+function analyseAsRead(d: SheetData, opts: ReadGradeOptions, settings: Settings, ids: ReadonlySet<string>): { table: GradeTable; analysis: GradeAnalysis; sameCohort: boolean } | null {
+  if (d.text === undefined || opts.mapping || cachedGradeSheet(d, opts)) return null;
+  let analyser: GradeAnalyser | undefined;
+  let n = 0;
+  let shared = 0;
+  const table = readGradeText(d.text, d.sheet, opts, d, (p, columns) => {
+    (analyser ??= gradeAnalyser({ sheet: d.sheet, scale: opts.scale ?? 'AF', columns: [...columns] }, settings, {}, false)).add(p);
+    n++;
+    if (ids.has(p.id)) shared++;
+  });
+  const analysis = (analyser ?? gradeAnalyser(table, settings, {}, false)).finish(table);
+  return { table, analysis, sameCohort: n > 0 && shared * 2 >= n };
+}
+
+/**
  * Builds the report plan for the chosen sheets from the user's data. Deterministic for the same
  * inputs, settings and date. Problems of every input are returned with their addresses.
  * @example buildReport({ grades: { sheet: 'Betyg', values } }, ['namndrapport'], DEFAULT_SETTINGS, new Date('2026-06-15')).plan.sheets[0].key // 'namndrapport'
@@ -135,10 +154,19 @@ export function buildReport(inputs: ReportInputs, kinds: readonly ReportKind[], 
   const analyseEarlier = (d: SheetData) => {
     let hit = earlier.get(d);
     if (!hit) {
+      ids ??= new Set(gradeTable.pupils.map((p) => p.id));
+      const streamed = d === inputs.previous ? null : analyseAsRead(d, opts, settings, ids);
+      if (streamed) {
+        // Read and analysed pupil by pupil, none kept: the table is read again only for the same pupils' Resultatdialog.
+        problems.push(...streamed.analysis.problems);
+        hit = { table: streamed.table, analysis: streamed.analysis };
+        if (kinds.includes('resultatdialog') && streamed.sameCohort) earlier.set(d, (hit = { table: readGradeSheet(d, opts, false), analysis: streamed.analysis }));
+        else dropped.add(d);
+        return hit;
+      }
       const table = readGradeSheet(d, opts, d === inputs.previous);
       hit = { table, analysis: analyseGrades(table, settings) };
       problems.push(...hit.analysis.problems);
-      ids ??= new Set(gradeTable.pupils.map((p) => p.id));
       if (d === inputs.previous || (kinds.includes('resultatdialog') && sameCohort(table, ids))) earlier.set(d, hit);
       else dropped.add(d);
     }

@@ -198,9 +198,11 @@ const ONE_CHAR: readonly string[] = Array.from({ length: 128 }, (_, c) => String
  * (a test holds the two equal). A headerless SCB åk 9 file without quotes, the form school systems
  * export, is read line by line into one reused row: for 100 000 pupils that skips a grid of
  * 3.3 million cells the reader would read once and drop. Any other text takes the grid path.
+ * With `onPupil` each pupil goes there as it is read, none is kept (the table's `pupils` is empty):
+ * an earlier file for the Historik is analysed as it is read (`gradeAnalyser`).
  * @example readGradeText(scbGradeFileText(generatePupils(300, 1)), 'betyg', { referenceYear: 2026 }).layout // 'scb9' (examples/generator.ts)
  */
-export function readGradeText(text: string, sheet: string, options: ReadGradeOptions, grid?: SheetData): GradeTable {
+export function readGradeText(text: string, sheet: string, options: ReadGradeOptions, grid?: SheetData, onPupil?: PupilSink): GradeTable {
   const origin = { row: 0, col: 0 };
   const lines = !options.mapping && text.indexOf('"') === -1 ? plainLines(text) : null;
   const d = lines ? detectDelimiter(text) : ';';
@@ -213,7 +215,10 @@ export function readGradeText(text: string, sheet: string, options: ReadGradeOpt
   const scb = lines ? scbHeaderless(head) : null;
   if (!lines || !scb) {
     // Not a plain SCB file: the grid path, on the caller's grid when it has one (split once).
-    return readGradeTable(grid ?? { sheet, values: parseDelimited(text), origin }, options);
+    const table = readGradeTable(grid ?? { sheet, values: parseDelimited(text), origin }, options);
+    if (!onPupil) return table;
+    for (const p of table.pupils) onPupil(p, table.columns);
+    return { ...table, pupils: [] };
   }
   const lang = options.lang ?? 'sv';
   const scale = options.scale ?? 'AF';
@@ -221,7 +226,7 @@ export function readGradeText(text: string, sheet: string, options: ReadGradeOpt
   const six = scb.width === SCB6_COLUMN_COUNT;
   try {
     const columns = scb9Columns(ctx, undefined, six ? SCB6_COLUMNS : SCB9_COLUMNS);
-    const pupils = readWide(ctx, lineRows(lines, d), columns, 0, colOf(columns, 'personnummer'), colOf(columns, 'id'), options, scale, columns.length);
+    const pupils = readWide(ctx, lineRows(lines, d), columns, 0, colOf(columns, 'personnummer'), colOf(columns, 'id'), options, scale, columns.length, onPupil);
     return { sheet, layout: six ? 'scb6' : 'scb9', scale, headerRow: null, columns, unmapped: [], pupils, problems: ctx.problems };
   } catch (e) {
     ctx.problem(ctx.addr(0, 0), String(e), 'table.readFailed', 'error', { sheet });
@@ -608,8 +613,9 @@ function readWide(
   options: ReadGradeOptions,
   scale: GradeScaleId,
   expectedWidth: number,
+  onPupil?: PupilSink,
 ): PupilRecord[] {
-  const reader = wideReader(ctx, columns, pnrCol, idCol, options, scale, expectedWidth, rows.rowAt, rows.length - start);
+  const reader = wideReader(ctx, columns, pnrCol, idCol, options, scale, expectedWidth, rows.rowAt, rows.length - start, onPupil);
   reader.take(rows, start, rows.length);
   return reader.pupils;
 }
@@ -628,6 +634,7 @@ function wideReader(
   expectedWidth: number,
   rowAt: (r: number) => ReadonlyArray<CellValue>,
   expectedRows: number,
+  onPupil?: PupilSink,
 ): { pupils: PupilRecord[]; take(rows: Pick<Rows, 'at'>, from: number, to: number): number } {
   const subjectCols: SubjectColumn[] = [];
   for (const c of columns) {
@@ -662,7 +669,8 @@ function wideReader(
         if (!ident) continue;
         const rec = readPerson(ctx, row, r, personCols, ident);
         readRowGrades(ctx, row, r, ctx.rowNumber(r), rec, subjectCols, scale, hasSv, hasSva);
-        pupils.push(rec);
+        if (onPupil) onPupil(rec, columns);
+        else pupils.push(rec);
       }
       return filled;
     },
@@ -733,6 +741,9 @@ function readLong(
   return pupils;
 }
 
+/** Takes each pupil as it is read, with the sheet's columns (see `readGradeText`). */
+export type PupilSink = (pupil: PupilRecord, columns: readonly ColumnInfo[]) => void;
+
 /** The last grade table read from each sheet, with the options it was read with. */
 const readTables = new WeakMap<SheetData, { key: string; table: GradeTable }>();
 
@@ -752,6 +763,15 @@ export function readGradeSheet(data: SheetData, options: ReadGradeOptions, remem
   // A sheet read once (an earlier year for the Historik) is not kept: its table is dropped after its figures.
   if (remember) readTables.set(data, { key, table });
   return table;
+}
+
+/**
+ * The table `readGradeSheet(data, options)` has already read and kept, if any.
+ * @example cachedGradeSheet(sheet, opts) === undefined // before the sheet is read
+ */
+export function cachedGradeSheet(data: SheetData, options: ReadGradeOptions): GradeTable | undefined {
+  const hit = readTables.get(data);
+  return hit && hit.key === JSON.stringify(options) ? hit.table : undefined;
 }
 
 /** Reads a grade sheet row by row as it arrives: see `gradeSheetReader`. */
