@@ -70,8 +70,9 @@ describe('built Code.js in a vm', () => {
     // Apps Script has no modules: the file must stay a plain script, and small.
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     // Apps Script documents no per-file limit; this guard notices a jump, not each feature. 232 KiB
-    // on 2026-12-03 (core grew by about 10 KiB a feature that day: refusals, närvaroplan, åk 6).
-    expect(statSync(CODE_JS).size).toBeLessThan(320 * 1024);
+    // on the morning of 2026-12-03, 328 KiB that night (issues 14 and 15, the streaming readers and
+    // the pupil-by-pupil analysis); the guard sits a few features above.
+    expect(statSync(CODE_JS).size).toBeLessThan(384 * 1024);
   });
 
   it('onOpen builds the add-on menu (Extensions → Skolanalys) whose items name existing functions', () => {
