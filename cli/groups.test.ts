@@ -90,6 +90,24 @@ describe('grades --json with newly arrived pupils and --arskurs (issue 15)', () 
       .toEqual([['med-nyanlanda', 12, 0.9167], ['utan-nyanlanda', 10, '..']]);
   });
 
+  it('a workbook read row by row still finds its term in the data (the sheet is read again for it)', async () => {
+    // One sheet "Blad1" (ExcelJS writes it), 40 pupils: its name says no term, SCB's Datum column does.
+    // grades reads the pupils as the sheet is inflated and keeps no grid; the term needs the values, read again.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Blad1');
+    ws.addRow(['Elev-ID', 'Datum', 'Klass', 'Ankomstdatum', 'Sv', 'En', 'Ma']);
+    for (let i = 0; i < 40; i++) ws.addRow([`e${i}`, '2026-06-12', '9A', i < 2 ? '2023-08-20' : i < 4 ? '2019-08-20' : '', 'E', 'E', i === 5 ? 'F' : 'E']);
+    const f = join(dir, 'betyg-blad1.xlsx');
+    await wb.xlsx.writeFile(f);
+    const r = run('grades', f, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const g = JSON.parse(r.stdout).groups.filter((x: { by: string }) => x.by === 'nyanland');
+    // Datum 2026-06-12 → VT2026; arrived 2023 → newly arrived: 2 left out (< 10), so utan (38) is '..'.
+    // All subjects passed: 39 of 40 (one F) = 0.975.
+    expect(g.map((x: { key: string; pupils: number; allSubjectsPassedShare: unknown }) => [x.key, x.pupils, x.allSubjectsPassedShare]))
+      .toEqual([['med-nyanlanda', 40, 0.975], ['utan-nyanlanda', 38, '..']]);
+  });
+
   it('without a term the split is not made and the warning says so', () => {
     const j = JSON.parse(run('grades', file(), '--json').stdout);
     expect(j.groups.some((x: { by: string }) => x.by === 'nyanland')).toBe(false);
