@@ -339,18 +339,15 @@ function decideLayout(ctx: SheetContext, grid: SheetData['values'], options: Rea
 /** Rows a header row is looked for in (findHeaderRow's default). */
 const HEADER_SCAN = 30;
 
-/** The table of a sheet read as `l` says, once its pupils are read. */
-function tableOf(ctx: SheetContext, grid: SheetData['values'], l: Layout, scale: GradeScaleId, pupils: PupilRecord[]): GradeTable {
+/** The table of a sheet read as `l` says, once its pupils are read; `unnamed`: data columns without a header (`(F)`). */
+function tableOf(ctx: SheetContext, l: Layout, scale: GradeScaleId, pupils: PupilRecord[], unnamed: string[]): GradeTable {
   return {
     sheet: ctx.sheet,
     layout: l.layout,
     scale,
     headerRow: l.headerRow === null ? null : ctx.rowNumber(l.headerRow),
     columns: l.columns,
-    unmapped: [
-      ...l.columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header),
-      ...(l.headerRow === null ? [] : unnamedDataColumns(ctx, grid, l.headerRow, l.columns)),
-    ],
+    unmapped: [...l.columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header), ...(l.headerRow === null ? [] : unnamed)],
     pupils,
     problems: ctx.problems,
   };
@@ -371,7 +368,7 @@ function readGrades(ctx: SheetContext, grid: SheetData['values'], options: ReadG
   const pupils = l.layout === 'long'
     ? readLong(ctx, grid, l.columns, l.start, l.pnrCol, l.idCol, options, scale)
     : readWide(ctx, gridRows(grid), l.columns, l.start, l.pnrCol, l.idCol, options, scale, l.layout === 'scb9' || l.layout === 'scb6' ? l.columns.length : 0);
-  return tableOf(ctx, grid, l, scale, pupils);
+  return tableOf(ctx, l, scale, pupils, l.headerRow === null ? [] : unnamedDataColumns(ctx, grid, l.headerRow, l.columns));
 }
 
 /**
@@ -862,15 +859,9 @@ export function gradeSheetReader(sheet: string, options: ReadGradeOptions): Grad
       try {
         if (state === 'waiting') decide();
         if (state === 'reading' && filled > 0) {
-          const l = layout!;
           const names: string[] = [];
           for (let c = 0; c < width; c++) if (unnamed.has(c)) names.push(`(${ctx.letter(c)})`);
-          table = {
-            sheet: ctx.sheet, layout: l.layout, scale, headerRow: l.headerRow === null ? null : ctx.rowNumber(l.headerRow), columns: l.columns,
-            unmapped: [...l.columns.filter((c) => c.mapping === null && c.header !== '').map((c) => c.header), ...(l.headerRow === null ? [] : names)],
-            pupils: reader!.pupils,
-            problems: ctx.problems,
-          };
+          table = tableOf(ctx, layout!, scale, reader!.pupils, names);
         }
       } catch {
         table = null;
