@@ -404,7 +404,17 @@ export function sheetXml(
   let maxRow = 0;
   let maxCol = 0;
   const tables: TablePart[] = [];
-  const prepared = new Map<PlanBlock, { header: string[] | null; letters: Uint8Array[]; rows: LazyRows | null }>();
+  const prepared = new Map<PlanBlock, { header: string[] | null; letters: Uint8Array[]; rows: LazyRows | null; shape: string }>();
+  // Blocks that differ only in their rows (a table split where its row formats change: the Historik,
+  // 30 000 blocks of about four rows for 1000 schools) share style ids, value statistics and column letters.
+  const shapes = new Map<string, string>();
+  const lettersAt = new Map<number, Uint8Array[]>();
+  const shapeOf = (b: PlanBlock): string => {
+    const key = JSON.stringify([b.columnFormats ?? null, (b.styles ?? []).map((st) => ({ ...st, range: { col: st.range.col, cols: st.range.cols } }))]);
+    let shape = shapes.get(key);
+    if (shape === undefined) shapes.set(key, (shape = key));
+    return shape;
+  };
   for (const b of sp.blocks) {
     const rows = lazy && b === sp.blocks[0] ? lazy : null;
     const nRows = rows ? rows.length : b.values.length;
@@ -414,7 +424,9 @@ export function sheetXml(
     if (asTable) {
       tables.push({ name: uniqueTableName(b.table!.name, tableNames), ref: rangeRef(b.row, b.col, nRows, b.values[0].length), columns: header!, style: b.table!.style ?? 'TableStyleLight9' });
     }
-    prepared.set(b, { header, letters: [], rows });
+    let letters = lettersAt.get(b.col);
+    if (!letters) lettersAt.set(b.col, (letters = []));
+    prepared.set(b, { header, letters, rows, shape: shapeOf(b) });
     for (let i = 0; i < nRows; i++) {
       (rowSegs[b.row + i] ??= []).push(b);
       const width = rows ? rows.width(i) : b.values[i].length;
@@ -425,24 +437,24 @@ export function sheetXml(
 
   // Style ids per (block, set of styles covering the row): body rows share one set, so a cell's
   // style is one array lookup instead of a string key per cell (millions of cells at 100 000 pupils).
-  const rowXfs = new Map<PlanBlock, Map<string, number[]>>();
-  const stats = new Map<PlanBlock, { looks: number; misses: number }[]>();
+  const rowXfs = new Map<string, Map<string, number[]>>();
+  const stats = new Map<string, { looks: number; misses: number }[]>();
   // Per style, the bytes after `<c r="REF` for each text or number seen: most values repeat.
   const tails: Map<PlanValue, Uint8Array>[] = [];
   const charTails: Uint8Array[][] = [];
   const textOpen: Uint8Array[] = [];
-  // Per block column: how often the value map was asked and missed (reset per block).
+  // Per block column: how often the value map was asked and missed (kept per block shape).
   let colStats: { looks: number; misses: number }[] = [];
   let statsBlock: PlanBlock | null = null;
   // Per block column: the value, style and tail of the cell last written there.
   let lastCell: ({ v: PlanValue | undefined; xf: number; tail: Uint8Array } | undefined)[] = [];
   const w = new ByteWriter(sink);
   const renderSegment = (b: PlanBlock, r: number, fromCol: number): number => {
-    const { header, letters, rows } = prepared.get(b)!;
+    const { header, letters, rows, shape } = prepared.get(b)!;
     if (b !== statsBlock) {
       statsBlock = b;
-      colStats = stats.get(b) ?? [];
-      stats.set(b, colStats);
+      colStats = stats.get(shape) ?? [];
+      stats.set(shape, colStats);
       lastCell = [];
     }
     const i = r - b.row;
@@ -458,8 +470,8 @@ export function sheetXml(
         rowKey += `${k},`;
       }
     }
-    let byRow = rowXfs.get(b);
-    if (!byRow) rowXfs.set(b, (byRow = new Map()));
+    let byRow = rowXfs.get(shape);
+    if (!byRow) rowXfs.set(shape, (byRow = new Map()));
     let xfs = byRow.get(rowKey);
     if (!xfs) byRow.set(rowKey, (xfs = []));
     for (let j = Math.max(0, fromCol - b.col); j < values.length; j++) {
