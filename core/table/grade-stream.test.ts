@@ -152,6 +152,25 @@ describe('gradeSheetReader: the same table as readGradeTable, read as the rows a
     }
   });
 
+  it('reads the sheet whole when rows come out of order (a malformed part), with the grid\'s table', () => {
+    const rows: CellValue[][] = wideGradeRows(generatePupils(60, 7));
+    const reader = gradeSheetReader('Betyg', opts);
+    // Row 40 comes again after row 50, another pupil: the grid keeps the later one, so the first is gone.
+    const other = wideGradeRows(generatePupils(1, 99))[1];
+    const again = rows[40].map((v, c) => (c === 0 ? other[0] : c === 6 ? 'F' : v));
+    rows.forEach((cells, r) => {
+      reader.row(r, cells);
+      if (r === 50) reader.row(40, again);
+    });
+    const grid = rows.map((r) => [...r]);
+    grid[40] = again;
+    const table = reader.finish({ sheet: 'Betyg', values: grid, origin: { row: 0, col: 0 } });
+    expect(table).toStrictEqual(whole(grid));
+    // 60 pupils, the one first at row 41 replaced by another.
+    expect(table.pupils).toHaveLength(60);
+    expect(table.pupils.some((p) => p.id === String(other[0]).replace('-', ''))).toBe(true);
+  });
+
   it('leaves the table for readGradeSheet: the same sheet and options are not read twice', () => {
     const { table, data } = streamed(messyWide(3), false);
     expect(readGradeSheet(data, opts)).toBe(table);

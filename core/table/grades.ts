@@ -803,6 +803,7 @@ export function gradeSheetReader(sheet: string, options: ReadGradeOptions): Grad
   let reader: ReturnType<typeof wideReader> | null = null;
   let filled = 0;
   let headFilled = 0;
+  let lastRow = -1;
   // Columns with data under an empty header (unnamedDataColumns), found as the rows pass.
   let width = 0;
   const unnamed = new Set<number>();
@@ -839,6 +840,12 @@ export function gradeSheetReader(sheet: string, options: ReadGradeOptions): Grad
   return {
     row(r, cells) {
       if (state === 'whole') return;
+      // Rows out of order (not valid OOXML; the grid keeps the last of a row given twice): read whole.
+      if (r <= lastRow) {
+        state = 'whole';
+        return;
+      }
+      lastRow = r;
       try {
         if (state === 'waiting') {
           while (head.length < r) head.push([]);
